@@ -1,0 +1,112 @@
+/**
+ * What the data build publishes (public/data/) and what every reader of it may rely on:
+ * the report command, the site's build and DuckDB-WASM in the browser.
+ */
+
+export const CHANNELS = ['来信', '来访', '网上信访', '电话'] as const;
+export const LEVELS = ['进京', '赴省', '到市', '本级'] as const;
+export const RECORD_TYPES = ['登记', '劝返'] as const;
+export const PURPOSES = ['求决', '投诉', '建议', '揭发控告', '咨询'] as const;
+export const SOURCES = ['本级登记', '国家系统转送', '省系统转送', '上级交办'] as const;
+export const ACCEPTANCES = ['受理', '不予受理', '不再受理', '待受理'] as const;
+export const SATISFACTIONS = ['满意', '基本满意', '不满意', '未评价'] as const;
+export const CATEGORIES = [
+  '农村农业',
+  '自然资源',
+  '城乡建设',
+  '劳动和社会保障',
+  '卫生健康',
+  '教育',
+  '经济管理',
+  '市场监管',
+  '交通运输',
+  '民政与应急',
+  '政法',
+  '军队事务',
+  '科技与信息产业',
+  '生态环境',
+  '文体旅游',
+  '党务政务',
+  '组织人事',
+  '纪检监察',
+  '其他',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+export type Level = (typeof LEVELS)[number];
+export type RecordType = (typeof RECORD_TYPES)[number];
+export type Acceptance = (typeof ACCEPTANCES)[number];
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+/** Files inside the published data folder (default public/data/). */
+export const PUBLISHED_FILES = {
+  database: 'petitions.duckdb',
+  manifest: 'manifest.json',
+  rejects: 'rejects.csv',
+} as const;
+
+/**
+ * Table `records` of the published database: one row per published petition record.
+ * Never: case_id, names, phones, addresses, ID numbers, free text.
+ * Dates are DATE; booleans BOOLEAN (never NULL); `petitioner` is NULL when the export had none.
+ */
+export const RECORD_COLUMNS = {
+  registered_on: 'DATE NOT NULL',
+  record_type: 'VARCHAR NOT NULL',
+  channel: 'VARCHAR NOT NULL',
+  level: 'VARCHAR NOT NULL',
+  persons: 'INTEGER NOT NULL',
+  category: 'VARCHAR NOT NULL',
+  subcategory: 'VARCHAR',
+  tags: 'VARCHAR[] NOT NULL',
+  purpose: 'VARCHAR',
+  region: 'VARCHAR NOT NULL',
+  unit: 'VARCHAR',
+  source: 'VARCHAR NOT NULL',
+  acceptance: 'VARCHAR NOT NULL',
+  accepted_on: 'DATE',
+  due_on: 'DATE',
+  closed_on: 'DATE',
+  satisfaction: 'VARCHAR NOT NULL',
+  is_repeat: 'BOOLEAN NOT NULL',
+  leader_received: 'BOOLEAN NOT NULL',
+  leader_case: 'BOOLEAN NOT NULL',
+  supervised: 'BOOLEAN NOT NULL',
+  resolved: 'BOOLEAN NOT NULL',
+  petitioner: 'UINTEGER',
+} as const;
+
+export type RecordColumn = keyof typeof RECORD_COLUMNS;
+
+/**
+ * Table `petitioners`: petitioner (the dense id used in `records`) → pseudonym, a keyed hash
+ * (HMAC-SHA-256 with a secret never published, first 16 hex digits). Same secret, same pseudonym.
+ */
+export const PETITIONER_COLUMNS = {
+  petitioner: 'UINTEGER NOT NULL',
+  pseudonym: 'VARCHAR NOT NULL',
+} as const;
+
+export interface ManifestInput {
+  file: string;
+  sha256: string;
+  bytes: number;
+  format: 'csv' | 'xlsx';
+  encoding: string;
+  read: number;
+  published: number;
+  rejected: number;
+  unknownColumns: string[];
+}
+
+export interface Manifest {
+  builtAt: string;
+  inputs: ManifestInput[];
+  published: number;
+  rejected: number;
+  dateRange: { from: string; to: string } | null;
+  /** Values that were not in a vocabulary, by column: value → count (values that are not PII). */
+  vocabularyMisses: Record<string, Record<string, number>>;
+  files: { database: string; rejects: string };
+  schemaVersion: 1;
+}

@@ -1,22 +1,9 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import type { Query, QueryRunner, SqlRow, SqlValue } from '../../src/lib/query-runner.ts';
-
-function toSqlValue(value: unknown): SqlValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') return Number(value);
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return value;
-  }
-  return String(value);
-}
+import { toSqlRow, type Query, type QueryRunner, type SqlRow } from '../../src/lib/query-runner.ts';
 
 export async function runQuery(connection: DuckDBConnection, query: Query): Promise<SqlRow[]> {
   const reader = await connection.runAndReadAll(query.sql, query.params as DuckDBValue[]);
-  return reader.getRowObjectsJS().map((row) => {
-    const out: SqlRow = {};
-    for (const [key, value] of Object.entries(row)) out[key] = toSqlValue(value);
-    return out;
-  });
+  return reader.getRowObjectsJS().map((row) => toSqlRow(row));
 }
 
 /** Opens a published database read-only, attached as `db` and made the default schema. */

@@ -1,0 +1,76 @@
+import { createServer, type Server } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.csv': 'text/csv; charset=utf-8',
+  '.duckdb': 'application/octet-stream',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * A static file server like the intranet's: serves `root` under `basePath`, honours Range
+ * requests (DuckDB-WASM reads the database in pieces), and nothing else.
+ */
+export function serveStatic(root: string, basePath = '/'): Server {
+  const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  return createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = decodeURIComponent(url.pathname);
+    if (!pathname.startsWith(base)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    let file = path.join(root, pathname.slice(base.length));
+    if (!file.startsWith(path.resolve(root))) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        file = path.join(file, 'index.html');
+        info = await stat(file);
+      }
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      const headers = {
+        'Content-Type': type,
+        'Accept-Ranges': 'bytes',
+        'Cache-Control': 'no-cache',
+      };
+      const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+      if (range && (range[1] || range[2])) {
+        const start = range[1] ? Number(range[1]) : Math.max(0, info.size - Number(range[2]));
+        const end =
+          range[1] && range[2] ? Math.min(Number(range[2]), info.size - 1) : info.size - 1;
+        if (start > end || start >= info.size) {
+          res.writeHead(416, { 'Content-Range': `bytes */${info.size}` }).end();
+          return;
+        }
+        res.writeHead(206, {
+          ...headers,
+          'Content-Range': `bytes ${start}-${end}/${info.size}`,
+          'Content-Length': end - start + 1,
+        });
+        if (req.method === 'HEAD') res.end();
+        else createReadStream(file, { start, end }).pipe(res);
+        return;
+      }
+      res.writeHead(200, { ...headers, 'Content-Length': info.size });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(file).pipe(res);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+    }
+  });
+}

@@ -24,6 +24,7 @@ const TYPES: Record<string, string> = {
  */
 export function serveStatic(root: string, basePath = '/'): Server {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  const top = path.resolve(root);
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const pathname = decodeURIComponent(url.pathname);
@@ -31,8 +32,8 @@ export function serveStatic(root: string, basePath = '/'): Server {
       res.writeHead(404).end('not found');
       return;
     }
-    let file = path.join(root, pathname.slice(base.length));
-    if (!file.startsWith(path.resolve(root))) {
+    let file = path.join(top, pathname.slice(base.length));
+    if (!file.startsWith(top)) {
       res.writeHead(403).end();
       return;
     }

@@ -23,4 +23,8 @@ export function changePercentText(current: number, previous: number): string | n
   return `${formatScaled(Math.abs(roundScaled(current - previous, previous, 3)), 1)}%`;
 }
 
-export const DIRECTION_WORDS: Record<Direction, string> = { up: '上升', down: '下降', flat: '持平' };
+export const DIRECTION_WORDS: Record<Direction, string> = {
+  up: '上升',
+  down: '下降',
+  flat: '持平',
+};

@@ -83,7 +83,8 @@ export function dateRange(period: Period): { start: string; end: string } {
 
 /** 同比: the same months a year earlier. 环比: the preceding period of the same length. */
 export function comparisonPeriod(period: Period, compare: Compare): Period {
-  if (compare === 'yoy') return { from: addMonths(period.from, -12), to: addMonths(period.to, -12) };
+  if (compare === 'yoy')
+    return { from: addMonths(period.from, -12), to: addMonths(period.to, -12) };
   const length = monthCount(period);
   return { from: addMonths(period.from, -length), to: addMonths(period.from, -1) };
 }

@@ -4,6 +4,7 @@
  * month × type × channel × level × category × region combinations, not the number of records.
  * Run by the data build against the published schema, right after `records` exists.
  */
+import { DECISION_DAYS, HANDLING_DAYS } from './queries.ts';
 import type { Query } from './query-runner.ts';
 
 const MEASURES = `
@@ -48,7 +49,48 @@ export function cubeStatements(collectiveThreshold: number): Query[] {
   FROM records WHERE record_type = '登记' GROUP BY ALL ORDER BY ALL`,
       params: [collectiveThreshold],
     },
+    {
+      sql: HANDLING_SQL,
+      params: [DECISION_DAYS, HANDLING_DAYS],
+    },
   ];
 }
 
-export const CUBE_TABLES = ['cube', 'cube_tag', 'cube_sub'] as const;
+/**
+ * Handling counts by the month each one falls due or happens, with the report's definitions
+ * (docs/definitions.md): a decision is due 15 days after registration, handling on due_on (or
+ * 60 days after acceptance); deadlines after the data cutoff are not yet due.
+ */
+const HANDLING_SQL = `CREATE TABLE cube_handling AS
+  WITH d AS (
+    SELECT *, registered_on + CAST(? AS INTEGER) AS decision_due_on,
+      coalesce(due_on, accepted_on + CAST(? AS INTEGER)) AS handling_due_on,
+      coalesce(unit, '未注明') AS unit_name
+    FROM records WHERE record_type = '登记'
+  ),
+  cutoff AS (SELECT max(registered_on) AS last_on FROM records),
+  events AS (
+    SELECT strftime(decision_due_on, '%Y-%m') AS month, unit_name, channel, level, category, region,
+      1 AS decision_due,
+      CASE WHEN acceptance IN ('受理', '不予受理', '不再受理') AND accepted_on <= decision_due_on
+        THEN 1 ELSE 0 END AS decision_timely,
+      0 AS closure_due, 0 AS closure_on_time, 0 AS closed, 0 AS evaluated, 0 AS satisfied
+    FROM d, cutoff WHERE decision_due_on <= last_on
+    UNION ALL
+    SELECT strftime(handling_due_on, '%Y-%m'), unit_name, channel, level, category, region, 0, 0,
+      1, CASE WHEN closed_on <= handling_due_on THEN 1 ELSE 0 END, 0, 0, 0
+    FROM d, cutoff WHERE acceptance = '受理' AND handling_due_on <= last_on
+    UNION ALL
+    SELECT strftime(closed_on, '%Y-%m'), unit_name, channel, level, category, region, 0, 0, 0, 0,
+      1, CASE WHEN satisfaction <> '未评价' THEN 1 ELSE 0 END,
+      CASE WHEN satisfaction IN ('满意', '基本满意') THEN 1 ELSE 0 END
+    FROM d WHERE closed_on IS NOT NULL
+  )
+  SELECT month, unit_name AS unit, channel, level, category, region,
+    sum(decision_due)::INTEGER AS decision_due, sum(decision_timely)::INTEGER AS decision_timely,
+    sum(closure_due)::INTEGER AS closure_due, sum(closure_on_time)::INTEGER AS closure_on_time,
+    sum(closed)::INTEGER AS closed, sum(evaluated)::INTEGER AS evaluated,
+    sum(satisfied)::INTEGER AS satisfied
+  FROM events GROUP BY ALL ORDER BY ALL`;
+
+export const CUBE_TABLES = ['cube', 'cube_tag', 'cube_sub', 'cube_handling'] as const;

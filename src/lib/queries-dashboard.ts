@@ -93,7 +93,8 @@ export function breakdownQuery(scope: DashboardScope, key: BreakdownKey): Query 
   if (key === 'subcategory') {
     return bySide(scope, 'subcategory', { table: 'cube_sub', registeredOnly: true });
   }
-  return bySide(scope, `${key}, channel, level`, {
+  const columns = [...new Set([key, 'channel', 'level'])].join(', ');
+  return bySide(scope, columns, {
     except: key,
     registeredOnly: true,
   });
@@ -120,5 +121,91 @@ export function knownValuesQueries(): Record<'months' | 'categories' | 'regions'
     categories: { sql: `SELECT DISTINCT category AS value FROM cube ORDER BY 1`, params: [] },
     regions: { sql: `SELECT DISTINCT region AS value FROM cube ORDER BY 1`, params: [] },
     tags: { sql: `SELECT DISTINCT tag AS value FROM cube_tag ORDER BY 1`, params: [] },
+  };
+}
+
+/** Handling counts month by month over both periods, and by responsible unit for the period. */
+export function handlingQueries(scope: DashboardScope): { monthly: Query; units: Query } {
+  const conditions: string[] = [];
+  const filterParams: SqlParam[] = [];
+  for (const key of ['channel', 'level', 'category', 'region'] as const) {
+    const value = scope[key];
+    if (value !== null) {
+      conditions.push(`AND ${key} = ?`);
+      filterParams.push(value);
+    }
+  }
+  const filters = conditions.join(' ');
+  const sums = `sum(decision_due)::INTEGER AS decision_due,
+    sum(decision_timely)::INTEGER AS decision_timely, sum(closure_due)::INTEGER AS closure_due,
+    sum(closure_on_time)::INTEGER AS closure_on_time, sum(closed)::INTEGER AS closed,
+    sum(evaluated)::INTEGER AS evaluated, sum(satisfied)::INTEGER AS satisfied`;
+  const { from, to, compareFrom, compareTo } = scope.period;
+  return {
+    monthly: {
+      sql: `SELECT month, ${sums} FROM cube_handling
+  WHERE (month BETWEEN ? AND ? OR month BETWEEN ? AND ?) ${filters}
+  GROUP BY month ORDER BY month`,
+      params: [compareFrom, compareTo, from, to, ...filterParams],
+    },
+    units: {
+      sql: `SELECT 'current' AS side, unit, ${sums} FROM cube_handling
+  WHERE month BETWEEN ? AND ? ${filters} GROUP BY unit
+  UNION ALL
+  SELECT 'previous' AS side, unit, ${sums} FROM cube_handling
+  WHERE month BETWEEN ? AND ? ${filters} GROUP BY unit
+  ORDER BY ALL`,
+      params: [from, to, ...filterParams, compareFrom, compareTo, ...filterParams],
+    },
+  };
+}
+
+/**
+ * Repeat petitioners in the current period, from `records` (a petitioner's petitions cannot be
+ * pre-aggregated): petitions per petitioner, and days from the first petition to the second.
+ */
+export function repeatQueries(scope: DashboardScope): {
+  perPetitioner: Query;
+  firstToRepeat: Query;
+} {
+  const conditions = [`record_type = '登记'`, 'petitioner IS NOT NULL'];
+  const params: SqlParam[] = [];
+  conditions.push(
+    `registered_on >= CAST(? AS DATE)`,
+    `registered_on < CAST(? AS DATE) + INTERVAL 1 MONTH`,
+  );
+  params.push(`${scope.period.from}-01`, `${scope.period.to}-01`);
+  for (const key of ['channel', 'level', 'category', 'region'] as const) {
+    const value = scope[key];
+    if (value !== null) {
+      conditions.push(`${key} = ?`);
+      params.push(value);
+    }
+  }
+  if (scope.tag !== null) {
+    conditions.push('list_contains(tags, ?)');
+    params.push(scope.tag);
+  }
+  const per = `WITH per AS (
+    SELECT petitioner, count(*) AS n, list_sort(list(registered_on)) AS days
+    FROM records WHERE ${conditions.join(' AND ')} GROUP BY petitioner
+  )`;
+  return {
+    perPetitioner: {
+      sql: `${per}
+  SELECT CASE WHEN n = 1 THEN '1次' WHEN n = 2 THEN '2次' WHEN n <= 5 THEN '3-5次' ELSE '6次及以上' END
+      AS bucket,
+    count(*)::INTEGER AS petitioners, sum(n)::INTEGER AS petitions
+  FROM per GROUP BY bucket ORDER BY min(n)`,
+      params,
+    },
+    firstToRepeat: {
+      sql: `${per}, gaps AS (SELECT date_diff('day', days[1], days[2]) AS gap FROM per WHERE n >= 2)
+  SELECT CASE WHEN gap <= 30 THEN '30天内' WHEN gap <= 90 THEN '31-90天'
+      WHEN gap <= 180 THEN '91-180天' ELSE '180天以上' END AS bucket,
+    count(*)::INTEGER AS petitioners, min(gap)::INTEGER AS min_gap
+  FROM gaps GROUP BY bucket ORDER BY min(gap)`,
+      params,
+    },
   };
 }

@@ -63,7 +63,11 @@ export function dataRangeQuery(): Query {
  * Batches and persons by side × record_type × channel × level × collective (persons ≥ threshold),
  * with the 领导接访 and repeat counts of each group.
  */
-export function countsQuery(period: ReportPeriod, cutoff: string, collectiveThreshold: number): Query {
+export function countsQuery(
+  period: ReportPeriod,
+  cutoff: string,
+  collectiveThreshold: number,
+): Query {
   return sql`WITH ${sides(period, cutoff)},
   tagged AS (
     SELECT s.side, r.record_type, r.channel, r.level, r.persons, r.leader_received, r.is_repeat,

@@ -51,7 +51,14 @@ export function ruleOfLawScore(
     }
     const { numerator, denominator } = counts[term.key];
     if (denominator === 0) {
-      return { key: term.key, name: term.name, numerator, denominator, weight: term.weight, score: null };
+      return {
+        key: term.key,
+        name: term.name,
+        numerator,
+        denominator,
+        weight: term.weight,
+        score: null,
+      };
     }
     const thousandths = termThousandths(numerator, denominator, term.weight);
     total += thousandths;

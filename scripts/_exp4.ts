@@ -1,0 +1,17 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { CATEGORIES } from '../src/lib/schema.ts';
+import { attachPublished, createPublishedTables } from './data/publish-db.ts';
+import fs from 'node:fs';
+const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '1GB' });
+const c = await instance.connect();
+await c.run(`CREATE TABLE staging AS FROM '/tmp/xf/staging.parquet'`);
+await c.run(`CREATE TABLE dictionary AS FROM '/tmp/xf/dictionary.parquet'`);
+await c.run(`CREATE TABLE pseudonyms AS FROM '/tmp/xf/pseudonyms.parquet'`);
+if (process.env['XF_PREP']) await c.run(process.env['XF_PREP']);
+fs.rmSync('/tmp/xf/exp.duckdb', { force: true });
+const cpu0 = process.cpuUsage(); const s = performance.now();
+await attachPublished(c, '/tmp/xf/exp.duckdb');
+await createPublishedTables(c, [...CATEGORIES]);
+await c.run('DETACH pub');
+const cpu = process.cpuUsage(cpu0);
+console.log('wall', ((performance.now() - s)/1000).toFixed(2), 'cpu', ((cpu.user + cpu.system)/1e6).toFixed(2), 'bytes', fs.statSync('/tmp/xf/exp.duckdb').size);

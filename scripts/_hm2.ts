@@ -1,0 +1,12 @@
+import { DuckDBInstance, blobValue } from '@duckdb/node-api';
+import { createHmac } from 'node:crypto';
+const key = Buffer.alloc(32, 7);
+const block = Buffer.alloc(64); key.copy(block);
+const ipad = Buffer.from(block.map((b) => b ^ 0x36)); const opad = Buffer.from(block.map((b) => b ^ 0x5c));
+const inst = await DuckDBInstance.create(':memory:', { threads: '2' }); const c = await inst.connect();
+await c.run(`CREATE TABLE ids AS SELECT range::INTEGER pidx, 'P' || (1000000 + range)::VARCHAR id FROM range(367000)`);
+const t = performance.now();
+const r = await c.runAndReadAll(`CREATE TABLE ps AS SELECT pidx, substr(sha256($2 || unhex(sha256($1 || encode(id)))), 1, 16) AS pseudonym FROM ids`, [blobValue(ipad), blobValue(opad)]);
+console.log('sql', (performance.now() - t).toFixed(0));
+const r2 = await c.runAndReadAll(`SELECT pseudonym FROM ps WHERE pidx = 0`);
+console.log(r2.getRowObjectsJS(), createHmac('sha256', key).update('P1000000').digest('hex').slice(0, 16));

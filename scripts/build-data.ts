@@ -1,0 +1,54 @@
+/**
+ * npm run build:data [-- --input DIR --out DIR --mapping FILE --key-file FILE]
+ * Reads the bureau's exports and publishes petitions.duckdb, manifest.json and rejects.csv.
+ */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { siteConfig } from '../src/site.config.ts';
+import { BuildError } from './data/build-error.ts';
+import { buildData } from './data/build.ts';
+import {
+  DEFAULT_INPUT,
+  DEFAULT_KEY_FILE,
+  DEFAULT_OUT,
+  logLine,
+  progressLog,
+  runCommand,
+} from './data/cli.ts';
+import { KEY_ENV } from './data/pseudonym.ts';
+
+const USAGE =
+  '用法：npm run build:data -- [--input 目录] [--out 目录] [--mapping 映射文件] [--key-file 密钥文件]';
+
+await runCommand('build:data', async () => {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        input: { type: 'string' },
+        out: { type: 'string' },
+        mapping: { type: 'string' },
+        'key-file': { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch {
+    throw new BuildError(`参数有误。${USAGE}`);
+  }
+  const result = await buildData({
+    inputDir: path.resolve(values.input ?? DEFAULT_INPUT),
+    outDir: path.resolve(values.out ?? DEFAULT_OUT),
+    mappingFile: values.mapping === undefined ? undefined : path.resolve(values.mapping),
+    keyFile: path.resolve(values['key-file'] ?? DEFAULT_KEY_FILE),
+    keyFromEnv: process.env[KEY_ENV],
+    extraCategories: siteConfig.extraCategories,
+    log: progressLog(),
+  });
+  const { manifest } = result;
+  const range = manifest.dateRange ? `${manifest.dateRange.from} 至 ${manifest.dateRange.to}` : '无';
+  logLine(
+    `[build:data] 完成：${manifest.inputs.length} 个文件，发布 ${manifest.published} 条，拒绝 ${manifest.rejected} 条` +
+      `（见 ${path.join(result.outDir, manifest.files.rejects)}），登记日期 ${range}，用时 ${result.seconds.toFixed(1)} 秒`,
+  );
+});

@@ -1,0 +1,199 @@
+/**
+ * The data build: export files → published folder (petitions.duckdb, manifest.json, rejects.csv).
+ * Nothing is published unless everything succeeded and passed the personal-data check; the
+ * previous published folder stays as it was until the final swap.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { localDay } from '../../src/lib/parse-values.ts';
+import { hasPii } from '../../src/lib/pii.ts';
+import { CATEGORIES, PUBLISHED_FILES, type Manifest, type ManifestInput } from '../../src/lib/schema.ts';
+import { BuildError } from './build-error.ts';
+import { CsvFileWriter } from './csv-writer.ts';
+import { createDerivedTables } from './derived-tables.ts';
+import { REJECT_HEADER, ingestFile, type BuildContext } from './ingest.ts';
+import { listInputFiles } from './input-files.ts';
+import { loadMapping, mappingFor } from './mapping.ts';
+import { PersonalValues } from './personal-values.ts';
+import { describeFindings, scanDatabase, scanTexts, type PiiFinding } from './pii-scan.ts';
+import { loadPseudonymKey } from './pseudonym.ts';
+import { PUBLISHED_CATALOG, attachPublished, createPublishedTables } from './publish-db.ts';
+import {
+  assertReplaceable,
+  createTemporaryFolder,
+  removeFolder,
+  repairInterrupted,
+  swapIn,
+} from './publish-folder.ts';
+import { StagingWriter } from './staging.ts';
+
+export interface BuildOptions {
+  inputDir: string;
+  outDir: string;
+  /** --mapping FILE; otherwise mapping.json in the input folder when present. */
+  mappingFile?: string | undefined;
+  keyFile: string;
+  /** The secret from the environment (XINFANG_PSEUDONYM_KEY), preferred over the key file. */
+  keyFromEnv?: string | undefined;
+  extraCategories?: readonly string[];
+  now?: Date;
+  log?: (line: string) => void;
+  /** Runs when everything is built in the temporary folder, just before the swap (tests fail here). */
+  beforeSwap?: () => void | Promise<void>;
+}
+
+export interface BuildResult {
+  manifest: Manifest;
+  outDir: string;
+  seconds: number;
+}
+
+/** Category values that miss the vocabulary are published in the manifest: keep them harmless. */
+const MAX_MISS_KEYS = 100;
+const MAX_MISS_LENGTH = 30;
+const HIDDEN_MISS = '（已隐去：疑似个人信息或过长的取值）';
+
+function summariseMisses(
+  misses: Map<string, number>,
+  personal: PersonalValues,
+): Record<string, number> {
+  const safe = new Map<string, number>();
+  for (const [value, count] of misses) {
+    const key =
+      value.length > MAX_MISS_LENGTH || hasPii(value) || personal.matches(value) ? HIDDEN_MISS : value;
+    safe.set(key, (safe.get(key) ?? 0) + count);
+  }
+  const sorted = [...safe].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const kept = sorted.slice(0, MAX_MISS_KEYS);
+  const rest = sorted.slice(MAX_MISS_KEYS);
+  const result = Object.fromEntries(kept);
+  if (rest.length > 0) {
+    result[`（其余${rest.length}种取值）`] = rest.reduce((sum, [, count]) => sum + count, 0);
+  }
+  return result;
+}
+
+async function dateRange(connection: DuckDBConnection): Promise<Manifest['dateRange']> {
+  const reader = await connection.runAndReadAll(
+    `SELECT min(registered_on)::VARCHAR AS first, max(registered_on)::VARCHAR AS last FROM ${PUBLISHED_CATALOG}.records`,
+  );
+  const [row] = reader.getRowObjectsJS() as { first: string | null; last: string | null }[];
+  return row?.first && row.last ? { from: row.first, to: row.last } : null;
+}
+
+export async function buildData(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const log = options.log ?? (() => {});
+  const now = options.now ?? new Date();
+  const categories = [...new Set([...CATEGORIES, ...(options.extraCategories ?? [])])];
+  if (categories.length > 255) throw new BuildError('问题类别过多（最多 255 类）');
+
+  const files = await listInputFiles(options.inputDir);
+  if (files.length === 0) {
+    throw new BuildError(`输入目录 ${options.inputDir} 中没有 .csv 或 .xlsx 文件：请放入导出文件，或用 --input 指定目录`);
+  }
+  const mapping = await loadMapping(options.mappingFile, options.inputDir);
+  if (mapping) log(`使用映射文件 ${mapping.file}`);
+  const key = await loadPseudonymKey({
+    envValue: options.keyFromEnv,
+    keyFile: options.keyFile,
+    log,
+  });
+
+  await repairInterrupted(options.outDir);
+  await assertReplaceable(options.outDir);
+  const folder = await createTemporaryFolder(options.outDir);
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '1GB' });
+  const connection = await instance.connect();
+  let open = true;
+  const close = (): void => {
+    if (!open) return;
+    open = false;
+    connection.closeSync();
+    instance.closeSync();
+  };
+  let rejects: CsvFileWriter | null = null;
+  try {
+    rejects = new CsvFileWriter(path.join(folder, PUBLISHED_FILES.rejects), REJECT_HEADER);
+    const context: BuildContext = {
+      staging: await StagingWriter.create(connection, key),
+      rejects,
+      personal: new PersonalValues(),
+      caseIds: new Map(),
+      fileNames: files.map((file) => file.name),
+      categoryMisses: new Map(),
+      rejectColumns: new Set(),
+      categories,
+      latestDay: localDay(now),
+      log,
+    };
+    const inputs: ManifestInput[] = [];
+    for (const [index, file] of files.entries()) {
+      inputs.push(await ingestFile(file, index, mappingFor(mapping, file.name), context));
+    }
+    context.caseIds.clear();
+    rejects.close();
+    rejects = null;
+
+    log('整理：去重、编号、推算重复信访');
+    await context.staging.finish();
+    log(`写入 ${PUBLISHED_FILES.database}`);
+    await attachPublished(connection, path.join(folder, PUBLISHED_FILES.database));
+    await createPublishedTables(connection, categories);
+    await createDerivedTables(connection, PUBLISHED_CATALOG);
+
+    const published = inputs.reduce((sum, input) => sum + input.published, 0);
+    const manifest: Manifest = {
+      builtAt: now.toISOString(),
+      inputs,
+      published,
+      rejected: inputs.reduce((sum, input) => sum + input.rejected, 0),
+      dateRange: await dateRange(connection),
+      vocabularyMisses:
+        context.categoryMisses.size > 0
+          ? { category: summariseMisses(context.categoryMisses, context.personal) }
+          : {},
+      files: { database: PUBLISHED_FILES.database, rejects: PUBLISHED_FILES.rejects },
+      schemaVersion: 1,
+    };
+
+    log('隐私检查：扫描所有将发布的文本');
+    const findings: PiiFinding[] = await scanDatabase(connection, PUBLISHED_CATALOG, context.personal);
+    const manifestTexts: [string, string[]][] = [
+      ['manifest.json 文件名', inputs.map((input) => input.file)],
+      ['manifest.json 未识别的列', inputs.flatMap((input) => input.unknownColumns)],
+      ['manifest.json 类别未匹配值', Object.keys(manifest.vocabularyMisses['category'] ?? {})],
+      ['rejects.csv 列', [...context.rejectColumns]],
+    ];
+    for (const [where, values] of manifestTexts) {
+      const finding = scanTexts(where, values, context.personal);
+      if (finding) findings.push(finding);
+    }
+    if (findings.length > 0) {
+      throw new BuildError(
+        `发布前检查发现疑似个人信息，未发布任何数据：${describeFindings(findings)}。` +
+          '请检查这些列是否误放了身份证号、手机号或姓名，或映射文件是否把个人信息列映射到了发布列',
+      );
+    }
+    await connection.run(`CHECKPOINT ${PUBLISHED_CATALOG}`);
+    await connection.run(`DETACH ${PUBLISHED_CATALOG}`);
+    close();
+    await fs.writeFile(
+      path.join(folder, PUBLISHED_FILES.manifest),
+      `${JSON.stringify(manifest, null, 2)}\n`,
+    );
+    await options.beforeSwap?.();
+    log(`发布到 ${options.outDir}`);
+    await swapIn(folder, options.outDir);
+    return { manifest, outDir: options.outDir, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    rejects?.close();
+    close();
+    await removeFolder(folder);
+    throw error;
+  } finally {
+    close();
+  }
+}
+

@@ -1,0 +1,26 @@
+/**
+ * The dashboard's pre-aggregated tables, created in the published database after `records` and
+ * `petitioners` exist (catalog `schemaName`). Every text column they hold goes through the same
+ * personal-data scan as `records` before anything is published.
+ */
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { cubeStatements } from '../../src/lib/queries-cube.ts';
+import { siteConfig } from '../../src/site.config.ts';
+
+export async function createDerivedTables(
+  connection: DuckDBConnection,
+  schemaName: string,
+  collectiveThreshold: number = siteConfig.collectiveThreshold,
+): Promise<void> {
+  const reader = await connection.runAndReadAll('SELECT current_database() AS name');
+  const previous = String(reader.getRowObjectsJS()[0]?.['name'] ?? 'memory');
+  const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+  await connection.run(`USE ${quote(schemaName)}`);
+  try {
+    for (const statement of cubeStatements(collectiveThreshold)) {
+      await connection.run(statement.sql, statement.params as DuckDBValue[]);
+    }
+  } finally {
+    await connection.run(`USE ${quote(previous)}`);
+  }
+}

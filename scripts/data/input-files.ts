@@ -1,0 +1,176 @@
+/** Finding and reading the export files: encoding detection, CSV streaming, XLSX sheets. */
+import { createHash } from 'node:crypto';
+import { createReadStream, promises as fs } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { readSheet } from 'read-excel-file/node';
+import type { Cell } from '../../src/lib/parse-values.ts';
+import { BuildError } from './build-error.ts';
+import { CsvParser, CsvSyntaxError, detectDelimiter } from './csv-parser.ts';
+
+export type InputFormat = 'csv' | 'xlsx';
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+export interface InputFile {
+  name: string;
+  path: string;
+  format: InputFormat;
+}
+
+/** Handed each record with its physical line (CSV) or row number (XLSX), 1-based. */
+export type CellsHandler = (cells: Cell[], line: number) => void;
+
+export interface ReadResult {
+  sha256: string;
+  bytes: number;
+  encoding: string;
+}
+
+const READ_CHUNK = 1 << 20;
+
+/** The .csv and .xlsx files of a folder in file-name order (lock files and hidden files skipped). */
+export async function listInputFiles(folder: string): Promise<InputFile[]> {
+  let entries: string[];
+  try {
+    entries = await fs.readdir(folder);
+  } catch {
+    throw new BuildError(`找不到输入目录 ${folder}：请把导出的 .csv/.xlsx 文件放在这里，或用 --input 指定目录`);
+  }
+  const files: InputFile[] = [];
+  for (const name of entries.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (name.startsWith('.') || name.startsWith('~$')) continue;
+    const extension = path.extname(name).toLowerCase();
+    if (extension !== '.csv' && extension !== '.xlsx') continue;
+    const full = path.join(folder, name);
+    if (!(await fs.stat(full)).isFile()) continue;
+    files.push({ name, path: full, format: extension === '.csv' ? 'csv' : 'xlsx' });
+  }
+  return files;
+}
+
+function startsWith(buffer: Buffer, bytes: readonly number[]): boolean {
+  return bytes.every((byte, index) => buffer[index] === byte);
+}
+
+/** Length of the prefix of `buffer` that ends on a UTF-8 character boundary. */
+function completeUtf8Length(buffer: Buffer): number {
+  let index = buffer.length - 1;
+  let continuation = 0;
+  while (index >= 0 && continuation < 3 && ((buffer[index] ?? 0) & 0xc0) === 0x80) {
+    index--;
+    continuation++;
+  }
+  if (index < 0) return buffer.length;
+  const lead = buffer[index] ?? 0;
+  const needed = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return buffer.length - index >= needed ? buffer.length : index;
+}
+
+/**
+ * The text encoding of a CSV, detected, never assumed: a BOM decides; else UTF-8 when every byte
+ * sequence is valid UTF-8; else GB18030. Binary content and zipped spreadsheets are refused.
+ */
+export async function detectEncoding(file: InputFile): Promise<TextEncoding> {
+  const stream = createReadStream(file.path, { highWaterMark: READ_CHUNK });
+  let carry: Buffer = Buffer.alloc(0);
+  let first = true;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (first) {
+        first = false;
+        if (startsWith(chunk, [0xef, 0xbb, 0xbf])) return 'utf-8-bom';
+        if (startsWith(chunk, [0xff, 0xfe])) return 'utf-16le';
+        if (startsWith(chunk, [0xfe, 0xff])) return 'utf-16be';
+        if (startsWith(chunk, [0x50, 0x4b, 0x03, 0x04])) {
+          throw new BuildError(
+            `文件 ${file.name} 实际是 Excel（xlsx）文件而不是 CSV：请把扩展名改为 .xlsx，或在 Excel 中另存为 CSV`,
+          );
+        }
+        if (chunk.subarray(0, 65_536).includes(0)) {
+          throw new BuildError(`文件 ${file.name} 不是文本 CSV 文件（含二进制内容）：请从信访系统重新导出 CSV 或 XLSX`);
+        }
+      }
+      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const complete = completeUtf8Length(bytes);
+      if (!isUtf8(bytes.subarray(0, complete))) return 'gb18030';
+      carry = Buffer.from(bytes.subarray(complete));
+    }
+  } finally {
+    stream.destroy();
+  }
+  if (first) throw new BuildError(`文件 ${file.name} 是空文件：请重新导出`);
+  return carry.length === 0 ? 'utf-8' : 'gb18030';
+}
+
+interface ChunkDecoder {
+  write(chunk: Buffer): string;
+  end(): string;
+}
+
+function createDecoder(encoding: TextEncoding): ChunkDecoder {
+  if (encoding === 'gb18030') {
+    const decoder = iconv.getDecoder('gb18030');
+    return { write: (chunk) => decoder.write(chunk), end: () => decoder.end() ?? '' };
+  }
+  const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
+  const decoder = new TextDecoder(label);
+  return {
+    write: (chunk) => decoder.decode(chunk, { stream: true }),
+    end: () => decoder.decode(),
+  };
+}
+
+/** Streams a CSV's records to `onCells`, hashing the bytes on the way. */
+export async function readCsv(file: InputFile, onCells: CellsHandler): Promise<ReadResult> {
+  const encoding = await detectEncoding(file);
+  const decoder = createDecoder(encoding);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let parser: CsvParser | undefined;
+  const feed = (text: string): void => {
+    if (text === '') return;
+    if (!parser) {
+      const firstLine = text.slice(0, text.search(/[\r\n]/) >>> 0);
+      parser = new CsvParser(onCells, detectDelimiter(firstLine));
+    }
+    parser.push(text);
+  };
+  try {
+    const stream = createReadStream(file.path, { highWaterMark: READ_CHUNK });
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      feed(decoder.write(chunk));
+    }
+    feed(decoder.end());
+    parser?.end();
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) {
+      throw new BuildError(
+        `文件 ${file.name} 第${error.line}行起无法按 CSV 读取（${error.message}）：请检查该处的引号，或在 Excel 中重新另存为 CSV`,
+      );
+    }
+    throw error;
+  }
+  if (!parser) throw new BuildError(`文件 ${file.name} 是空文件：请重新导出`);
+  return { sha256: hash.digest('hex'), bytes, encoding };
+}
+
+/** Reads the first sheet of an XLSX; row numbers are the sheet's (header usually row 1). */
+export async function readXlsx(file: InputFile, onCells: CellsHandler): Promise<ReadResult> {
+  const content = await fs.readFile(file.path);
+  if (content.length === 0) throw new BuildError(`文件 ${file.name} 是空文件：请重新导出`);
+  let rows: Cell[][];
+  try {
+    rows = (await readSheet(content)) as unknown as Cell[][];
+  } catch {
+    throw new BuildError(`文件 ${file.name} 无法作为 Excel（xlsx）读取：请在 Excel 中打开后另存为 .xlsx 或 CSV`);
+  }
+  rows.forEach((row, index) => onCells(row, index + 1));
+  return {
+    sha256: createHash('sha256').update(content).digest('hex'),
+    bytes: content.length,
+    encoding: 'xlsx',
+  };
+}

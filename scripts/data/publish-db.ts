@@ -1,0 +1,101 @@
+/**
+ * From the staging tables to the published database: petitioners numbered by first appearance,
+ * is_repeat derived where the export had no such column, records sorted for compression.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { PETITIONER_COLUMNS, RECORD_COLUMNS } from '../../src/lib/schema.ts';
+import { CATEGORY_SHIFT, FLAG_SHIFTS, REPEAT_DERIVE, REPEAT_SHIFT, flagSql, sqlList, sqlString, unpackSql } from './staging-codes.ts';
+
+/** DuckDB-WASM 1.4.3 reads this storage version; newer ones it does not. */
+export const STORAGE_VERSION = 'v1.4.0';
+export const PUBLISHED_CATALOG = 'pub';
+/** A 登记 on the same category at most this many days earlier makes a record a repeat. */
+export const REPEAT_WINDOW_DAYS = 365;
+
+function tableDefinition(columns: Record<string, string>): string {
+  return Object.entries(columns)
+    .map(([name, type]) => `${name} ${type}`)
+    .join(', ');
+}
+
+const day = (column: string): string =>
+  `CASE WHEN ${column} >= 0 THEN (DATE '1970-01-01' + ${column})::DATE END`;
+
+function dictionary(name: string, valueSql = 'value'): string {
+  return `(SELECT id, ${valueSql} AS value FROM dictionary WHERE name = ${sqlString(name)})`;
+}
+
+export async function attachPublished(connection: DuckDBConnection, file: string): Promise<void> {
+  await connection.run(
+    `ATTACH ${sqlString(file)} AS ${PUBLISHED_CATALOG} (STORAGE_VERSION '${STORAGE_VERSION}')`,
+  );
+}
+
+export async function createPublishedTables(
+  connection: DuckDBConnection,
+  categories: readonly string[],
+): Promise<void> {
+  const pub = PUBLISHED_CATALOG;
+  await connection.run(`
+    CREATE TABLE petitioner_numbers AS
+    SELECT p.pidx,
+           row_number() OVER (ORDER BY f.first_on, p.pseudonym, p.pidx)::UINTEGER AS petitioner,
+           p.pseudonym
+    FROM (SELECT pidx, min(reg) AS first_on FROM staging WHERE pidx >= 0 GROUP BY pidx) f
+    JOIN pseudonyms p USING (pidx)`);
+  await connection.run(`CREATE TABLE ${pub}.petitioners (${tableDefinition(PETITIONER_COLUMNS)})`);
+  await connection.run(
+    `INSERT INTO ${pub}.petitioners SELECT petitioner, pseudonym FROM petitioner_numbers ORDER BY petitioner`,
+  );
+
+  const flags = Object.entries(FLAG_SHIFTS)
+    .map(([name, shift]) => `${flagSql(shift)} AS ${name}`)
+    .join(',\n           ');
+  await connection.run(`CREATE TABLE ${pub}.records (${tableDefinition(RECORD_COLUMNS)})`);
+  await connection.run(`
+    INSERT INTO ${pub}.records
+    WITH base AS (
+      SELECT *,
+             (codes >> ${CATEGORY_SHIFT}) & 255 AS cat,
+             codes & 1 AS rt,
+             (codes >> ${REPEAT_SHIFT}) & 3 AS rep
+      FROM staging
+    ),
+    flagged AS (
+      SELECT *,
+             CASE WHEN rep = ${REPEAT_DERIVE}
+                  THEN coalesce(pidx >= 0 AND max(CASE WHEN rt = 0 THEN reg END) OVER earlier
+                                                >= reg - ${REPEAT_WINDOW_DAYS}, false)
+                  ELSE rep = 1 END AS derived_repeat
+      FROM base
+      WINDOW earlier AS (PARTITION BY pidx, cat ORDER BY reg, seq
+                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+    )
+    SELECT ${day('f.reg')} AS registered_on,
+           ${unpackSql('record_type')} AS record_type,
+           ${unpackSql('channel')} AS channel,
+           ${unpackSql('level')} AS level,
+           f.persons,
+           ${sqlList(categories)}[f.cat + 1] AS category,
+           sub.value AS subcategory,
+           coalesce(tg.value, []::VARCHAR[]) AS tags,
+           ${unpackSql('purpose')} AS purpose,
+           rg.value AS region,
+           un.value AS unit,
+           ${unpackSql('source')} AS source,
+           ${unpackSql('acceptance')} AS acceptance,
+           ${day('f.acc')} AS accepted_on,
+           ${day('f.due')} AS due_on,
+           ${day('f.closed')} AS closed_on,
+           ${unpackSql('satisfaction')} AS satisfaction,
+           f.derived_repeat AS is_repeat,
+           ${flags},
+           pn.petitioner
+    FROM flagged f
+    LEFT JOIN ${dictionary('subcategory')} sub ON sub.id = f.subcategory
+    LEFT JOIN ${dictionary('tags', 'string_split(value, chr(31))')} tg ON tg.id = f.tags
+    LEFT JOIN ${dictionary('region')} rg ON rg.id = f.region
+    LEFT JOIN ${dictionary('unit')} un ON un.id = f.unit
+    LEFT JOIN petitioner_numbers pn ON pn.pidx = f.pidx
+    ORDER BY ${process.env["XF_ORDER"] ?? "f.reg, f.rt, (f.codes >> 1) & 3, (f.codes >> 3) & 3, f.cat, f.region, f.seq"}`);
+}

@@ -1,0 +1,124 @@
+/**
+ * npm run report -- [--from 2024-01 --to 2024-09] [--compare yoy|mom] [--json] [--data DIR]
+ * Prints the briefing text, or with --json the report object alone on stdout.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { isMonth, type Compare } from '../src/lib/periods.ts';
+import { computeReport, NoDataError, ReportInputError } from '../src/lib/report.ts';
+import { PUBLISHED_FILES } from '../src/lib/schema.ts';
+import { reportOptions } from '../src/lib/report-options.ts';
+import { siteConfig } from '../src/site.config.ts';
+import { openPublished } from './lib/duckdb-node.ts';
+
+const USAGE = `用法：npm run report -- [--from YYYY-MM] [--to YYYY-MM] [--compare yoy|mom] [--json] [--data 目录]
+  --from, --to   统计期间（整月）；缺省为本年累计：数据最后月份所在年的1月至该月
+  --compare      yoy 同比（缺省），mom 环比（与前一段等长期间比较）
+  --json         输出报告对象（JSON），不输出文字
+  --data         已发布数据目录，缺省 public/data
+供程序读取 JSON 时请用 npm run -s report -- --json（-s 去掉 npm 自己打印的命令行）。`;
+
+const DEFAULT_DATA = fileURLToPath(new URL('../public/data', import.meta.url));
+
+class UsageError extends Error {}
+
+interface Args {
+  from: string | undefined;
+  to: string | undefined;
+  compare: Compare;
+  json: boolean;
+  data: string;
+  help: boolean;
+}
+
+function parse(argv: string[]): Args {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        compare: { type: 'string', default: 'yoy' },
+        json: { type: 'boolean', default: false },
+        data: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(`参数错误：${(error as Error).message}`);
+  }
+  for (const key of ['from', 'to'] as const) {
+    const month = values[key];
+    if (month !== undefined && !isMonth(month)) {
+      throw new UsageError(`--${key} 应写作 YYYY-MM（如 2024-09），收到：${month}`);
+    }
+  }
+  if (values.compare !== 'yoy' && values.compare !== 'mom') {
+    throw new UsageError(`--compare 只能是 yoy（同比）或 mom（环比），收到：${values.compare}`);
+  }
+  if (values.from !== undefined && values.to !== undefined && values.from > values.to) {
+    throw new UsageError(`--from ${values.from} 晚于 --to ${values.to}`);
+  }
+  return {
+    from: values.from,
+    to: values.to,
+    compare: values.compare,
+    json: values.json,
+    data: values.data === undefined ? DEFAULT_DATA : resolve(values.data),
+    help: values.help,
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: Args;
+  try {
+    args = parse(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const file = resolve(args.data, PUBLISHED_FILES.database);
+  if (!existsSync(file)) {
+    console.error(`未找到已发布的数据：${file}\n请先运行 npm run build:data 生成数据。`);
+    return 1;
+  }
+  let db: Awaited<ReturnType<typeof openPublished>> | undefined;
+  try {
+    db = await openPublished(file);
+    const report = await computeReport(
+      db.run,
+      { from: args.from, to: args.to, compare: args.compare },
+      reportOptions(siteConfig),
+    );
+    for (const warning of report.warnings) console.error(`注意：${warning}`);
+    console.log(args.json ? JSON.stringify(report, null, 2) : report.text);
+    return 0;
+  } catch (error) {
+    if (error instanceof ReportInputError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof NoDataError) {
+      console.error(`${error.message}请先运行 npm run build:data 生成数据。`);
+      return 1;
+    }
+    console.error(
+      `生成报告失败（${file}）：${error instanceof Error ? error.message : String(error)}`,
+    );
+    return 1;
+  } finally {
+    db?.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

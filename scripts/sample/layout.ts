@@ -1,0 +1,369 @@
+/**
+ * The export files of the default sample: their date ranges (consecutive files overlap), headers
+ * (aliases differ by file, some padded with spaces) and how each writes its values.
+ */
+import type { Channel, Level } from '../../src/lib/schema.ts';
+import { dayOf } from './dates.ts';
+import type { Weighted } from './prng.ts';
+
+export type Field =
+  | 'case_id'
+  | 'record_type'
+  | 'registered_on'
+  | 'channel'
+  | 'level'
+  | 'persons'
+  | 'category'
+  | 'subcategory'
+  | 'tags'
+  | 'purpose'
+  | 'region'
+  | 'unit'
+  | 'source'
+  | 'acceptance'
+  | 'accepted_on'
+  | 'due_on'
+  | 'closed_on'
+  | 'satisfaction'
+  | 'is_repeat'
+  | 'leader_received'
+  | 'leader_case'
+  | 'supervised'
+  | 'resolved'
+  | 'petitioner_name'
+  | 'petitioner_id'
+  | 'phone'
+  | 'address'
+  | 'content'
+  | 'serial'
+  | 'remark'
+  | 'clerk';
+
+/** iso 2024-03-05, slash 2024/3/5, dot 2024.3.5, cn 2024年3月5日, serial 45356, cell = XLSX date cell. */
+export type DateStyle = 'iso' | 'slash' | 'dot' | 'cn' | 'serial' | 'cell';
+export type BoolStyle = '是否' | 'YN' | '10' | 'truefalse';
+
+export interface FileStyle {
+  dates: Weighted<DateStyle>;
+  bools: BoolStyle;
+  /** Chance that a default value (否, 未评价, 待受理, 本级登记, 登记, persons 1) is left empty. */
+  blankDefaults: number;
+  channelAliases: Partial<Record<Channel, readonly string[]>>;
+  levelAliases: Partial<Record<Level, readonly string[]>>;
+  oldCategories: boolean;
+}
+
+export interface FileSpec {
+  /** Without extension; names sort in reading order. */
+  stem: string;
+  format: 'csv' | 'xlsx';
+  from: number;
+  to: number;
+  columns: readonly (readonly [Field, string])[];
+  style: FileStyle;
+}
+
+const C = (field: Field, header: string): readonly [Field, string] => [field, header];
+
+export const FILES: readonly FileSpec[] = [
+  {
+    stem: '2022-01至2022-06_信访事项登记台账',
+    format: 'csv',
+    from: dayOf(2022, 1, 1),
+    to: dayOf(2022, 6, 30),
+    columns: [
+      C('serial', '序号'),
+      C('case_id', '信访件编号'),
+      C('record_type', '记录类型'),
+      C('registered_on', '登记日期'),
+      C('channel', '信访形式'),
+      C('level', '信访层级'),
+      C('persons', '人数'),
+      C('category', '问题类别'),
+      C('subcategory', '二级分类'),
+      C('tags', '专项标签'),
+      C('purpose', '信访目的'),
+      C('region', '问题属地'),
+      C('unit', '责任单位'),
+      C('source', '来源'),
+      C('acceptance', '受理情况'),
+      C('accepted_on', '受理日期'),
+      C('due_on', '办理期限'),
+      C('closed_on', '办结日期'),
+      C('satisfaction', '满意度评价'),
+      C('is_repeat', '是否重复'),
+      C('leader_received', '领导接访'),
+      C('leader_case', '领导包案'),
+      C('supervised', '督办'),
+      C('resolved', '是否化解'),
+      C('petitioner_name', '信访人姓名'),
+      C('petitioner_id', '信访人证件号码'),
+      C('phone', '联系电话'),
+      C('address', '住址'),
+      C('content', '诉求内容'),
+    ],
+    style: {
+      dates: [
+        ['slash', 7],
+        ['cn', 2],
+        ['iso', 1],
+      ],
+      bools: '是否',
+      blankDefaults: 0.5,
+      channelAliases: { 来访: ['来访', '走访'], 来信: ['来信', '信件'], 网上信访: ['网上信访', '网信'] },
+      levelAliases: {},
+      oldCategories: true,
+    },
+  },
+  {
+    stem: '2022-06至2022-12_信访事项登记台账',
+    format: 'xlsx',
+    from: dayOf(2022, 6, 16),
+    to: dayOf(2022, 12, 31),
+    columns: [
+      C('case_id', '事项编号'),
+      C('registered_on', '信访日期'),
+      C('record_type', '记录类型'),
+      C('channel', '形式'),
+      C('level', '走访去向'),
+      C('persons', '信访人数'),
+      C('category', '内容分类'),
+      C('subcategory', '二级分类'),
+      C('tags', '标签'),
+      C('purpose', '信访目的'),
+      C('region', '属地'),
+      C('unit', '办理单位'),
+      C('source', '转送来源'),
+      C('acceptance', '受理状态'),
+      C('accepted_on', '告知日期'),
+      C('due_on', '到期日期'),
+      C('closed_on', '办结日期'),
+      C('satisfaction', '评价结果'),
+      C('is_repeat', '重复信访'),
+      C('leader_received', '领导接访'),
+      C('leader_case', '领导包案'),
+      C('supervised', '是否督办'),
+      C('resolved', '化解情况'),
+      C('petitioner_name', '姓名'),
+      C('petitioner_id', '身份证号'),
+      C('phone', '电话'),
+      C('address', '地址'),
+      C('content', '反映内容'),
+      C('remark', '备注'),
+      C('clerk', '录入人'),
+    ],
+    style: {
+      dates: [
+        ['cell', 8],
+        ['serial', 1],
+        ['iso', 1],
+      ],
+      bools: 'YN',
+      blankDefaults: 0.3,
+      channelAliases: { 网上信访: ['网上信访', '网上投诉'] },
+      levelAliases: { 进京: ['国家'], 赴省: ['省'], 到市: ['市'], 本级: ['本区'] },
+      oldCategories: true,
+    },
+  },
+  {
+    stem: '2023-01至2023-06_信访事项',
+    format: 'xlsx',
+    from: dayOf(2023, 1, 1),
+    to: dayOf(2023, 6, 30),
+    columns: [
+      C('case_id', '编号'),
+      C('registered_on', ' 登记日期 '),
+      C('record_type', '记录类型'),
+      C('channel', '信访形式'),
+      C('level', '登记层级'),
+      C('persons', '人数\u3000'),
+      C('category', '一级分类'),
+      C('subcategory', '二级分类'),
+      C('tags', '专项标签'),
+      C('purpose', '信访目的'),
+      C('region', '乡镇街道'),
+      C('unit', '责任单位'),
+      C('source', '来源'),
+      C('acceptance', '受理情况'),
+      C('accepted_on', '受理日期'),
+      C('due_on', '办理期限'),
+      C('closed_on', '办结日期'),
+      C('satisfaction', '满意度评价'),
+      C('leader_received', '领导接访'),
+      C('leader_case', '领导包案'),
+      C('supervised', '督办'),
+      C('resolved', '是否化解'),
+      C('petitioner_name', '信访人姓名'),
+      C('petitioner_id', '信访人证件号码'),
+      C('phone', '手机'),
+      C('address', '住址'),
+      C('content', '信访内容'),
+    ],
+    style: {
+      dates: [
+        ['cell', 5],
+        ['iso', 3],
+        ['slash', 2],
+      ],
+      bools: '10',
+      blankDefaults: 0.2,
+      channelAliases: {},
+      levelAliases: {},
+      oldCategories: false,
+    },
+  },
+  {
+    stem: '2023-05至2023-12_信访事项',
+    format: 'csv',
+    from: dayOf(2023, 5, 20),
+    to: dayOf(2023, 12, 31),
+    columns: [
+      C('case_id', '信访件编号'),
+      C('registered_on', '信访日期'),
+      C('record_type', '\u3000记录类型'),
+      C('channel', '信访形式'),
+      C('level', '信访层级'),
+      C('persons', '信访人数'),
+      C('category', '问题类别'),
+      C('subcategory', '二级分类'),
+      C('tags', '专项标签'),
+      C('purpose', '信访目的'),
+      C('region', '问题属地'),
+      C('unit', '责任单位'),
+      C('source', '来源'),
+      C('acceptance', '受理情况'),
+      C('accepted_on', '受理日期'),
+      C('due_on', '办理期限'),
+      C('closed_on', '办结日期'),
+      C('satisfaction', '满意度评价'),
+      C('is_repeat', '是否重复'),
+      C('leader_received', '领导接访'),
+      C('leader_case', '领导包案'),
+      C('supervised', '督办'),
+      C('resolved', '是否化解'),
+      C('petitioner_name', '信访人姓名'),
+      C('petitioner_id', '信访人证件号码'),
+      C('phone', '联系电话'),
+      C('address', '住址'),
+      C('content', '诉求内容'),
+      C('serial', '序号'),
+    ],
+    style: {
+      dates: [
+        ['dot', 6],
+        ['iso', 4],
+      ],
+      bools: 'truefalse',
+      blankDefaults: 0.1,
+      channelAliases: {},
+      levelAliases: { 本级: ['本级', '来区'] },
+      oldCategories: false,
+    },
+  },
+  {
+    stem: '2024-01至2024-04_信访件导出',
+    format: 'csv',
+    from: dayOf(2024, 1, 1),
+    to: dayOf(2024, 4, 30),
+    columns: [
+      C('case_id', '事项编号'),
+      C('registered_on', '登记日期'),
+      C('record_type', '记录类型'),
+      C('channel', '形式'),
+      C('level', '走访去向'),
+      C('persons', '人数'),
+      C('category', '内容分类'),
+      C('subcategory', '二级分类'),
+      C('tags', '专项标签'),
+      C('purpose', '信访目的'),
+      C('region', ' 属地'),
+      C('unit', '责任单位'),
+      C('source', '转送来源'),
+      C('acceptance', '受理状态'),
+      C('accepted_on', '受理日期'),
+      C('due_on', '到期日期'),
+      C('closed_on', '办结日期'),
+      C('satisfaction', '满意度评价'),
+      C('leader_received', '领导接访'),
+      C('leader_case', '领导包案'),
+      C('supervised', '督办'),
+      C('resolved', '化解情况'),
+      C('petitioner_name', '姓名'),
+      C('petitioner_id', '身份证号'),
+      C('phone', '电话'),
+      C('address', '地址'),
+      C('content', '反映内容'),
+    ],
+    style: {
+      dates: [
+        ['iso', 7],
+        ['cn', 2],
+        ['serial', 1],
+      ],
+      bools: '是否',
+      blankDefaults: 0.4,
+      channelAliases: { 来访: ['来访', '走访'] },
+      levelAliases: { 进京: ['进京', '京'], 本级: ['本级', '到县'] },
+      oldCategories: false,
+    },
+  },
+  {
+    stem: '2024-04至2024-09_信访件导出',
+    format: 'xlsx',
+    from: dayOf(2024, 4, 10),
+    to: dayOf(2024, 9, 30),
+    columns: [
+      C('case_id', '信访件编号'),
+      C('registered_on', '登记日期'),
+      C('record_type', '记录类型'),
+      C('channel', '信访形式'),
+      C('level', '信访层级'),
+      C('persons', '人数'),
+      C('category', '问题类别'),
+      C('subcategory', '二级分类'),
+      C('tags', '专项标签'),
+      C('purpose', '信访目的'),
+      C('region', '问题属地'),
+      C('unit', '责任单位'),
+      C('source', '来源'),
+      C('acceptance', '受理情况'),
+      C('accepted_on', '受理日期'),
+      C('due_on', '办理期限'),
+      C('closed_on', '办结日期'),
+      C('satisfaction', '满意度评价'),
+      C('leader_received', '领导接访'),
+      C('leader_case', '领导包案'),
+      C('supervised', '督办'),
+      C('resolved', '是否化解'),
+      C('petitioner_name', '信访人姓名'),
+      C('petitioner_id', '信访人证件号码'),
+      C('phone', '联系电话'),
+      C('address', '住址'),
+      C('content', '诉求内容'),
+      C('remark', '备注'),
+    ],
+    style: {
+      dates: [
+        ['cell', 6],
+        ['cn', 2],
+        ['iso', 2],
+      ],
+      bools: '是否',
+      blankDefaults: 0.3,
+      channelAliases: { 来信: ['来信', '信件'] },
+      levelAliases: { 进京: ['进京', '国家'], 赴省: ['赴省', '省'] },
+      oldCategories: false,
+    },
+  },
+];
+
+/** Index of the first file (in name order) whose range holds `day`; -1 if none. */
+export function firstFileOf(day: number): number {
+  return FILES.findIndex((f) => day >= f.from && day <= f.to);
+}
+
+/** Whether the record of `day` is first read from a file that carries 是否重复. */
+export function firstFileHasRepeatColumn(day: number): boolean {
+  const file = FILES[firstFileOf(day)];
+  return file !== undefined && file.columns.some(([field]) => field === 'is_repeat');
+}

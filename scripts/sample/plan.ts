@@ -1,0 +1,288 @@
+/**
+ * What the sample contains, period by period: exact counts (the default size reproduces the
+ * reference briefing's figures by construction), then slots dealt out to months.
+ */
+import type { Channel, Level } from '../../src/lib/schema.ts';
+import { MONTHS, monthOfYear, yearOfMonth } from './dates.ts';
+import { apportion, shuffle, splitTotal, type Rng } from './prng.ts';
+
+export type UpperLevel = '进京' | '赴省' | '到市';
+export type OtherChannel = '来信' | '网上信访' | '电话';
+
+export interface VisitSpec {
+  batches: number;
+  persons: number;
+  /** The visits of 5 persons or more; null = none (every visit has at most 4 persons). */
+  collective: { batches: number; persons: number } | null;
+}
+
+export interface PeriodSpec {
+  /** First and last month index (inclusive). */
+  from: number;
+  to: number;
+  visits: Record<Level, VisitSpec>;
+  others: Record<OtherChannel, number>;
+  persuaded: Record<UpperLevel, { batches: number; persons: number }>;
+  /** persons null = free. */
+  leaderReceived: { batches: number; persons: number | null };
+  leaderCases: { total: number; resolved: number };
+  supervised: { total: number; resolved: number };
+}
+
+const v = (
+  batches: number,
+  persons: number,
+  collective: { batches: number; persons: number } | null = null,
+): VisitSpec => ({ batches, persons, collective });
+
+/** The default sample: 2022 full year, 2023 1-9月, 2023 10-12月, 2024 1-9月. */
+export const DEFAULT_PERIODS: readonly PeriodSpec[] = [
+  {
+    from: 0,
+    to: 11,
+    visits: { 进京: v(20, 22), 赴省: v(48, 90), 到市: v(44, 88), 本级: v(58, 150, { batches: 5, persons: 42 }) },
+    others: { 来信: 210, 网上信访: 230, 电话: 90 },
+    persuaded: { 进京: { batches: 48, persons: 80 }, 赴省: { batches: 18, persons: 60 }, 到市: { batches: 8, persons: 50 } },
+    leaderReceived: { batches: 200, persons: null },
+    leaderCases: { total: 22, resolved: 18 },
+    supervised: { total: 30, resolved: 24 },
+  },
+  {
+    from: 12,
+    to: 20,
+    visits: { 进京: v(15, 16), 赴省: v(42, 84), 到市: v(38, 80), 本级: v(53, 158, { batches: 6, persons: 53 }) },
+    others: { 来信: 168, 网上信访: 184, 电话: 94 },
+    persuaded: { 进京: { batches: 96, persons: 170 }, 赴省: { batches: 30, persons: 95 }, 到市: { batches: 10, persons: 70 } },
+    leaderReceived: { batches: 190, persons: null },
+    leaderCases: { total: 20, resolved: 17 },
+    supervised: { total: 32, resolved: 25 },
+  },
+  {
+    from: 21,
+    to: 23,
+    visits: { 进京: v(6, 6), 赴省: v(17, 30), 到市: v(13, 26), 本级: v(18, 45, { batches: 2, persons: 12 }) },
+    others: { 来信: 56, 网上信访: 70, 电话: 26 },
+    persuaded: { 进京: { batches: 30, persons: 52 }, 赴省: { batches: 11, persons: 40 }, 到市: { batches: 4, persons: 30 } },
+    leaderReceived: { batches: 70, persons: null },
+    leaderCases: { total: 6, resolved: 5 },
+    supervised: { total: 10, resolved: 8 },
+  },
+  {
+    from: 24,
+    to: 32,
+    visits: {
+      进京: v(16, 17),
+      赴省: v(102, 179, { batches: 4, persons: 39 }),
+      到市: v(59, 138, { batches: 5, persons: 42 }),
+      本级: v(60, 127, { batches: 3, persons: 20 }),
+    },
+    others: { 来信: 150, 网上信访: 206, 电话: 96 },
+    persuaded: { 进京: { batches: 143, persons: 268 }, 赴省: { batches: 73, persons: 331 }, 到市: { batches: 20, persons: 236 } },
+    leaderReceived: { batches: 232, persons: 345 },
+    leaderCases: { total: 25, resolved: 24 },
+    supervised: { total: 41, resolved: 36 },
+  },
+];
+
+const LEVEL_KEYS = ['进京', '赴省', '到市', '本级'] as const;
+const UPPER_KEYS = ['进京', '赴省', '到市'] as const;
+const OTHER_KEYS = ['来信', '网上信访', '电话'] as const;
+
+export function periodRecords(spec: PeriodSpec): number {
+  let n = 0;
+  for (const level of LEVEL_KEYS) n += spec.visits[level].batches;
+  for (const channel of OTHER_KEYS) n += spec.others[channel];
+  for (const level of UPPER_KEYS) n += spec.persuaded[level].batches;
+  return n;
+}
+
+export const DEFAULT_RECORDS = DEFAULT_PERIODS.reduce((n, p) => n + periodRecords(p), 0);
+
+/** The default periods scaled to `records` clean records in all (same shape, exact total). */
+export function scaledPeriods(records: number): PeriodSpec[] {
+  if (records === DEFAULT_RECORDS) return DEFAULT_PERIODS.map((p) => structuredClone(p));
+  const f = records / DEFAULT_RECORDS;
+  const r = (x: number): number => Math.round(x * f);
+  const periods = DEFAULT_PERIODS.map((p): PeriodSpec => {
+    const visits = {} as Record<Level, VisitSpec>;
+    for (const level of LEVEL_KEYS) {
+      const s = p.visits[level];
+      const batches = r(s.batches);
+      const collective =
+        s.collective === null
+          ? null
+          : { batches: Math.min(batches, r(s.collective.batches)), persons: r(s.collective.persons) };
+      visits[level] = { batches, persons: r(s.persons), collective };
+    }
+    const persuaded = {} as PeriodSpec['persuaded'];
+    for (const level of UPPER_KEYS) {
+      persuaded[level] = { batches: r(p.persuaded[level].batches), persons: r(p.persuaded[level].persons) };
+    }
+    return {
+      from: p.from,
+      to: p.to,
+      visits,
+      others: { 来信: r(p.others.来信), 网上信访: r(p.others.网上信访), 电话: r(p.others.电话) },
+      persuaded,
+      leaderReceived: {
+        batches: r(p.leaderReceived.batches),
+        persons: p.leaderReceived.persons === null ? null : r(p.leaderReceived.persons),
+      },
+      leaderCases: { total: r(p.leaderCases.total), resolved: r(p.leaderCases.resolved) },
+      supervised: { total: r(p.supervised.total), resolved: r(p.supervised.resolved) },
+    };
+  });
+  const last = periods[periods.length - 1] as PeriodSpec;
+  const diff = records - periods.reduce((n, p) => n + periodRecords(p), 0);
+  last.others.网上信访 = Math.max(0, last.others.网上信访 + diff);
+  return periods;
+}
+
+/** Bits of Slot.flags. */
+export const LEADER_RECEIVED = 1;
+export const LEADER_CASE = 2;
+export const SUPERVISED = 4;
+export const RESOLVED = 8;
+
+/** One future record: what the figures depend on is fixed here; the rest is filled per month. */
+export interface Slot {
+  persuaded: boolean;
+  channel: Channel;
+  /** null: drawn when filled (non-visit records). */
+  level: Level | null;
+  persons: number;
+  flags: number;
+  month: number;
+  day: number;
+}
+
+/** Month weights: seasonality, the trend, and a few events. */
+export function monthWeight(m: number, kind: 'visit' | 'other' | 'persuaded', level: Level | null): number {
+  const season = [1.1, 0.8, 1.15, 1.05, 1, 1, 1.05, 1, 0.95, 0.85, 1, 1.15][monthOfYear(m) - 1] as number;
+  let w = season * (1 + 0.006 * m);
+  const year = yearOfMonth(m);
+  const moy = monthOfYear(m);
+  if ((year === 2022 || year === 2024) && moy === 2) w *= 0.8;
+  if (kind !== 'other' && year === 2022 && (moy === 4 || moy === 5 || moy === 12)) w *= 0.7;
+  if (level === '进京' && moy === 3) w *= 1.6;
+  if (kind === 'persuaded' && level === '进京' && year === 2022 && moy === 10) w *= 2.5;
+  if (kind === 'other') w *= 1 + 0.004 * m;
+  return w;
+}
+
+/** Persons of `count` persuaded-back batches summing to `total`: mostly 1–4, groups when needed. */
+function persuadedPersons(rng: Rng, count: number, total: number): number[] {
+  if (count === 0) return [];
+  if (total <= count * 2) return splitTotal(rng, count, total, 1, 4);
+  let groups = Math.min(count, Math.ceil((total - 2 * count) / 12));
+  for (;;) {
+    const small = count - groups;
+    const smallTotal = Math.min(Math.max(Math.round(small * 1.8), small), total - groups * 5);
+    const bigTotal = total - smallTotal;
+    if (groups === count || bigTotal <= groups * 60) {
+      return [
+        ...splitTotal(rng, small, smallTotal, 1, 4),
+        ...splitTotal(rng, groups, bigTotal, 5, Math.max(60, Math.ceil(bigTotal / Math.max(groups, 1)))),
+      ];
+    }
+    groups++;
+  }
+}
+
+function visitPersons(rng: Rng, spec: VisitSpec): number[] {
+  const collective = spec.collective ?? { batches: 0, persons: 0 };
+  const small = spec.batches - collective.batches;
+  return [
+    ...splitTotal(rng, small, spec.persons - collective.persons, 1, 4),
+    ...splitTotal(rng, collective.batches, collective.persons, 5, Math.max(40, collective.persons)),
+  ];
+}
+
+/** Picks `n` of `items` without replacement (order random). */
+function choose<T>(rng: Rng, items: readonly T[], n: number): T[] {
+  return shuffle(rng, [...items]).slice(0, Math.max(0, Math.min(n, items.length)));
+}
+
+/** Deals slots to months by quota (largest remainder over the month weights), in random order. */
+function dealMonths(rng: Rng, slots: Slot[], from: number, to: number, kind: 'visit' | 'other' | 'persuaded'): void {
+  const level = slots[0]?.level ?? null;
+  const months = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const quotas = apportion(
+    slots.length,
+    months.map((m) => monthWeight(m, kind, level)),
+  );
+  shuffle(rng, slots);
+  let k = 0;
+  months.forEach((m, i) => {
+    for (let q = 0; q < (quotas[i] as number); q++) (slots[k++] as Slot).month = m;
+  });
+}
+
+/** All slots of one period, each with its month (days are set when the month is filled). */
+export function periodSlots(rng: Rng, spec: PeriodSpec): Slot[] {
+  const slot = (persuaded: boolean, channel: Channel, level: Level | null, persons: number): Slot => ({
+    persuaded,
+    channel,
+    level,
+    persons,
+    flags: 0,
+    month: spec.from,
+    day: 0,
+  });
+  const visitsByLevel = LEVEL_KEYS.map((level) =>
+    visitPersons(rng, spec.visits[level]).map((p) => slot(false, '来访', level, p)),
+  );
+  const othersByChannel = OTHER_KEYS.map((channel) =>
+    Array.from({ length: spec.others[channel] }, () => slot(false, channel, null, 1)),
+  );
+  const persuadedByLevel = UPPER_KEYS.map((level) =>
+    persuadedPersons(rng, spec.persuaded[level].batches, spec.persuaded[level].persons).map((p) =>
+      slot(true, '来访', level, p),
+    ),
+  );
+
+  // 领导接访: some small 本级 visits, the rest letters/online/phone cases met in person.
+  const others = othersByChannel.flat();
+  const lr = spec.leaderReceived;
+  const localVisits = (visitsByLevel[3] as Slot[]).filter((s) => s.persons <= 2);
+  const fromVisits = choose(rng, localVisits, Math.min(Math.round(lr.batches * 0.1), lr.batches));
+  const fromOthers = choose(rng, others, lr.batches - fromVisits.length);
+  for (const s of [...fromVisits, ...fromOthers]) s.flags |= LEADER_RECEIVED;
+  const received = new Set(fromOthers);
+  if (lr.persons !== null) {
+    const rest = lr.persons - fromVisits.reduce((n, s) => n + s.persons, 0);
+    splitTotal(rng, fromOthers.length, rest, 1, 4).forEach((p, i) => {
+      (fromOthers[i] as Slot).persons = p;
+    });
+  }
+  for (const s of others) {
+    if (received.has(s) && lr.persons !== null) continue;
+    const x = rng();
+    s.persons = x < 0.88 ? 1 : x < 0.96 ? 2 : x < 0.99 ? 3 : 4;
+  }
+
+  // 领导包案 and 督办: disjoint sets of registrations; the first `resolved` of each are resolved.
+  const registered = shuffle(rng, [...visitsByLevel.flat(), ...others]);
+  const cases = registered.slice(0, spec.leaderCases.total);
+  const supervised = registered.slice(cases.length, cases.length + spec.supervised.total);
+  cases.forEach((s, i) => {
+    s.flags |= LEADER_CASE | (i < spec.leaderCases.resolved ? RESOLVED : 0);
+  });
+  supervised.forEach((s, i) => {
+    s.flags |= SUPERVISED | (i < spec.supervised.resolved ? RESOLVED : 0);
+  });
+
+  for (const group of visitsByLevel) dealMonths(rng, group, spec.from, spec.to, 'visit');
+  for (const group of othersByChannel) dealMonths(rng, group, spec.from, spec.to, 'other');
+  for (const group of persuadedByLevel) dealMonths(rng, group, spec.from, spec.to, 'persuaded');
+  return [...visitsByLevel.flat(), ...others, ...persuadedByLevel.flat()];
+}
+
+export function checkPeriods(periods: readonly PeriodSpec[]): void {
+  let next = 0;
+  for (const p of periods) {
+    if (p.from !== next || p.to < p.from) throw new Error('periods must tile the months');
+    next = p.to + 1;
+  }
+  if (next !== MONTHS) throw new Error(`periods must cover ${MONTHS} months`);
+}

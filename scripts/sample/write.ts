@@ -1,0 +1,230 @@
+/**
+ * Writes the sample exports: month by month, each record into every file whose range holds it
+ * (CSV streamed out as GB18030; XLSX collected and written at the end), plus the bad rows.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { monthStart } from './dates.ts';
+import { BAD_ROWS, type BadKind, type BadRowSpec } from './bad-rows.ts';
+import { encodeGb18030 } from './gb18030.ts';
+import { FILES, firstFileOf, type FileSpec } from './layout.ts';
+import { DEFAULT_RECORDS } from './plan.ts';
+import { rngFor, type Rng } from './prng.ts';
+import { csvLine, renderRow, type Cell } from './render.ts';
+import { extraRecord, sampleMonths, type SampleRecord } from './truth.ts';
+import { xlsxBuffer } from './xlsx.ts';
+
+/** Above this many clean records every file is written as CSV (XLSX would be too slow and big). */
+export const XLSX_RECORD_LIMIT = 50_000;
+export const MANIFEST = '.sample-manifest.json';
+
+export interface FileReport {
+  file: string;
+  format: 'csv' | 'xlsx';
+  encoding: 'GB18030' | 'XLSX';
+  /** Data rows (header excluded). */
+  rows: number;
+  /** Rows whose case number is read here first: what the build publishes from this file. */
+  published: number;
+  /** Rows repeated from the overlapping earlier file (rejected as duplicates). */
+  overlapDuplicates: number;
+  /** Bad rows written here (rejected), by kind. */
+  bad: Partial<Record<BadKind, number>>;
+}
+
+export interface BadRowReport {
+  file: string;
+  /** Spreadsheet row / CSV line, header = 1. */
+  row: number;
+  kind: BadKind;
+  field: string;
+  caseId: string;
+}
+
+export interface SampleReport {
+  seed: number;
+  records: number;
+  xlsxWrittenAsCsv: boolean;
+  files: FileReport[];
+  badRows: BadRowReport[];
+  published: number;
+  rejected: number;
+}
+
+interface Sink {
+  spec: FileSpec;
+  name: string;
+  rng: Rng;
+  fd: number | null;
+  pending: string[];
+  rows: Cell[][];
+  count: number;
+  last: Cell[] | null;
+  report: FileReport;
+}
+
+function openSink(dir: string, spec: FileSpec, index: number, seed: number): Sink {
+  const name = `${spec.stem}.${spec.format}`;
+  const headers = spec.columns.map(([, header]) => header);
+  const sink: Sink = {
+    spec,
+    name,
+    rng: rngFor(seed, 100 + index),
+    fd: null,
+    pending: [],
+    rows: [],
+    count: 0,
+    last: null,
+    report: {
+      file: name,
+      format: spec.format,
+      encoding: spec.format === 'csv' ? 'GB18030' : 'XLSX',
+      rows: 0,
+      published: 0,
+      overlapDuplicates: 0,
+      bad: {},
+    },
+  };
+  if (spec.format === 'csv') {
+    sink.fd = openSync(path.join(dir, name), 'w');
+    sink.pending.push(csvLine(headers));
+  }
+  return sink;
+}
+
+function put(sink: Sink, cells: Cell[]): number {
+  if (sink.fd !== null) sink.pending.push(csvLine(cells));
+  else sink.rows.push(cells);
+  sink.last = cells;
+  sink.count++;
+  sink.report.rows++;
+  return sink.count + 1;
+}
+
+function flush(sink: Sink): void {
+  if (sink.fd === null || sink.pending.length === 0) return;
+  writeSync(sink.fd, encodeGb18030(sink.pending.join('')));
+  sink.pending = [];
+}
+
+function badRow(
+  sink: Sink,
+  spec: BadRowSpec,
+  k: number,
+  seed: number,
+  stash: Map<BadRowSpec, SampleRecord>,
+): { cells: Cell[]; caseId: string } | null {
+  if (spec.kind === 'duplicate-identical') {
+    return sink.last === null ? null : { cells: [...sink.last], caseId: caseIdOf(sink, sink.last) };
+  }
+  if (spec.kind === 'duplicate-conflicting') {
+    const source = stash.get(spec);
+    if (source === undefined) return null;
+    const cells = renderRow(sink.spec, sink.rng, source, sink.count + 1, spec.changes ?? {});
+    return { cells, caseId: source.truth.case_id };
+  }
+  const from = Math.max(sink.spec.from, monthStart(spec.month));
+  const to = Math.min(sink.spec.to, monthStart(spec.month + 1) - 1);
+  const record = extraRecord(seed, k, from, to);
+  const cells = renderRow(sink.spec, sink.rng, record, sink.count + 1, { [spec.field]: spec.value ?? null });
+  return { cells, caseId: spec.field === 'case_id' ? '' : record.truth.case_id };
+}
+
+function caseIdOf(sink: Sink, cells: readonly Cell[]): string {
+  const i = sink.spec.columns.findIndex(([field]) => field === 'case_id');
+  return String(cells[i] ?? '');
+}
+
+/** Writes the sample into `dir` (which must exist and hold none of these files yet). */
+async function writeInto(dir: string, seed: number, records: number): Promise<SampleReport> {
+  const asCsv = records > XLSX_RECORD_LIMIT;
+  const specs = FILES.map((f): FileSpec => (asCsv ? { ...f, format: 'csv' } : f));
+  const sinks = specs.map((spec, i) => openSink(dir, spec, i, seed));
+  const badRows: BadRowReport[] = [];
+  const stash = new Map<BadRowSpec, SampleRecord>();
+  for (const { month, records: batch, monthEnd } of sampleMonths(seed, records)) {
+    for (const spec of BAD_ROWS) {
+      if (spec.sourceMonth !== month || stash.has(spec)) continue;
+      const source = batch.find((r) => firstFileOf(r.day) === spec.sourceFile);
+      if (source !== undefined) stash.set(spec, source);
+    }
+    sinks.forEach((sink, f) => {
+      for (const record of batch) {
+        if (record.day < sink.spec.from || record.day > sink.spec.to) continue;
+        put(sink, renderRow(sink.spec, sink.rng, record, sink.count + 1));
+        if (firstFileOf(record.day) === f) sink.report.published++;
+        else sink.report.overlapDuplicates++;
+      }
+      BAD_ROWS.forEach((spec, k) => {
+        if (!monthEnd || spec.file !== f || spec.month !== month) return;
+        const bad = badRow(sink, spec, k, seed, stash);
+        if (bad === null) return;
+        const row = put(sink, bad.cells);
+        sink.report.bad[spec.kind] = (sink.report.bad[spec.kind] ?? 0) + 1;
+        badRows.push({ file: sink.name, row, kind: spec.kind, field: spec.field, caseId: bad.caseId });
+      });
+      flush(sink);
+    });
+  }
+  for (const sink of sinks) {
+    if (sink.fd !== null) closeSync(sink.fd);
+    else {
+      const headers = sink.spec.columns.map(([, header]) => header);
+      writeFileSync(path.join(dir, sink.name), await xlsxBuffer(headers, sink.rows));
+      sink.rows = [];
+    }
+  }
+  const files = sinks.map((s) => s.report);
+  const published = files.reduce((n, f) => n + f.published, 0);
+  const rejected = files.reduce((n, f) => n + f.rows - f.published, 0);
+  return { seed, records, xlsxWrittenAsCsv: asCsv, files, badRows, published, rejected };
+}
+
+export interface SampleOptions {
+  out: string;
+  seed: number;
+  /** Clean (published) records; default: the reference size. */
+  records?: number;
+}
+
+/**
+ * Generates the sample into `out`. A fresh folder is filled under a temporary name and renamed;
+ * an existing one may only hold an earlier sample (its files are replaced), never other data.
+ */
+export async function writeSample(options: SampleOptions): Promise<SampleReport> {
+  const out = path.resolve(options.out);
+  const records = options.records ?? DEFAULT_RECORDS;
+  const previous = existsSync(out) ? ownedFiles(out) : null;
+  const work = `${out}.partial-${process.pid}`;
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  try {
+    const report = await writeInto(work, options.seed, records);
+    writeFileSync(path.join(work, MANIFEST), JSON.stringify(report, null, 2) + '\n');
+    if (previous === null) renameSync(work, out);
+    else {
+      for (const name of previous) rmSync(path.join(out, name), { force: true });
+      for (const name of readdirSync(work)) renameSync(path.join(work, name), path.join(out, name));
+      rmSync(work, { recursive: true, force: true });
+    }
+    return report;
+  } catch (error) {
+    rmSync(work, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Files of an earlier sample in `dir`; throws if `dir` holds data files that are not ours. */
+function ownedFiles(dir: string): string[] {
+  const manifest = path.join(dir, MANIFEST);
+  const owned = existsSync(manifest)
+    ? [MANIFEST, ...(JSON.parse(readFileSync(manifest, 'utf8')) as SampleReport).files.map((f) => f.file)]
+    : [];
+  const foreign = readdirSync(dir).filter((name) => /\.(csv|xlsx)$/i.test(name) && !owned.includes(name));
+  if (foreign.length > 0) {
+    throw new Error(
+      `输出目录 ${dir} 中已有不是示例数据的文件（${foreign.slice(0, 3).join('、')}${foreign.length > 3 ? ' 等' : ''}），为免覆盖，请换一个目录（--out）。`,
+    );
+  }
+  return owned;
+}

@@ -1,0 +1,196 @@
+/**
+ * The chart pages in the browser: the view lives in the URL; a filter change re-runs the page's
+ * queries in DuckDB-WASM and redraws every card with the same chart modules as the build.
+ */
+import { loadPage } from '../lib/dashboard/load.ts';
+import type { ChartPageId } from '../lib/dashboard/pages.ts';
+import { renderPanel } from '../lib/dashboard/panel.ts';
+import {
+  chartCardHtml,
+  headlineCardsHtml,
+  briefingHtml,
+  ruleOfLawHtml,
+} from '../lib/dashboard/html.ts';
+import { scopeOf, scopeSubtitle } from '../lib/dashboard/scope.ts';
+import { computeReport } from '../lib/report.ts';
+import { reportOptions } from '../lib/report-options.ts';
+import {
+  DEFAULT_VIEW,
+  parseViewState,
+  serializeViewState,
+  type ViewState,
+} from '../lib/view-state.ts';
+import { siteConfig } from '../site.config.ts';
+import { readBoot, whenIdle } from './boot.ts';
+import { startEngine } from './engine.ts';
+
+const boot = readBoot();
+const page = boot.page as ChartPageId;
+const form = document.querySelector<HTMLFormElement>('form.filters');
+const notesBox = document.querySelector<HTMLElement>('.notes');
+let view: ViewState = DEFAULT_VIEW;
+let generation = 0;
+
+function showNotes(notes: readonly string[]): void {
+  if (notesBox) notesBox.textContent = notes.join(' ');
+}
+
+function field(name: string): HTMLInputElement | HTMLSelectElement | null {
+  return form?.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+}
+
+function writeForm(state: ViewState): void {
+  const values: Record<string, string> = {
+    period: state.period,
+    from: state.from ?? '',
+    to: state.to ?? '',
+    cmp: state.compare,
+    measure: state.measure,
+    channel: state.channel ?? '',
+    level: state.level ?? '',
+    category: state.category ?? '',
+    region: state.region ?? '',
+    tag: state.tag ?? '',
+  };
+  for (const [name, value] of Object.entries(values)) {
+    const element = field(name);
+    if (element) element.value = value;
+  }
+  for (const label of document.querySelectorAll<HTMLElement>('.custom-months')) {
+    label.hidden = state.period !== 'custom';
+  }
+}
+
+function readForm(): string {
+  const params = new URLSearchParams();
+  for (const name of [
+    'period',
+    'from',
+    'to',
+    'cmp',
+    'measure',
+    'channel',
+    'level',
+    'category',
+    'region',
+    'tag',
+  ]) {
+    const value = field(name)?.value ?? '';
+    if (value !== '') params.set(name, value);
+  }
+  if (params.get('period') === 'custom') {
+    params.set('from', params.get('from') ?? boot.info.latestMonth.slice(0, 4) + '-01');
+    params.set('to', params.get('to') ?? boot.info.latestMonth);
+  }
+  return `?${params.toString()}`;
+}
+
+/** Navigation and drill links carry the current view to the next page. */
+function updateLinks(state: ViewState): void {
+  const search = serializeViewState(state);
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-nav]')) {
+    link.search = search;
+  }
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-drill]')) {
+    const drill = link.dataset['drill'] ?? '';
+    link.search = serializeViewState({ ...state, category: drill === '' ? null : drill });
+  }
+}
+
+function chartWidth(): number {
+  const chart = document.querySelector<HTMLElement>('.chart-card .chart');
+  const grid = document.querySelector<HTMLElement>('[data-panels]');
+  const width = chart?.clientWidth || grid?.clientWidth || 640;
+  return Math.max(280, Math.min(900, Math.floor(width)));
+}
+
+async function refresh(): Promise<void> {
+  const mine = ++generation;
+  document.body.dataset['loading'] = 'true';
+  try {
+    const run = await startEngine(boot.databaseUrl);
+    const scope = scopeOf(view, boot.info.latestMonth);
+    const subtitle = scopeSubtitle(view, scope, boot.info);
+    const data = await loadPage(page, {
+      view,
+      scope,
+      run,
+      regionLabel: siteConfig.regionLabel,
+      measure: view.measure,
+    });
+    const needsReport = page === 'overview' || page === 'handling';
+    const report = needsReport
+      ? await computeReport(
+          run,
+          { from: scope.period.from, to: scope.period.to, compare: view.compare },
+          reportOptions(siteConfig),
+        )
+      : null;
+    if (mine !== generation) return;
+    const width = chartWidth();
+    const scopeLine = document.querySelector('[data-scope]');
+    if (scopeLine) scopeLine.textContent = subtitle;
+    const cards = document.querySelector('[data-cards]');
+    if (cards && data.cards) cards.innerHTML = headlineCardsHtml(data.cards);
+    const panels = document.querySelector('[data-panels]');
+    if (panels) {
+      panels.innerHTML = data.panels
+        .map((panel) =>
+          chartCardHtml(renderPanel(panel, { width, document, subtitle, interactive: true })),
+        )
+        .join('\n');
+    }
+    if (report) {
+      const briefing = document.querySelector('[data-briefing-text]');
+      if (briefing) briefing.innerHTML = briefingHtml(report);
+      const note = document.querySelector<HTMLElement>('[data-briefing-note]');
+      if (note)
+        note.hidden = !(view.channel || view.level || view.category || view.region || view.tag);
+      const rule = document.querySelector('[data-rule-of-law]');
+      if (rule) rule.innerHTML = ruleOfLawHtml(report);
+    }
+    document.dispatchEvent(new CustomEvent('dashboard:rendered', { detail: { generation: mine } }));
+  } catch (error) {
+    if (mine === generation) showNotes([`数据查询失败：${(error as Error).message}`]);
+  } finally {
+    if (mine === generation) delete document.body.dataset['loading'];
+  }
+}
+
+function applyUrl(): void {
+  const parsed = parseViewState(location.search, boot.info);
+  view = parsed.state;
+  showNotes(parsed.notes);
+  writeForm(view);
+  updateLinks(view);
+}
+
+applyUrl();
+const cleaned = serializeViewState(view);
+if (cleaned !== location.search && !(cleaned === '' && location.search === '?')) {
+  history.replaceState(null, '', `${location.pathname}${cleaned}${location.hash}`);
+}
+if (serializeViewState(view) !== '') void refresh();
+else whenIdle(() => void startEngine(boot.databaseUrl).catch(() => undefined));
+
+form?.addEventListener('submit', (event) => event.preventDefault());
+form?.addEventListener('change', () => {
+  const parsed = parseViewState(readForm(), boot.info);
+  view = parsed.state;
+  showNotes(parsed.notes);
+  writeForm(view);
+  updateLinks(view);
+  history.pushState(null, '', `${location.pathname}${serializeViewState(view)}`);
+  void refresh();
+});
+window.addEventListener('popstate', () => {
+  applyUrl();
+  void refresh();
+});
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    if (generation > 0) void refresh();
+  }, 300);
+});

@@ -1,0 +1,20 @@
+/** The page's build-time facts, embedded as JSON so the URL can be checked before the engine starts. */
+import type { SiteInfo } from '../lib/dashboard/site-info.ts';
+import type { PageId } from '../lib/dashboard/pages.ts';
+
+export interface Boot {
+  page: PageId;
+  info: SiteInfo;
+  databaseUrl: string;
+}
+
+export function readBoot(): Boot {
+  const element = document.getElementById('boot');
+  return JSON.parse(element?.textContent ?? '{}') as Boot;
+}
+
+/** Starts `task` when the browser is idle, or at once where it has no idle callback. */
+export function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 3000 });
+  else setTimeout(task, 200);
+}

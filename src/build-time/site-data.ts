@@ -1,0 +1,89 @@
+/**
+ * Build-time data for the Astro pages (Node only): the published database opened once, every
+ * page's default view computed and its charts rendered to SVG, so the first paint needs no wasm.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { JSDOM } from 'jsdom';
+import { openPublished } from '../../scripts/lib/duckdb-node.ts';
+import { loadPage } from '../lib/dashboard/load.ts';
+import type { ChartPageId } from '../lib/dashboard/pages.ts';
+import { renderPanel, type RenderedPanel } from '../lib/dashboard/panel.ts';
+import type { HeadlineCard } from '../lib/dashboard/cards.ts';
+import { loadSiteInfo, type SiteInfo } from '../lib/dashboard/site-info.ts';
+import { scopeOf, scopeSubtitle } from '../lib/dashboard/scope.ts';
+import { computeReport, type Report } from '../lib/report.ts';
+import { reportOptions } from '../lib/report-options.ts';
+import type { QueryRunner } from '../lib/query-runner.ts';
+import { PUBLISHED_FILES, type Manifest } from '../lib/schema.ts';
+import { DEFAULT_VIEW } from '../lib/view-state.ts';
+import { siteConfig } from '../site.config.ts';
+
+export const DATA_DIR = path.resolve(process.env['XINFANG_DATA_DIR'] ?? 'public/data');
+
+interface Published {
+  run: QueryRunner;
+  info: SiteInfo;
+  manifest: Manifest;
+}
+
+let published: Promise<Published> | null = null;
+
+function open(): Promise<Published> {
+  published ??= (async () => {
+    const file = path.join(DATA_DIR, PUBLISHED_FILES.database);
+    if (!existsSync(file)) {
+      throw new Error(`站点构建需要已发布的数据：${file} 不存在。请先运行 npm run build:data。`);
+    }
+    const db = await openPublished(file);
+    const manifest = JSON.parse(
+      await readFile(path.join(DATA_DIR, PUBLISHED_FILES.manifest), 'utf8'),
+    ) as Manifest;
+    return { run: db.run, info: await loadSiteInfo(db.run), manifest };
+  })();
+  return published;
+}
+
+export async function siteInfo(): Promise<SiteInfo> {
+  return (await open()).info;
+}
+
+export async function manifest(): Promise<Manifest> {
+  return (await open()).manifest;
+}
+
+export interface StaticPage {
+  info: SiteInfo;
+  subtitle: string;
+  cards: HeadlineCard[] | null;
+  panels: RenderedPanel[];
+  report: Report;
+}
+
+const document = new JSDOM('<!doctype html><html><body></body></html>').window.document;
+
+/** The page in its default view (本年累计 against last year, no filters), charts as SVG. */
+export async function staticPage(page: ChartPageId): Promise<StaticPage> {
+  const { run, info } = await open();
+  const view = DEFAULT_VIEW;
+  const scope = scopeOf(view, info.latestMonth);
+  const subtitle = scopeSubtitle(view, scope, info);
+  const data = await loadPage(page, {
+    view,
+    scope,
+    run,
+    regionLabel: siteConfig.regionLabel,
+    measure: view.measure,
+  });
+  const report = await computeReport(run, {}, reportOptions(siteConfig));
+  return {
+    info,
+    subtitle,
+    cards: data.cards,
+    panels: data.panels.map((panel) =>
+      renderPanel(panel, { width: 640, document, subtitle, interactive: false }),
+    ),
+    report,
+  };
+}

@@ -1,0 +1,156 @@
+import * as Plot from '@observablehq/plot';
+import type { PlotOptions } from '@observablehq/plot';
+import {
+  baseSpec,
+  chartHeight,
+  chartWidth,
+  countScale,
+  emptyChart,
+  finiteRows,
+  isCompact,
+  tipOption,
+  type ChartOptions,
+  X_AXIS_ROOM,
+  X_LABEL_OFFSET,
+} from './common.ts';
+import { axisLabel, valueText, type ChangeSign } from './format.ts';
+import { fitText, maxTextWidth } from './measure.ts';
+import { bottomLegend } from './legend.ts';
+import type { TableData } from './table.ts';
+import { changeColor, COLORS } from './theme.ts';
+
+/**
+ * A category or region with its value, the comparison value and the change as worded by
+ * the report ('上升16.0%', '下降3.2%', '持平', '去年同期为0'); changeSign colours it.
+ */
+export interface RankedBarsRow {
+  name: string;
+  value: number;
+  previous: number;
+  changeText: string;
+  changeSign: ChangeSign;
+}
+
+export interface RankedBarsOptions extends ChartOptions {
+  /** Show only the largest `limit` rows (the table view keeps them all). */
+  limit?: number | undefined;
+  /** What the comparison value is called in hover text. Default '去年同期'. */
+  previousLabel?: string | undefined;
+}
+
+/** Largest first; ties by name so the order never depends on the input order. */
+function ranked(rows: readonly RankedBarsRow[]): RankedBarsRow[] {
+  return finiteRows(rows, 'value', 'previous').sort(
+    (a, b) => b.value - a.value || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+}
+
+function barTitle(row: RankedBarsRow, rank: number, options: RankedBarsOptions): string {
+  const previous = options.previousLabel ?? '去年同期';
+  return (
+    `第${rank}位 ${row.name}：${valueText(row.value, options.unit)}，` +
+    `${previous}${valueText(row.previous, options.unit)}，${row.changeText}`
+  );
+}
+
+/** Categories or regions ranked: horizontal bars, value at the bar end, change at the right. */
+export function rankedBarsChart(
+  rows: readonly RankedBarsRow[],
+  options: RankedBarsOptions,
+): PlotOptions {
+  const all = ranked(rows);
+  const limit = options.limit;
+  const data = limit !== undefined && limit > 0 ? all.slice(0, Math.floor(limit)) : all;
+  if (data.length === 0) return emptyChart(options);
+  const width = chartWidth(options);
+  const compact = isCompact(width);
+  const band = compact ? 24 : 26;
+  const legend = bottomLegend(
+    [
+      { label: '本期', color: COLORS.current },
+      { label: options.previousLabel ?? '去年同期', color: COLORS.flat, shape: 'dash' },
+    ],
+    width,
+  );
+  const marginBottom = X_AXIS_ROOM + legend.height;
+  const height = chartHeight(options, data.length * band + 12 + marginBottom);
+  const nameRoom = Math.min(compact ? 84 : 168, maxTextWidth(data.map((r) => r.name)));
+  const names = new Map(data.map((r) => [r.name, fitText(r.name, nameRoom)]));
+  const marginLeft = nameRoom + 14;
+  const marginRight = maxTextWidth(data.map((r) => r.changeText)) + 14;
+  const plotWidth = width - marginLeft - marginRight;
+  const max = Math.max(...data.map((r) => Math.max(r.value, r.previous)));
+  const reserve = maxTextWidth(data.map((r) => valueText(r.value, options.unit))) + 8;
+  const rank = new Map(data.map((r, i) => [r.name, i + 1]));
+  const current = '本期';
+  const previous = options.previousLabel ?? '去年同期';
+  const title = (r: RankedBarsRow) => barTitle(r, rank.get(r.name) ?? 0, options);
+  const top = data
+    .slice(0, 3)
+    .map((r) => `${r.name}${valueText(r.value, options.unit)}（${r.changeText}）`);
+  return {
+    ...baseSpec(options, { width, height }, `共${all.length}项，居前的是${top.join('、')}。`),
+    marginLeft,
+    marginRight,
+    marginTop: 8,
+    marginBottom,
+    y: {
+      domain: data.map((r) => r.name),
+      label: null,
+      tickSize: 0,
+      padding: 0.25,
+      tickFormat: (name: string) => names.get(name) ?? name,
+    },
+    x: {
+      ...countScale(max, plotWidth, axisLabel(options.unit), reserve, 80),
+      labelOffset: X_LABEL_OFFSET,
+    },
+    color: { domain: [current, previous], range: [COLORS.current, COLORS.flat] },
+    marks: [
+      Plot.barX(data, { y: 'name', x: 'value', fill: () => current, title, ...tipOption(options) }),
+      Plot.tickX(data, {
+        y: 'name',
+        x: 'previous',
+        stroke: () => previous,
+        strokeWidth: 2,
+        strokeDasharray: '3 2',
+        title,
+      }),
+      Plot.text(data, {
+        y: 'name',
+        x: (r: RankedBarsRow) => Math.max(r.value, r.previous),
+        text: (r: RankedBarsRow) => valueText(r.value, options.unit),
+        textAnchor: 'start',
+        dx: 4,
+        ariaHidden: 'true',
+      }),
+      Plot.text(data, {
+        y: 'name',
+        frameAnchor: 'right',
+        textAnchor: 'start',
+        dx: 8,
+        text: 'changeText',
+        fill: (r: RankedBarsRow) => changeColor(r.changeSign),
+        title,
+      }),
+      Plot.ruleX([0]),
+      legend.mark,
+    ],
+  };
+}
+
+export function rankedBarsTable(
+  rows: readonly RankedBarsRow[],
+  options: RankedBarsOptions,
+): TableData {
+  return {
+    headers: ['名次', '名称', '本期', options.previousLabel ?? '去年同期', '增减'],
+    rows: ranked(rows).map((r, i) => [
+      String(i + 1),
+      r.name,
+      valueText(r.value, options.unit),
+      valueText(r.previous, options.unit),
+      r.changeText,
+    ]),
+  };
+}

@@ -1,0 +1,137 @@
+import * as Plot from '@observablehq/plot';
+import type { PlotOptions } from '@observablehq/plot';
+import {
+  baseSpec,
+  chartHeight,
+  chartWidth,
+  emptyChart,
+  finiteRows,
+  isCompact,
+  tipOption,
+  type ChartOptions,
+} from './common.ts';
+import { rateValue, type RateValue } from './format.ts';
+import { monthAxis, monthSpan, monthTitle } from './months.ts';
+import { percentScale } from './percent.ts';
+import type { TableData } from './table.ts';
+import { COLORS } from './theme.ts';
+
+/** One month ('YYYY-MM'): the part and the whole, e.g. 越级访 batches of all 走访 batches. */
+export interface ShareLineRow {
+  month: string;
+  numerator: number;
+  denominator: number;
+}
+
+export interface ShareLineOptions extends ChartOptions {
+  /** The share's name: '越级访占走访比重'. `unit` is the unit of the counts: '批'. */
+  name: string;
+  /** Names of the part and the whole, for the table view: '越级访', '走访'. */
+  numeratorLabel?: string | undefined;
+  denominatorLabel?: string | undefined;
+}
+
+export interface SharePoint extends RateValue {
+  month: string;
+}
+
+/** Every month from first to last; a month with no row is 0 / 0 (no percentage). */
+function sharePoints(rows: readonly ShareLineRow[]): SharePoint[] {
+  const data = finiteRows(rows, 'numerator', 'denominator');
+  return monthSpan(data.map((r) => r.month)).map((month) => {
+    const own = data.filter((r) => r.month === month);
+    const numerator = own.reduce((sum, r) => sum + r.numerator, 0);
+    const denominator = own.reduce((sum, r) => sum + r.denominator, 0);
+    return { month, ...rateValue(numerator, denominator) };
+  });
+}
+
+function pointTitle(p: SharePoint, options: ShareLineOptions): string {
+  const counts = `${p.numerator} / ${p.denominator}${options.unit}`;
+  if (p.percent === null) return `${monthTitle(p.month)} ${options.name}：无（${counts}，分母为0）`;
+  return `${monthTitle(p.month)} ${options.name} ${p.text}（${counts}）`;
+}
+
+/** A share over time as a percent line; months whose whole is 0 leave a gap. */
+export function shareLineChart(
+  rows: readonly ShareLineRow[],
+  options: ShareLineOptions,
+): PlotOptions {
+  const points = sharePoints(rows);
+  if (points.length === 0) return emptyChart(options);
+  const width = chartWidth(options);
+  const compact = isCompact(width);
+  const height = chartHeight(options, compact ? 220 : 260);
+  const marginLeft = 44;
+  const marginRight = 16;
+  const axis = monthAxis(
+    points.map((p) => p.month),
+    width - marginLeft - marginRight,
+  );
+  const drawn = points.filter((p) => p.percent !== null);
+  const numerator = points.reduce((sum, p) => sum + p.numerator, 0);
+  const denominator = points.reduce((sum, p) => sum + p.denominator, 0);
+  const overall = rateValue(numerator, denominator, options.unit);
+  const gaps = points.length - drawn.length;
+  const description =
+    `${options.name}，${points.length}个月合计${overall.detail}` +
+    (gaps > 0 ? `；${gaps}个月分母为0，未画点。` : '。');
+  const y = (p: SharePoint) => p.percent ?? Number.NaN;
+  return {
+    ...baseSpec(options, { width, height }, description),
+    marginLeft,
+    marginRight,
+    marginTop: 24,
+    x: { type: 'point', ...axis, label: null, padding: 0.4 },
+    y: percentScale(Math.max(0, ...drawn.map((p) => p.percent ?? 0)), height - 60),
+    marks: [
+      Plot.ruleY([0]),
+      Plot.lineY(points, {
+        x: 'month',
+        y,
+        stroke: COLORS.current,
+        strokeWidth: 2.5,
+        title: () => `${options.name}：合计${overall.detail}`,
+      }),
+      Plot.dot(drawn, {
+        x: 'month',
+        y,
+        fill: COLORS.current,
+        r: compact ? 3 : 3.5,
+        title: (p: SharePoint) => pointTitle(p, options),
+        ...tipOption(options),
+      }),
+      Plot.dot(
+        points.filter((p) => p.percent === null),
+        {
+          x: 'month',
+          y: () => 0,
+          symbol: 'times',
+          r: 3,
+          stroke: COLORS.muted,
+          title: (p: SharePoint) => pointTitle(p, options),
+        },
+      ),
+    ],
+  };
+}
+
+export function shareLineTable(
+  rows: readonly ShareLineRow[],
+  options: ShareLineOptions,
+): TableData {
+  return {
+    headers: [
+      '月份',
+      options.name,
+      options.numeratorLabel ?? '分子',
+      options.denominatorLabel ?? '分母',
+    ],
+    rows: sharePoints(rows).map((p) => [
+      monthTitle(p.month),
+      p.text,
+      `${p.numerator}${options.unit}`,
+      `${p.denominator}${options.unit}`,
+    ]),
+  };
+}

@@ -1,0 +1,211 @@
+/**
+ * Input columns of a bureau's export (data contract §1): canonical names, Chinese aliases,
+ * which are required, and how a header as written is matched to a column.
+ */
+
+export type ColumnKind =
+  | 'id'
+  | 'date'
+  | 'vocabulary'
+  | 'category'
+  | 'persons'
+  | 'text'
+  | 'tags'
+  | 'boolean'
+  | 'petitioner'
+  | 'pii';
+
+export interface ColumnSpec {
+  aliases: readonly string[];
+  kind: ColumnKind;
+  required: boolean;
+  /** The column's name for bureau staff, used in messages. */
+  label: string;
+}
+
+export const INPUT_COLUMNS = {
+  case_id: {
+    aliases: ['信访件编号', '事项编号', '编号'],
+    kind: 'id',
+    required: true,
+    label: '信访件编号',
+  },
+  record_type: { aliases: ['记录类型'], kind: 'vocabulary', required: false, label: '记录类型' },
+  registered_on: {
+    aliases: ['登记日期', '信访日期'],
+    kind: 'date',
+    required: true,
+    label: '登记日期',
+  },
+  channel: { aliases: ['信访形式', '形式'], kind: 'vocabulary', required: true, label: '信访形式' },
+  level: {
+    aliases: ['信访层级', '走访去向', '登记层级'],
+    kind: 'vocabulary',
+    required: true,
+    label: '信访层级',
+  },
+  persons: { aliases: ['人数', '信访人数'], kind: 'persons', required: false, label: '人数' },
+  category: {
+    aliases: ['问题类别', '内容分类', '一级分类'],
+    kind: 'category',
+    required: true,
+    label: '问题类别',
+  },
+  subcategory: { aliases: ['二级分类'], kind: 'text', required: false, label: '二级分类' },
+  tags: { aliases: ['专项标签', '标签'], kind: 'tags', required: false, label: '专项标签' },
+  purpose: { aliases: ['信访目的'], kind: 'vocabulary', required: false, label: '信访目的' },
+  region: {
+    aliases: ['问题属地', '属地', '乡镇街道'],
+    kind: 'text',
+    required: true,
+    label: '问题属地',
+  },
+  unit: { aliases: ['责任单位', '办理单位'], kind: 'text', required: false, label: '责任单位' },
+  source: { aliases: ['来源', '转送来源'], kind: 'vocabulary', required: false, label: '来源' },
+  acceptance: {
+    aliases: ['受理情况', '受理状态'],
+    kind: 'vocabulary',
+    required: false,
+    label: '受理情况',
+  },
+  accepted_on: {
+    aliases: ['受理日期', '告知日期'],
+    kind: 'date',
+    required: false,
+    label: '受理日期',
+  },
+  due_on: { aliases: ['办理期限', '到期日期'], kind: 'date', required: false, label: '办理期限' },
+  closed_on: { aliases: ['办结日期'], kind: 'date', required: false, label: '办结日期' },
+  satisfaction: {
+    aliases: ['满意度评价', '评价结果'],
+    kind: 'vocabulary',
+    required: false,
+    label: '满意度评价',
+  },
+  is_repeat: {
+    aliases: ['是否重复', '重复信访'],
+    kind: 'boolean',
+    required: false,
+    label: '是否重复',
+  },
+  leader_received: { aliases: ['领导接访'], kind: 'boolean', required: false, label: '领导接访' },
+  leader_case: { aliases: ['领导包案'], kind: 'boolean', required: false, label: '领导包案' },
+  supervised: { aliases: ['督办', '是否督办'], kind: 'boolean', required: false, label: '督办' },
+  resolved: {
+    aliases: ['是否化解', '化解情况'],
+    kind: 'boolean',
+    required: false,
+    label: '是否化解',
+  },
+  petitioner_id: {
+    aliases: ['信访人证件号码', '身份证号', '信访人编号'],
+    kind: 'petitioner',
+    required: false,
+    label: '信访人证件号码',
+  },
+  petitioner_name: {
+    aliases: ['信访人姓名', '姓名'],
+    kind: 'pii',
+    required: false,
+    label: '信访人姓名',
+  },
+  phone: { aliases: ['联系电话', '电话', '手机'], kind: 'pii', required: false, label: '联系电话' },
+  address: { aliases: ['住址', '地址'], kind: 'pii', required: false, label: '住址' },
+  content: {
+    aliases: ['诉求内容', '反映内容', '信访内容'],
+    kind: 'pii',
+    required: false,
+    label: '诉求内容',
+  },
+} as const satisfies Record<string, ColumnSpec>;
+
+export type InputColumn = keyof typeof INPUT_COLUMNS;
+
+export const INPUT_COLUMN_NAMES = Object.keys(INPUT_COLUMNS) as InputColumn[];
+
+export const REQUIRED_COLUMNS = INPUT_COLUMN_NAMES.filter((name) => INPUT_COLUMNS[name].required);
+
+/** Columns whose values are personal data: read for the privacy check only, never published. */
+export const PII_COLUMNS: readonly InputColumn[] = [
+  'case_id',
+  'petitioner_id',
+  'petitioner_name',
+  'phone',
+  'address',
+  'content',
+];
+
+export function isInputColumn(name: string): name is InputColumn {
+  return Object.hasOwn(INPUT_COLUMNS, name);
+}
+
+/** Full-width ASCII (U+FF01–U+FF5E) and the ideographic space become their half-width forms. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
+export function toHalfWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
+    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** A header as compared: half-width, no whitespace anywhere, ASCII lower-cased, no BOM. */
+export function normaliseHeader(header: string): string {
+  return toHalfWidth(header)
+    .replace(/[\s\uFEFF\u200B]+/g, '')
+    .toLowerCase();
+}
+
+const HEADER_LOOKUP: ReadonlyMap<string, InputColumn> = new Map(
+  INPUT_COLUMN_NAMES.flatMap((name) => [
+    [normaliseHeader(name), name] as const,
+    ...INPUT_COLUMNS[name].aliases.map((alias) => [normaliseHeader(alias), name] as const),
+  ]),
+);
+
+/** The column a header names by its canonical name or a contract alias, if any. */
+export function columnForHeader(header: string): InputColumn | undefined {
+  return HEADER_LOOKUP.get(normaliseHeader(header));
+}
+
+export interface HeaderResolution {
+  /** Position of each column found in the header row. */
+  positions: Partial<Record<InputColumn, number>>;
+  /** Headers (as written) that feed no column. */
+  unknown: string[];
+  /** Columns named by more than one header: the headers as written. */
+  ambiguous: Partial<Record<InputColumn, string[]>>;
+}
+
+/**
+ * Matches a header row to columns. `overrides` (from a mapping file, keys already normalised with
+ * normaliseHeader) take precedence over the aliases; an override to `null` ignores the header.
+ */
+export function resolveHeaders(
+  headers: readonly string[],
+  overrides: ReadonlyMap<string, InputColumn | null> = new Map(),
+): HeaderResolution {
+  const positions: Partial<Record<InputColumn, number>> = {};
+  const unknown: string[] = [];
+  const seen = new Map<InputColumn, string[]>();
+  headers.forEach((header, index) => {
+    const key = normaliseHeader(header);
+    if (key === '') return;
+    const column = overrides.has(key) ? overrides.get(key) : HEADER_LOOKUP.get(key);
+    if (column === null) return;
+    if (column === undefined) {
+      unknown.push(header.trim());
+      return;
+    }
+    const written = seen.get(column);
+    if (written) {
+      written.push(header.trim());
+      return;
+    }
+    seen.set(column, [header.trim()]);
+    positions[column] = index;
+  });
+  const ambiguous: Partial<Record<InputColumn, string[]>> = {};
+  for (const [column, written] of seen) if (written.length > 1) ambiguous[column] = written;
+  return { positions, unknown, ambiguous };
+}

@@ -1,0 +1,38 @@
+/** What every page loader is given: the view, its SQL scope, and how to run a query. */
+import type { DashboardScope } from '../queries-dashboard.ts';
+import type { QueryRunner } from '../query-runner.ts';
+import type { ViewState } from '../view-state.ts';
+import type { HeadlineCard } from './cards.ts';
+import type { Panel } from './panel.ts';
+import type { Measure } from './rows.ts';
+
+export interface PageContext {
+  view: ViewState;
+  scope: DashboardScope;
+  run: QueryRunner;
+  regionLabel: string;
+  /** 'batches' → '批', 'persons' → '人次' */
+  measure: Measure;
+}
+
+export interface PageData {
+  cards: HeadlineCard[] | null;
+  panels: Panel[];
+}
+
+export const MEASURE_UNITS: Record<Measure, string> = { batches: '批', persons: '人次' };
+
+export function previousLabel(context: PageContext): string {
+  return context.view.compare === 'yoy' ? '去年同期' : '上期';
+}
+
+/** The year of the period when it lies in one calendar year (charts then title months '2024年3月'). */
+export function periodYear(context: PageContext): number | undefined {
+  const { from, to } = context.scope.period;
+  return from.slice(0, 4) === to.slice(0, 4) ? Number(from.slice(0, 4)) : undefined;
+}
+
+/** The n-th month of a period, 1-based, for charts that lay both periods over each other. */
+export function monthNumber(month: string): number {
+  return Number(month.slice(5, 7));
+}

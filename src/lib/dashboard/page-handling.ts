@@ -1,0 +1,120 @@
+/** 办理与考核: 受理 decisions by month, the handling rates over time and by unit. */
+import { handlingQueries, monthlyQuery } from '../queries-dashboard.ts';
+import { rate, ratePercentText } from '../rates.ts';
+import { ACCEPTANCES } from '../schema.ts';
+import type { RankedBarsRow } from '../../charts/ranked-bars.ts';
+import { previousLabel, type PageContext, type PageData } from './context.ts';
+import { panel } from './panel.ts';
+import { num, str, isRegistered } from './rows.ts';
+
+const ACCEPTANCE_COLUMNS: Record<(typeof ACCEPTANCES)[number], string> = {
+  受理: 'accepted',
+  不予受理: 'not_accepted',
+  不再受理: 'not_again',
+  待受理: 'pending',
+};
+
+const RATES = [
+  ['及时受理率', 'decision_timely', 'decision_due'],
+  ['按期办结率', 'closure_on_time', 'closure_due'],
+  ['满意率', 'satisfied', 'evaluated'],
+  ['参评率', 'evaluated', 'closed'],
+] as const;
+
+export async function handlingPage(context: PageContext): Promise<PageData> {
+  const { scope, run } = context;
+  const queries = handlingQueries(scope);
+  const [monthly, handling, units] = await Promise.all([
+    run(monthlyQuery(scope)),
+    run(queries.monthly),
+    run(queries.units),
+  ]);
+  const acceptanceRows = monthly
+    .filter((row) => row['side'] === 'current' && isRegistered(row))
+    .flatMap((row) =>
+      ACCEPTANCES.map((part) => ({
+        x: str(row, 'month'),
+        part,
+        value: num(row, ACCEPTANCE_COLUMNS[part]),
+      })),
+    );
+  const inPeriod = (month: string) => month >= scope.period.from && month <= scope.period.to;
+  const rateRows = handling
+    .filter((row) => inPeriod(str(row, 'month')))
+    .flatMap((row) =>
+      RATES.map(([name, numerator, denominator]) => ({
+        month: str(row, 'month'),
+        rate: name,
+        numerator: num(row, numerator),
+        denominator: num(row, denominator),
+      })),
+    );
+  const unitTotals = (side: 'current' | 'previous') =>
+    new Map(
+      units
+        .filter((row) => row['side'] === side)
+        .map((row) => [
+          str(row, 'unit'),
+          rate(num(row, 'closure_on_time'), num(row, 'closure_due')),
+        ]),
+    );
+  const now = unitTotals('current');
+  const before = unitTotals('previous');
+  const unitRows = [...now]
+    .filter(([, value]) => value.denominator > 0)
+    .map(([name, value]): RankedBarsRow => {
+      const previous = before.get(name);
+      const comparable = previous !== undefined && previous.percent !== null;
+      const delta = comparable ? (value.percent ?? 0) - (previous.percent ?? 0) : 0;
+      return {
+        name: `${name}（${value.numerator}/${value.denominator}）`,
+        value: value.percent ?? 0,
+        previous: previous?.percent ?? 0,
+        changeText: comparable
+          ? `${previousLabel(context)}${ratePercentText(previous)}`
+          : '无可比数据',
+        // A higher on-time rate is good news: colour it as a fall in petitions would be.
+        changeSign: comparable ? (delta > 0 ? -1 : delta < 0 ? 1 : 0) : null,
+      };
+    })
+    .sort((a, b) => a.value - b.value);
+
+  return {
+    cards: null,
+    panels: [
+      panel({
+        id: 'acceptance',
+        title: '受理情况（按登记月份）',
+        chart: 'stacked-bar',
+        rows: acceptanceRows,
+        options: {
+          unit: '件',
+          label: '受理情况',
+          parts: [...ACCEPTANCES],
+          xLabel: '月份',
+          orientation: 'vertical',
+        },
+      }),
+      panel({
+        id: 'rates',
+        title: '办理质量指标月度走势',
+        chart: 'rate-lines',
+        rows: rateRows,
+        options: { unit: '件', label: '办理质量指标', rates: RATES.map(([name]) => name) },
+        note: '及时受理率按受理期限（登记后15日）所在月份、按期办结率按办理期限所在月份、满意率和参评率按办结月份统计。',
+      }),
+      panel({
+        id: 'units',
+        title: '各责任单位按期办结率（由低到高）',
+        chart: 'ranked-bars',
+        rows: unitRows,
+        options: {
+          unit: '%',
+          label: '各责任单位按期办结率',
+          previousLabel: previousLabel(context),
+        },
+        ...(scope.tag ? { note: '办理指标不区分专项标签。' } : {}),
+      }),
+    ],
+  };
+}

@@ -1,0 +1,126 @@
+/** 走访层级: each level's cumulative trend against the comparison, 登记 beside 劝返, 集体访, 越级 share. */
+import { monthlyQuery, totalsQuery } from '../queries-dashboard.ts';
+import { LEVELS } from '../schema.ts';
+import {
+  MEASURE_UNITS,
+  monthNumber,
+  periodYear,
+  type PageContext,
+  type PageData,
+} from './context.ts';
+import { panel, type Panel } from './panel.ts';
+import { groupCounts, isCollective, isPersuaded, isUpward, isVisit, num, str } from './rows.ts';
+
+export async function levelsPage(context: PageContext): Promise<PageData> {
+  const { scope, run, measure } = context;
+  const [totals, monthly] = await Promise.all([run(totalsQuery(scope)), run(monthlyQuery(scope))]);
+  const unit = MEASURE_UNITS[measure];
+  const year = periodYear(context);
+  const levels = scope.level ? [scope.level] : [...LEVELS];
+
+  const cumulativePanels: Panel[] = levels.map((level) =>
+    panel({
+      id: `cumulative-${level}`,
+      title: `${level}走访累计走势`,
+      chart: 'cumulative',
+      rows: (['current', 'previous'] as const).flatMap((side) =>
+        [
+          ...groupCounts(monthly, side, 'month', (row) => isVisit(row) && row['level'] === level),
+        ].map(([month, counts]) => ({
+          month: monthNumber(month),
+          series: side === 'current' ? ('本期' as const) : ('同期' as const),
+          value: counts[measure],
+        })),
+      ),
+      options: { unit, label: `${level}走访累计走势`, year, subject: level },
+    }),
+  );
+
+  const side = (name: 'current' | 'previous') => (name === 'current' ? '本期' : '同期');
+  const registeredByLevel = groupCounts(totals, 'current', 'level', isVisit);
+  const persuadedByLevel = groupCounts(totals, 'current', 'level', isPersuaded);
+  const registeredVsPersuaded = levels.flatMap((level) =>
+    (
+      [
+        ['走访登记', registeredByLevel],
+        ['劝返', persuadedByLevel],
+      ] as const
+    ).map(([series, map]) => {
+      const counts = map.get(level) ?? { batches: 0, persons: 0 };
+      return {
+        key: level,
+        series,
+        value: counts[measure],
+        label: `${counts.batches}批 / ${counts.persons}人次`,
+      };
+    }),
+  );
+
+  const collective = (['current', 'previous'] as const).flatMap((name) => {
+    const byLevel = groupCounts(totals, name, 'level', isCollective);
+    return levels.map((level) => {
+      const counts = byLevel.get(level) ?? { batches: 0, persons: 0 };
+      return {
+        key: level,
+        series: side(name),
+        value: counts[measure],
+        label: `${counts.batches}批 / ${counts.persons}人次`,
+      };
+    });
+  });
+
+  const months = new Map<string, { numerator: number; denominator: number }>();
+  for (const row of monthly) {
+    if (!isVisit(row)) continue;
+    const month = str(row, 'month');
+    const entry = months.get(month) ?? { numerator: 0, denominator: 0 };
+    entry.denominator += num(row, 'batches');
+    if (isUpward(row)) entry.numerator += num(row, 'batches');
+    months.set(month, entry);
+  }
+  const shareRows = [...months]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([month, value]) => ({ month, ...value }));
+
+  return {
+    cards: null,
+    panels: [
+      ...cumulativePanels,
+      panel({
+        id: 'persuaded',
+        title: '走访登记与劝返（本期）',
+        chart: 'grouped-bars',
+        rows: registeredVsPersuaded,
+        options: {
+          unit,
+          label: '走访登记与劝返',
+          keys: levels,
+          series: ['走访登记', '劝返'],
+          keyLabel: '层级',
+        },
+      }),
+      panel({
+        id: 'collective',
+        title: `集体访（${context.view.compare === 'yoy' ? '同比' : '环比'}）`,
+        chart: 'grouped-bars',
+        rows: collective,
+        options: { unit, label: '集体访', keys: levels, keyLabel: '层级' },
+        note: '集体访：一批5人及以上的走访（人数标准见站点配置）。',
+      }),
+      panel({
+        id: 'upward-share',
+        title: '越级访占走访比重',
+        chart: 'share-line',
+        rows: shareRows,
+        options: {
+          unit: '批',
+          name: '越级访占走访比重',
+          label: '越级访占走访比重',
+          numeratorLabel: '越级访',
+          denominatorLabel: '走访',
+        },
+        note: '含本期与比较期各月。越级访：进京、赴省、到市走访。',
+      }),
+    ],
+  };
+}

@@ -1,0 +1,87 @@
+/** 总览: headline cards, the monthly trend against last year, the level pyramid, rising categories. */
+import { breakdownQuery, monthlyQuery, totalsQuery } from '../queries-dashboard.ts';
+import { LEVELS } from '../schema.ts';
+import { headlineCards } from './cards.ts';
+import { rankedRow } from './change-row.ts';
+import {
+  MEASURE_UNITS,
+  monthNumber,
+  periodYear,
+  previousLabel,
+  type PageContext,
+  type PageData,
+} from './context.ts';
+import { panel } from './panel.ts';
+import { groupCounts, isRegistered, isVisit } from './rows.ts';
+
+export async function overviewPage(context: PageContext): Promise<PageData> {
+  const { scope, run, measure } = context;
+  const [totals, monthly, categories] = await Promise.all([
+    run(totalsQuery(scope)),
+    run(monthlyQuery(scope)),
+    run(breakdownQuery(scope, 'category')),
+  ]);
+  const unit = MEASURE_UNITS[measure];
+  const year = periodYear(context);
+
+  const trendRows = ['current', 'previous'].flatMap((side) => {
+    const byMonth = groupCounts(monthly, side as 'current' | 'previous', 'month', isRegistered);
+    return [...byMonth].map(([month, counts]) => ({
+      month: monthNumber(month),
+      series: side === 'current' ? ('本期' as const) : ('同期' as const),
+      value: counts[measure],
+      label: `${counts.batches}批 / ${counts.persons}人次`,
+    }));
+  });
+
+  const pyramidRows = (['current', 'previous'] as const).flatMap((side) => {
+    const byLevel = groupCounts(totals, side, 'level', isVisit);
+    return LEVELS.map((level) => {
+      const counts = byLevel.get(level) ?? { batches: 0, persons: 0 };
+      return {
+        level,
+        series: side === 'current' ? ('本期' as const) : ('同期' as const),
+        value: counts[measure],
+        label: `${counts.batches}批 / ${counts.persons}人次`,
+      };
+    });
+  });
+
+  const now = groupCounts(categories, 'current', 'category');
+  const before = groupCounts(categories, 'previous', 'category');
+  const zeroText = context.view.compare === 'yoy' ? '去年同期为0' : '上期为0';
+  const rising = [...new Set([...now.keys(), ...before.keys()])]
+    .map((name) =>
+      rankedRow(name, now.get(name)?.[measure] ?? 0, before.get(name)?.[measure] ?? 0, zeroText),
+    )
+    .filter((row) => row.value > row.previous)
+    .sort((a, b) => b.value - b.previous - (a.value - a.previous) || b.value - a.value);
+
+  return {
+    cards: headlineCards(totals, measure, context.view.compare),
+    panels: [
+      panel({
+        id: 'trend',
+        title: '登记信访月度走势',
+        chart: 'trend-yoy',
+        rows: trendRows,
+        options: { unit, label: '登记信访月度走势', year, subject: '登记' },
+      }),
+      panel({
+        id: 'pyramid',
+        title: '走访层级分布（倒金字塔）',
+        chart: 'level-pyramid',
+        rows: pyramidRows,
+        options: { unit, label: '走访层级分布' },
+        note: '进京、赴省、到市为越级走访；上层变宽即越级上行加重。',
+      }),
+      panel({
+        id: 'rising',
+        title: `${previousLabel(context) === '去年同期' ? '同比' : '环比'}上升的问题类别`,
+        chart: 'ranked-bars',
+        rows: rising,
+        options: { unit, label: '上升的问题类别', limit: 8, previousLabel: previousLabel(context) },
+      }),
+    ],
+  };
+}

@@ -1,0 +1,39 @@
+/** What a page needs to know about the published data before (and without) the engine. */
+import type { KnownValues } from '../view-state.ts';
+import { knownValuesQueries } from '../queries-dashboard.ts';
+import type { QueryRunner } from '../query-runner.ts';
+import { dataRangeQuery } from '../queries.ts';
+
+export interface SiteInfo extends KnownValues {
+  /** Last day with records, 'YYYY-MM-DD': the data cut-off. */
+  cutoff: string;
+  /** '2024年9月30日' */
+  cutoffText: string;
+}
+
+export function dateText(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return `${year}年${month}月${date}日`;
+}
+
+export async function loadSiteInfo(run: QueryRunner): Promise<SiteInfo> {
+  const q = knownValuesQueries();
+  const [range, months, categories, regions, tags] = await Promise.all([
+    run(dataRangeQuery()),
+    run(q.months),
+    run(q.categories),
+    run(q.regions),
+    run(q.tags),
+  ]);
+  const cutoff = String(range[0]?.['last_on'] ?? '');
+  const values = (rows: typeof categories) => rows.map((row) => String(row['value']));
+  return {
+    firstMonth: String(months[0]?.['first_month'] ?? ''),
+    latestMonth: String(months[0]?.['latest_month'] ?? ''),
+    categories: values(categories),
+    regions: values(regions),
+    tags: values(tags),
+    cutoff,
+    cutoffText: cutoff ? dateText(cutoff) : '',
+  };
+}

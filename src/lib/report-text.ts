@@ -1,0 +1,172 @@
+/**
+ * The first section of a 情况汇报, in the style of the reference briefing. Every figure comes
+ * from the report object; nothing is said that the data does not show (no causes, no ranks).
+ */
+import { changeText, compareWords, countsText, ITEM_CHANNELS, pairChangeText } from './wording.ts';
+import type { Compared, Report, Resolution, Rise } from './report.ts';
+import { ratePercentText } from './rates.ts';
+import type { RuleOfLawKey, RuleOfLawTerm } from './rule-of-law.ts';
+import { scoreText } from './rule-of-law.ts';
+import { CHANNELS, LEVELS, type Level } from './schema.ts';
+
+export interface TextOptions {
+  placeName: string;
+}
+
+const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+const TERM_WORDS: Record<RuleOfLawKey, { due: string; missed: string; done: string }> = {
+  acceptance: { due: '应受理件数为', missed: '未按规定受理件数', done: '受理件数' },
+  handling: { due: '应办理件数为', missed: '未按规定办理件数', done: '办理件数' },
+  supervision: { due: '督办到期件数为', missed: '督办后未化解的', done: '化解件数' },
+};
+
+/** '1-9月份' for a period within one year, the bare label across years. */
+function when(report: Report): string {
+  const label = report.labels.period;
+  return label.includes('年') ? label : `${label}份`;
+}
+
+/**
+ * '689批901人次，较去年同期594批816人次，分别上升16.0%和10.4%', or the zero forms.
+ * `style` 'lead' compares with 较去年同期; 'level' with 同比去年 and names 批次、人次.
+ */
+function comparedText(report: Report, counts: Compared, style: 'lead' | 'level'): string {
+  const words = compareWords(report.period.compare);
+  const now = countsText(counts);
+  if (counts.previous.batches === 0) return `${now}，${words.previousZero}`;
+  const lead = style === 'lead' ? words.than : words.against;
+  return `${now}，${lead}${countsText(counts.previous)}，${pairChangeText(counts, counts.previous, style === 'level')}`;
+}
+
+function overview(report: Report, options: TextOptions): string {
+  const words = compareWords(report.period.compare);
+  const head = `${when(report)}，${options.placeName}`;
+  const r = report.registered;
+  if (r.batches === 0) {
+    return r.previous.batches === 0
+      ? `${head}未发生登记信访事项。`
+      : `${head}未发生登记信访事项，${words.previousWas}${countsText(r.previous)}。`;
+  }
+  const channels = CHANNELS.filter((c) => report.channels[c].batches > 0).map(
+    (c) => `${c}${countsText(report.channels[c], ITEM_CHANNELS.includes(c) ? 'item' : 'batch')}`,
+  );
+  return `${head}共发生登记信访事项${comparedText(report, r, 'lead')}。其中${channels.join('、')}。`;
+}
+
+function levelText(report: Report, level: Level): string {
+  const words = compareWords(report.period.compare);
+  const visits = report.visits.byLevel[level];
+  const parts =
+    visits.batches === 0
+      ? [
+          visits.previous.batches === 0
+            ? `未发生${level}走访登记`
+            : `未发生${level}走访登记，${words.previousWas}${countsText(visits.previous)}`,
+        ]
+      : [`登记${comparedText(report, visits, 'level')}`];
+  if (visits.collectiveBatches > 0) {
+    parts.push(
+      `其中集体访${countsText({ batches: visits.collectiveBatches, persons: visits.collectivePersons })}`,
+    );
+  }
+  const back = report.persuadedBack[level];
+  if (back.batches > 0) parts.push(`另外劝返${level}走访${countsText(back)}`);
+  return `${parts.join('，')}。`;
+}
+
+function visitsText(report: Report): string {
+  const words = compareWords(report.period.compare);
+  const v = report.visits;
+  const head = '（一）走访情况分析。';
+  const nothingPersuaded = LEVELS.every((l) => report.persuadedBack[l].batches === 0);
+  if (v.batches === 0 && v.previous.batches === 0 && nothingPersuaded) {
+    return `${head}未发生走访登记。`;
+  }
+  const total =
+    v.batches === 0
+      ? v.previous.batches === 0
+        ? '未发生走访登记。'
+        : `未发生走访登记，${words.previousWas}${countsText(v.previous)}。`
+      : `共发生走访登记${comparedText(report, v, 'lead')}。`;
+  const levels = LEVELS.map(
+    (level, i) => `${ORDINALS[i] ?? ''}是${level}走访。${levelText(report, level)}`,
+  );
+  return head + total + levels.join('');
+}
+
+function receptionsText(report: Report): string {
+  const head = `（二）领导干部接访情况。${when(report)}，`;
+  const r = report.leaderReceptions;
+  if (r.batches === 0) {
+    const words = compareWords(report.period.compare);
+    return r.previous.batches === 0
+      ? `${head}无领导干部接访登记。`
+      : `${head}无领导干部接访登记，${words.previousWas}${countsText(r.previous)}。`;
+  }
+  return `${head}领导干部接访群众${comparedText(report, r, 'lead')}。`;
+}
+
+function resolutionText(head: string, subject: string, report: Report, value: Resolution): string {
+  const lead = `${head}${when(report)}，`;
+  if (value.total === 0) return `${lead}无${subject}。`;
+  const percent = ratePercentText({
+    numerator: value.resolved,
+    denominator: value.total,
+    percent: null,
+  });
+  return `${lead}${subject}共${value.total}件，目前已经化解${value.resolved}件，化解率${percent ?? ''}。`;
+}
+
+function termText(term: RuleOfLawTerm): string {
+  const words = TERM_WORDS[term.key];
+  if (term.score === null) return `${term.name}，本期无到期件，不计分`;
+  return (
+    `${term.name}，${words.due}${term.denominator}件，${words.missed}${term.denominator - term.numerator}件，` +
+    `${words.done}${term.numerator}件，${term.numerator}÷${term.denominator}×${term.weight}=${scoreText(term.score)}分`
+  );
+}
+
+function ruleOfLawText(report: Report): string {
+  const head = `（五）信访工作法治化考核情况。${when(report)}`;
+  const { terms, total } = report.ruleOfLaw;
+  if (terms.length === 0) return `${head}未配置考核项。`;
+  if (terms.every((t) => t.score === null)) return `${head}无到期考核事项，不计算得分。`;
+  return `${head}按本地数据测算总得分${scoreText(total)}分。其中：${terms.map(termText).join('；')}。`;
+}
+
+function riseText(rise: Rise, report: Report): string {
+  const words = compareWords(report.period.compare);
+  const how = rise.previous === 0 ? words.previousZero : changeText(rise.batches, rise.previous);
+  return `（增加${rise.increase}批，${how}）`;
+}
+
+function closingText(report: Report): string {
+  const levels = report.rises.levels.map((r) => `${r.name}走访${riseText(r, report)}`);
+  const categories = report.rises.categories.map((r) => `${r.name}${riseText(r, report)}`);
+  const levelPart =
+    levels.length > 0 ? `走访批次增加较多的是${levels.join('、')}` : '各层级走访批次均未增加';
+  const categoryPart =
+    categories.length > 0
+      ? `登记批次增加较多的问题类别是${categories.join('、')}`
+      : '各类问题登记批次均未增加';
+  return `从数据看，${levelPart}；${categoryPart}。`;
+}
+
+export function briefingText(report: Report, options: TextOptions): string {
+  return [
+    `一、${report.labels.periodWithYear}信访情况`,
+    overview(report, options),
+    visitsText(report),
+    receptionsText(report),
+    resolutionText(
+      '（三）领导包案化解信访事项情况。',
+      '领导包案信访事项',
+      report,
+      report.leaderCases,
+    ),
+    resolutionText('（四）督办信访事项办理情况。', '上级督办信访事项', report, report.supervised),
+    ruleOfLawText(report),
+    closingText(report),
+  ].join('\n');
+}

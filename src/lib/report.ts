@@ -1,0 +1,397 @@
+/**
+ * The report object (data contract §5), assembled from the rows of src/lib/queries.ts.
+ * `assembleReport` is pure; `computeReport` runs the queries through the runner it is given.
+ */
+import { change, type Change } from './change.ts';
+import {
+  compareMonths,
+  isMonth,
+  periodLabel,
+  reportPeriod,
+  yearToDate,
+  type Compare,
+  type ReportPeriod,
+} from './periods.ts';
+import { categoriesQuery, countsQuery, dataRangeQuery, ratesQuery } from './queries.ts';
+import type { QueryRunner, SqlRow } from './query-runner.ts';
+import { rate, type Rate } from './rates.ts';
+import { briefingText } from './report-text.ts';
+import { ruleOfLawScore, type RuleOfLaw, type RuleOfLawTermConfig } from './rule-of-law.ts';
+import { CATEGORIES, CHANNELS, LEVELS, type Channel, type Level } from './schema.ts';
+
+export interface Counts {
+  batches: number;
+  persons: number;
+}
+
+export interface CountsChange {
+  batches: Change;
+  persons: Change;
+}
+
+export interface Compared extends Counts {
+  previous: Counts;
+  change: CountsChange;
+}
+
+export interface LevelCounts extends Counts {
+  collectiveBatches: number;
+  collectivePersons: number;
+}
+
+export interface LevelVisits extends LevelCounts {
+  previous: LevelCounts;
+  change: CountsChange;
+}
+
+export interface CategoryCounts extends Compared {
+  category: string;
+}
+
+export interface ComparedRate extends Rate {
+  previous: Rate;
+}
+
+export interface Resolution {
+  total: number;
+  resolved: number;
+  percent: number | null;
+}
+
+export interface Rise {
+  name: string;
+  batches: number;
+  previous: number;
+  increase: number;
+  percent: number | null;
+}
+
+export type RateKey =
+  'timelyAcceptance' | 'onTimeClosure' | 'satisfaction' | 'participation' | 'repeat';
+
+export interface Report {
+  period: ReportPeriod;
+  labels: {
+    /** '1-9月' */
+    period: string;
+    /** '2024年1-9月' */
+    periodWithYear: string;
+    /** '2023年1-9月' */
+    comparePeriod: string;
+  };
+  /** Last registration day in the data, 'YYYY-MM-DD'. */
+  dataCutoff: string;
+  dataRange: { first: string; last: string };
+  collectiveThreshold: number;
+  registered: Compared;
+  channels: Record<Channel, Compared>;
+  visits: Compared & { byLevel: Record<Level, LevelVisits> };
+  persuadedBack: Record<Level, Counts & { previous: Counts }>;
+  categories: CategoryCounts[];
+  rates: Record<RateKey, ComparedRate>;
+  leaderReceptions: Compared;
+  leaderCases: Resolution;
+  supervised: Resolution;
+  ruleOfLaw: RuleOfLaw;
+  /** The levels (走访) and the categories whose batches grew most, largest increase first. */
+  rises: { levels: Rise[]; categories: Rise[] };
+  warnings: string[];
+  text: string;
+}
+
+export interface ReportOptions {
+  collectiveThreshold: number;
+  ruleOfLaw: readonly RuleOfLawTermConfig[];
+  /** How the briefing names the place: '我区'. */
+  placeName: string;
+}
+
+export interface ReportRequest {
+  from?: string | undefined;
+  to?: string | undefined;
+  compare?: Compare | undefined;
+}
+
+export interface DataRange {
+  first: string;
+  last: string;
+  records: number;
+}
+
+export interface ReportRows {
+  counts: SqlRow[];
+  categories: SqlRow[];
+  rates: SqlRow[];
+}
+
+/** A request the data cannot answer (bad month, empty period order): the CLI exits 2 on it. */
+export class ReportInputError extends Error {
+  override name = 'ReportInputError';
+}
+
+/** The published data holds no record at all. */
+export class NoDataError extends Error {
+  override name = 'NoDataError';
+}
+
+export const RISE_LIMITS = { levels: 2, categories: 3 } as const;
+
+function fail(key: string, type: string, value: unknown): never {
+  throw new Error(`查询结果列 ${key} 应为${type}，实为 ${String(value)}`);
+}
+
+function int(row: SqlRow, key: string): number {
+  const value = row[key];
+  return typeof value === 'number' && Number.isInteger(value) ? value : fail(key, '整数', value);
+}
+
+function text(row: SqlRow, key: string): string {
+  const value = row[key];
+  return typeof value === 'string' ? value : fail(key, '文本', value);
+}
+
+function flag(row: SqlRow, key: string): boolean {
+  const value = row[key];
+  return typeof value === 'boolean' ? value : fail(key, '布尔值', value);
+}
+
+const zero = (): Counts => ({ batches: 0, persons: 0 });
+const zeroLevel = (): LevelCounts => ({ ...zero(), collectiveBatches: 0, collectivePersons: 0 });
+
+function compared(current: Counts, previous: Counts): Compared {
+  return {
+    batches: current.batches,
+    persons: current.persons,
+    previous: { batches: previous.batches, persons: previous.persons },
+    change: {
+      batches: change(current.batches, previous.batches),
+      persons: change(current.persons, previous.persons),
+    },
+  };
+}
+
+function add(into: Counts, batches: number, persons: number): void {
+  into.batches += batches;
+  into.persons += persons;
+}
+
+function byKey<K extends string, V>(keys: readonly K[], make: (key: K) => V): Record<K, V> {
+  return Object.fromEntries(keys.map((key) => [key, make(key)])) as Record<K, V>;
+}
+
+function categoryOrder(category: string): number {
+  const i = (CATEGORIES as readonly string[]).indexOf(category);
+  return i === -1 ? CATEGORIES.length : i;
+}
+
+function rises(
+  items: { name: string; current: Counts; previous: Counts }[],
+  limit: number,
+): Rise[] {
+  return items
+    .filter((item) => item.current.batches > item.previous.batches)
+    .map((item) => ({
+      name: item.name,
+      batches: item.current.batches,
+      previous: item.previous.batches,
+      increase: item.current.batches - item.previous.batches,
+      percent: change(item.current.batches, item.previous.batches).percent,
+    }))
+    .sort((a, b) => b.increase - a.increase || b.batches - a.batches)
+    .slice(0, limit);
+}
+
+export function resolvePeriod(request: ReportRequest, lastMonth: string): ReportPeriod {
+  for (const month of [request.from, request.to]) {
+    if (month !== undefined && !isMonth(month)) {
+      throw new ReportInputError(`月份应写作 YYYY-MM（如 2024-09）：${month}`);
+    }
+  }
+  const to = request.to ?? lastMonth;
+  const from = request.from ?? yearToDate(to).from;
+  if (compareMonths(from, to) > 0) {
+    throw new ReportInputError(
+      request.to === undefined
+        ? `起始月份 ${from} 晚于数据的最后月份 ${lastMonth}`
+        : `起始月份 ${from} 晚于结束月份 ${to}`,
+    );
+  }
+  return reportPeriod({ from, to }, request.compare ?? 'yoy');
+}
+
+export function parseDataRange(rows: SqlRow[]): DataRange | null {
+  const row = rows[0];
+  if (!row || row['last_on'] === null) return null;
+  return {
+    first: text(row, 'first_on'),
+    last: text(row, 'last_on'),
+    records: int(row, 'records'),
+  };
+}
+
+export function assembleReport(
+  period: ReportPeriod,
+  range: DataRange,
+  rows: ReportRows,
+  options: ReportOptions,
+): Report {
+  const sides = { current: 0, previous: 1 } as const;
+  const side = (row: SqlRow): 0 | 1 => {
+    const name = text(row, 'side');
+    if (name !== 'current' && name !== 'previous') throw new Error(`未知的期间：${name}`);
+    return sides[name];
+  };
+  const pair = <V>(make: () => V): [V, V] => [make(), make()];
+
+  const registered = pair(zero);
+  const channels = byKey(CHANNELS, () => pair(zero));
+  const visits = pair(zero);
+  const levels = byKey(LEVELS, () => pair(zeroLevel));
+  const persuaded = byKey(LEVELS, () => pair(zero));
+  const leader = pair(zero);
+  const repeat = [0, 0];
+
+  for (const row of rows.counts) {
+    const s = side(row);
+    const batches = int(row, 'batches');
+    const persons = int(row, 'persons');
+    const level = text(row, 'level') as Level;
+    const recordType = text(row, 'record_type');
+    if (recordType === '劝返') {
+      if (persuaded[level]) add(persuaded[level][s], batches, persons);
+      continue;
+    }
+    if (recordType !== '登记') continue;
+    add(registered[s], batches, persons);
+    add(leader[s], int(row, 'leader_batches'), int(row, 'leader_persons'));
+    repeat[s] = (repeat[s] ?? 0) + int(row, 'repeat_batches');
+    const channel = text(row, 'channel') as Channel;
+    if (channels[channel]) add(channels[channel][s], batches, persons);
+    if (channel !== '来访') continue;
+    add(visits[s], batches, persons);
+    const atLevel = levels[level]?.[s];
+    if (!atLevel) continue;
+    add(atLevel, batches, persons);
+    if (flag(row, 'collective')) {
+      atLevel.collectiveBatches += batches;
+      atLevel.collectivePersons += persons;
+    }
+  }
+
+  const categoryCounts = new Map<string, [Counts, Counts]>();
+  for (const row of rows.categories) {
+    const category = text(row, 'category');
+    const counts = categoryCounts.get(category) ?? pair(zero);
+    categoryCounts.set(category, counts);
+    add(counts[side(row)], int(row, 'batches'), int(row, 'persons'));
+  }
+  const categories = [...categoryCounts]
+    .map(([category, [current, previous]]) => ({ category, ...compared(current, previous) }))
+    .sort(
+      (a, b) =>
+        b.batches - a.batches ||
+        b.persons - a.persons ||
+        b.previous.batches - a.previous.batches ||
+        categoryOrder(a.category) - categoryOrder(b.category) ||
+        (a.category < b.category ? -1 : a.category > b.category ? 1 : 0),
+    );
+
+  const rateRows: [SqlRow, SqlRow] = [{}, {}];
+  for (const row of rows.rates) rateRows[side(row)] = row;
+  const n = (s: 0 | 1, key: string): number =>
+    rateRows[s][key] === undefined ? 0 : int(rateRows[s], key);
+  const comparedRate = (numerator: string, denominator: string): ComparedRate => ({
+    ...rate(n(0, numerator), n(0, denominator)),
+    previous: rate(n(1, numerator), n(1, denominator)),
+  });
+  const resolution = (total: string, resolved: string): Resolution => {
+    const r = rate(n(0, resolved), n(0, total));
+    return { total: r.denominator, resolved: r.numerator, percent: r.percent };
+  };
+
+  const ruleOfLaw = ruleOfLawScore(options.ruleOfLaw, {
+    acceptance: { numerator: n(0, 'acceptance_in_time'), denominator: n(0, 'acceptance_due') },
+    handling: { numerator: n(0, 'closure_on_time'), denominator: n(0, 'closure_due') },
+    supervision: {
+      numerator: n(0, 'supervision_resolved'),
+      denominator: n(0, 'supervision_due'),
+    },
+  });
+
+  const warnings: string[] = [];
+  const lastMonth = range.last.slice(0, 7);
+  if (compareMonths(period.to, lastMonth) > 0) {
+    warnings.push(`所选期间超出数据范围：数据截至 ${range.last}。`);
+  }
+  if (compareMonths(period.compareFrom, range.first.slice(0, 7)) < 0) {
+    warnings.push(
+      `对比期间 ${period.compareFrom} 至 ${period.compareTo} 早于数据起始日 ${range.first}，对比数字可能偏低。`,
+    );
+  }
+
+  const report: Report = {
+    period,
+    labels: {
+      period: periodLabel(period),
+      periodWithYear: periodLabel(period, true),
+      comparePeriod: periodLabel({ from: period.compareFrom, to: period.compareTo }, true),
+    },
+    dataCutoff: range.last,
+    dataRange: { first: range.first, last: range.last },
+    collectiveThreshold: options.collectiveThreshold,
+    registered: compared(...registered),
+    channels: byKey(CHANNELS, (c) => compared(...channels[c])),
+    visits: {
+      ...compared(...visits),
+      byLevel: byKey(LEVELS, (l) => {
+        const [current, previous] = levels[l];
+        return { ...current, previous, change: compared(current, previous).change };
+      }),
+    },
+    persuadedBack: byKey(LEVELS, (l) => ({ ...persuaded[l][0], previous: persuaded[l][1] })),
+    categories,
+    rates: {
+      timelyAcceptance: comparedRate('decision_timely', 'decision_due'),
+      onTimeClosure: comparedRate('closure_on_time', 'closure_due'),
+      satisfaction: comparedRate('satisfied', 'evaluated'),
+      participation: comparedRate('evaluated', 'closed'),
+      repeat: {
+        ...rate(repeat[0] ?? 0, registered[0].batches),
+        previous: rate(repeat[1] ?? 0, registered[1].batches),
+      },
+    },
+    leaderReceptions: compared(...leader),
+    leaderCases: resolution('leader_cases', 'leader_cases_resolved'),
+    supervised: resolution('supervised', 'supervised_resolved'),
+    ruleOfLaw,
+    rises: {
+      levels: rises(
+        LEVELS.map((l) => ({ name: l, current: levels[l][0], previous: levels[l][1] })),
+        RISE_LIMITS.levels,
+      ),
+      categories: rises(
+        categories.map((c) => ({ name: c.category, current: c, previous: c.previous })),
+        RISE_LIMITS.categories,
+      ),
+    },
+    warnings,
+    text: '',
+  };
+  report.text = briefingText(report, { placeName: options.placeName });
+  return report;
+}
+
+/** Runs the report's queries through `run` and assembles the report. */
+export async function computeReport(
+  run: QueryRunner,
+  request: ReportRequest,
+  options: ReportOptions,
+): Promise<Report> {
+  const range = parseDataRange(await run(dataRangeQuery()));
+  if (!range) throw new NoDataError('已发布的数据中没有记录。');
+  const period = resolvePeriod(request, range.last.slice(0, 7));
+  const counts = await run(countsQuery(period, range.last, options.collectiveThreshold));
+  const categories = await run(categoriesQuery(period, range.last));
+  const rates = await run(ratesQuery(period, range.last));
+  return assembleReport(period, range, { counts, categories, rates }, options);
+}

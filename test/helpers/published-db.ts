@@ -1,0 +1,111 @@
+/**
+ * Writes a published database (the schema of src/lib/schema.ts, storage readable by DuckDB 1.4)
+ * from record objects, for tests of everything that reads one. Unset fields take the defaults below.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import {
+  PETITIONER_COLUMNS,
+  PUBLISHED_FILES,
+  RECORD_COLUMNS,
+  type RecordColumn,
+} from '../../src/lib/schema.ts';
+
+type FieldValue = string | number | boolean | null | string[];
+
+export type TestRecord = { registered_on: string } & Partial<Record<RecordColumn, FieldValue>>;
+
+const CHUNK = 200;
+
+const DEFAULTS: Record<RecordColumn, FieldValue> = {
+  registered_on: '2024-01-01',
+  record_type: '登记',
+  channel: '来访',
+  level: '本级',
+  persons: 1,
+  category: '其他',
+  subcategory: null,
+  tags: [],
+  purpose: null,
+  region: '示例街道',
+  unit: null,
+  source: '本级登记',
+  acceptance: '待受理',
+  accepted_on: null,
+  due_on: null,
+  closed_on: null,
+  satisfaction: '未评价',
+  is_repeat: false,
+  leader_received: false,
+  leader_case: false,
+  supervised: false,
+  resolved: false,
+  petitioner: null,
+};
+
+function columnsSql(columns: Record<string, string>): string {
+  return Object.entries(columns)
+    .map(([name, type]) => `${name} ${type}`)
+    .join(', ');
+}
+
+/** How each column's bound value becomes its type (tags travel as one ';'-joined string). */
+function placeholder(column: RecordColumn): string {
+  const type = RECORD_COLUMNS[column].replace(' NOT NULL', '');
+  if (column === 'tags') return `CASE WHEN ? = '' THEN []::VARCHAR[] ELSE string_split(?, ';') END`;
+  return `CAST(? AS ${type})`;
+}
+
+function bound(column: RecordColumn, value: FieldValue): DuckDBValue[] {
+  if (column === 'tags') {
+    const joined = Array.isArray(value) ? value.join(';') : String(value ?? '');
+    return [joined, joined];
+  }
+  if (Array.isArray(value)) throw new Error(`${column} 不能是数组`);
+  return [value];
+}
+
+/** Writes `<dir>/petitions.duckdb` and returns its path. */
+export async function writePublishedDb(
+  dir: string,
+  records: readonly TestRecord[],
+): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, PUBLISHED_FILES.database);
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(`ATTACH '${file.replaceAll("'", "''")}' AS db (STORAGE_VERSION 'v1.4.0')`);
+    await connection.run('USE db');
+    await connection.run('DROP TABLE IF EXISTS records');
+    await connection.run('DROP TABLE IF EXISTS petitioners');
+    await connection.run(`CREATE TABLE records (${columnsSql(RECORD_COLUMNS)})`);
+    await connection.run(`CREATE TABLE petitioners (${columnsSql(PETITIONER_COLUMNS)})`);
+    const columns = Object.keys(RECORD_COLUMNS) as RecordColumn[];
+    const rowSql = `(${columns.map(placeholder).join(', ')})`;
+    const petitioners = new Set<number>();
+    for (let start = 0; start < records.length; start += CHUNK) {
+      const chunk = records
+        .slice(start, start + CHUNK)
+        .map((record) => ({ ...DEFAULTS, ...record }));
+      for (const row of chunk) {
+        if (typeof row.petitioner === 'number') petitioners.add(row.petitioner);
+      }
+      await connection.run(
+        `INSERT INTO records (${columns.join(', ')}) VALUES ${chunk.map(() => rowSql).join(', ')}`,
+        chunk.flatMap((row) => columns.flatMap((column) => bound(column, row[column] ?? null))),
+      );
+    }
+    for (const id of petitioners) {
+      await connection.run('INSERT INTO petitioners VALUES (?, ?)', [
+        id,
+        id.toString(16).padStart(16, '0'),
+      ]);
+    }
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  return file;
+}

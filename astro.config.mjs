@@ -1,9 +1,28 @@
+import { cp } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { siteConfig } from './src/site.config.ts';
+
+const publicData = path.resolve('public/data');
+const dataDir = path.resolve(process.env.XINFANG_DATA_DIR ?? publicData);
+
+/** Published data from another folder (tests, benchmarks) goes where the pages expect it. */
+const publishedData = {
+  name: 'published-data',
+  hooks: {
+    'astro:build:done': async ({ dir }) => {
+      if (dataDir === publicData) return;
+      await cp(dataDir, path.join(fileURLToPath(dir), 'data'), { recursive: true });
+    },
+  },
+};
 
 export default defineConfig({
   output: 'static',
   base: process.env.XINFANG_BASE_PATH ?? siteConfig.basePath,
+  outDir: process.env.XINFANG_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
+  integrations: [publishedData],
 });

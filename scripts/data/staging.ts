@@ -11,7 +11,8 @@ import {
   type DuckDBType,
 } from '@duckdb/node-api';
 import type { ParsedRow } from './row-parser.ts';
-import { pseudonymOf } from './pseudonym.ts';
+import { HmacSha256 } from './hmac-sha256.ts';
+import { PSEUDONYM_HEX_DIGITS } from './pseudonym.ts';
 
 export const NONE = -1;
 
@@ -44,7 +45,7 @@ function detached(text: string): string {
 export class StagingWriter {
   private readonly connection: DuckDBConnection;
   private readonly appender: DuckDBAppender;
-  private readonly key: Buffer;
+  private readonly hmac: HmacSha256;
   private readonly types: DuckDBType[] = STAGING_COLUMNS.map(() => INTEGER);
   private readonly buffers = STAGING_COLUMNS.map(() => new Int32Array(CHUNK_ROWS));
   private buffered = 0;
@@ -61,7 +62,7 @@ export class StagingWriter {
   private constructor(connection: DuckDBConnection, appender: DuckDBAppender, key: Buffer) {
     this.connection = connection;
     this.appender = appender;
-    this.key = key;
+    this.hmac = new HmacSha256(key);
   }
 
   static async create(connection: DuckDBConnection, key: Buffer): Promise<StagingWriter> {
@@ -92,7 +93,7 @@ export class StagingWriter {
     if (index === undefined) {
       index = this.pseudonyms.length;
       this.petitioners.set(detached(id), index);
-      this.pseudonyms.push(pseudonymOf(this.key, id));
+      this.pseudonyms.push(this.hmac.hex(id, PSEUDONYM_HEX_DIGITS));
     }
     return index;
   }

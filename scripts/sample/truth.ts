@@ -393,7 +393,7 @@ function newPool(seed: number, next: number, window: number): Pool {
 }
 
 /** Records handed out at a time: small enough to die young in the garbage collector. */
-const CHUNK = 1000;
+const CHUNK = 100;
 
 function* fillMonth(pool: Pool, m: number, slots: Slot[]): Generator<SampleRecord[]> {
   const rng = rngFor(pool.seed, 2, m);

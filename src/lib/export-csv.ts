@@ -11,7 +11,8 @@ export function exportQuery(): Query {
   const columns = Object.entries(RECORD_COLUMNS).map(([column, type]) => {
     if (column === 'petitioner') return null;
     if (type.startsWith('DATE')) return `strftime(r.${column}, '%Y-%m-%d') AS ${column}`;
-    if (type.startsWith('VARCHAR[]')) return `array_to_string(r.${column}, ';') AS ${column}`;
+    if (type.startsWith('VARCHAR[]'))
+      return `coalesce(array_to_string(r.${column}, ';'), '') AS ${column}`;
     return `r.${column}`;
   });
   return {

@@ -84,8 +84,8 @@ export function totalsQuery(scope: DashboardScope): Query {
 }
 
 /** Month by month, both periods: trends, cumulative lines, shares over time. */
-export function monthlyQuery(scope: DashboardScope): Query {
-  return bySide(scope, 'month, record_type, channel, level, collective');
+export function monthlyQuery(scope: DashboardScope, except?: FilterKey): Query {
+  return bySide(scope, 'month, record_type, channel, level, collective', except ? { except } : {});
 }
 
 /** 登记 by one dimension, both periods; the dimension's own filter is lifted so peers show. */

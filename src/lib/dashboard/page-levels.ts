@@ -13,7 +13,11 @@ import { groupCounts, isCollective, isPersuaded, isUpward, isVisit, num, str } f
 
 export async function levelsPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
-  const [totals, monthly] = await Promise.all([run(totalsQuery(scope)), run(monthlyQuery(scope))]);
+  const [totals, monthly, allLevels] = await Promise.all([
+    run(totalsQuery(scope)),
+    run(monthlyQuery(scope)),
+    scope.level ? run(monthlyQuery(scope, 'level')) : null,
+  ]);
   const unit = MEASURE_UNITS[measure];
   const year = periodYear(context);
   const levels = scope.level ? [scope.level] : [...LEVELS];
@@ -70,7 +74,7 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
   });
 
   const months = new Map<string, { numerator: number; denominator: number }>();
-  for (const row of monthly) {
+  for (const row of allLevels ?? monthly) {
     if (!isVisit(row)) continue;
     const month = str(row, 'month');
     const entry = months.get(month) ?? { numerator: 0, denominator: 0 };
@@ -105,7 +109,7 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
         chart: 'grouped-bars',
         rows: collective,
         options: { unit, label: '集体访', keys: levels, keyLabel: '层级' },
-        note: '集体访：一批5人及以上的走访（人数标准见站点配置）。',
+        note: '集体访：人数达到集体访标准（站点配置，默认5人）的走访批次。',
       }),
       panel({
         id: 'upward-share',
@@ -119,7 +123,7 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
           numeratorLabel: '越级访',
           denominatorLabel: '走访',
         },
-        note: '含本期与比较期各月。越级访：进京、赴省、到市走访。',
+        note: `含本期与比较期各月。越级访：进京、赴省、到市走访。${scope.level ? '此图不按层级筛选。' : ''}`,
       }),
     ],
   };

@@ -1,0 +1,66 @@
+/**
+ * data:export — the published records with each petitioner's pseudonym, as one CSV for analysts
+ * (UTF-8 with BOM so that Excel reads it; tags joined with ";", booleans 是/否).
+ */
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { PUBLISHED_FILES, RECORD_COLUMNS } from '../../src/lib/schema.ts';
+import { BuildError } from './build-error.ts';
+import { BOM } from './csv-writer.ts';
+import { sqlString } from './staging-codes.ts';
+
+export interface ExportOptions {
+  dataDir: string;
+  outFile: string;
+}
+
+function columnSql(name: string, type: string): string {
+  if (type.startsWith('VARCHAR[]')) return `array_to_string(r.${name}, ';') AS ${name}`;
+  if (type.startsWith('BOOLEAN')) return `CASE WHEN r.${name} THEN '是' ELSE '否' END AS ${name}`;
+  if (type.startsWith('DATE')) return `strftime(r.${name}, '%Y-%m-%d') AS ${name}`;
+  return `r.${name}`;
+}
+
+export const EXPORT_COLUMNS = [...Object.keys(RECORD_COLUMNS), 'pseudonym'];
+
+export async function exportRecords(options: ExportOptions): Promise<number> {
+  const database = path.join(options.dataDir, PUBLISHED_FILES.database);
+  try {
+    await fs.access(database);
+  } catch {
+    throw new BuildError(`找不到已发布的数据 ${database}：请先运行 npm run build:data，或用 --data 指定目录`);
+  }
+  const outFile = path.resolve(options.outFile);
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const body = `${outFile}.body-${suffix}`;
+  const whole = `${outFile}.tmp-${suffix}`;
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const connection = await instance.connect();
+  try {
+    await connection.run(`ATTACH ${sqlString(database)} AS db (READ_ONLY)`);
+    const select = Object.entries(RECORD_COLUMNS)
+      .map(([name, type]) => columnSql(name, type))
+      .join(', ');
+    await connection.run(
+      `COPY (SELECT ${select}, p.pseudonym
+             FROM db.records r LEFT JOIN db.petitioners p USING (petitioner)
+             ORDER BY r.rowid)
+       TO ${sqlString(body)} (FORMAT csv, HEADER true)`,
+    );
+    const reader = await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM db.records');
+    const count = Number(reader.getRowObjectsJS()[0]?.['n'] ?? 0);
+    const output = createWriteStream(whole);
+    output.write(BOM);
+    await pipeline(createReadStream(body), output);
+    await fs.rename(whole, outFile);
+    return count;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+    await fs.rm(body, { force: true });
+    await fs.rm(whole, { force: true });
+  }
+}

@@ -1,0 +1,27 @@
+/** npm run data:export -- --out FILE.csv [--data DIR]: published records + pseudonyms as CSV. */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { BuildError } from './data/build-error.ts';
+import { DEFAULT_OUT, logLine, runCommand } from './data/cli.ts';
+import { exportRecords } from './data/export.ts';
+
+const USAGE = '用法：npm run data:export -- --out 文件.csv [--data 已发布数据目录]';
+
+await runCommand('data:export', async () => {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: { out: { type: 'string' }, data: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch {
+    throw new BuildError(`参数有误。${USAGE}`);
+  }
+  if (values.out === undefined) throw new BuildError(`缺少 --out。${USAGE}`);
+  const count = await exportRecords({
+    dataDir: path.resolve(values.data ?? DEFAULT_OUT),
+    outFile: path.resolve(values.out),
+  });
+  logLine(`[data:export] 已导出 ${count} 条记录到 ${path.resolve(values.out)}`);
+});

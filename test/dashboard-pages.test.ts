@@ -1,0 +1,116 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { JSDOM } from 'jsdom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPublished } from '../scripts/lib/duckdb-node.ts';
+import { loadPage } from '../src/lib/dashboard/load.ts';
+import { PAGES, type ChartPageId } from '../src/lib/dashboard/pages.ts';
+import { renderPanel } from '../src/lib/dashboard/panel.ts';
+import { scopeOf } from '../src/lib/dashboard/scope.ts';
+import { chartCardHtml } from '../src/lib/dashboard/html.ts';
+import { computeReport, type Report } from '../src/lib/report.ts';
+import { reportOptions } from '../src/lib/report-options.ts';
+import type { QueryRunner } from '../src/lib/query-runner.ts';
+import { DEFAULT_VIEW, type ViewState } from '../src/lib/view-state.ts';
+import { siteConfig } from '../src/site.config.ts';
+import { writeDashboardDb } from './helpers/dashboard-db.ts';
+import { referenceRecords } from './helpers/reference-records.ts';
+
+let dir = '';
+let db: { run: QueryRunner; close: () => void };
+let report: Report;
+const document = new JSDOM('<!doctype html><body></body>').window.document;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'pages-'));
+  db = await openPublished(await writeDashboardDb(dir, referenceRecords()));
+  report = await computeReport(db.run, {}, reportOptions(siteConfig));
+});
+
+afterAll(async () => {
+  db?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function context(view: ViewState) {
+  return {
+    view,
+    scope: scopeOf(view, report.period.to),
+    run: db.run,
+    regionLabel: siteConfig.regionLabel,
+    measure: view.measure,
+  };
+}
+
+describe('dashboard pages over the pre-aggregated tables', () => {
+  it('总览 cards say what the report says', async () => {
+    const data = await loadPage('overview', context(DEFAULT_VIEW));
+    const card = (key: string) => data.cards?.find((c) => c.key === key);
+    const levels = report.visits.byLevel;
+    expect(card('registered')?.valueText).toBe(
+      `${report.registered.batches}批 ${report.registered.persons}人次`,
+    );
+    expect(card('registered')?.changeText).toBe('上升16.0%');
+    expect(card('visits')?.valueText).toBe(
+      `${report.visits.batches}批 ${report.visits.persons}人次`,
+    );
+    expect(card('letters')?.valueText).toBe(`${report.channels['来信'].batches}件`);
+    expect(card('online')?.valueText).toBe(`${report.channels['网上信访'].batches}件`);
+    const collective = Object.values(levels).reduce((n, l) => n + l.collectiveBatches, 0);
+    expect(card('collective')?.valueText).toMatch(new RegExp(`^${collective}批 `));
+    const upward = levels['进京'].batches + levels['赴省'].batches + levels['到市'].batches;
+    expect(card('upward')?.valueText).toMatch(new RegExp(`^${upward}批 `));
+    expect(card('repeat')?.valueText).toBe(`${report.rates.repeat.percent?.toFixed(1)}%`);
+  });
+
+  it('a filter narrows the cards to what the report counts for it', async () => {
+    const view: ViewState = { ...DEFAULT_VIEW, level: '赴省', measure: 'persons' };
+    const data = await loadPage('overview', context(view));
+    const visits = data.cards?.find((c) => c.key === 'visits');
+    expect(visits?.valueText).toBe('102批 179人次');
+    expect(visits?.changeText).toBe('上升113.1%');
+  });
+
+  it.each(PAGES.filter((p) => p.id !== 'about').map((p) => p.id))(
+    '%s renders every panel to SVG with a table, at phone width too',
+    async (page) => {
+      const data = await loadPage(page as ChartPageId, context(DEFAULT_VIEW));
+      expect(data.panels.length).toBeGreaterThan(0);
+      for (const panel of data.panels) {
+        for (const width of [640, 340]) {
+          const rendered = renderPanel(panel, {
+            width,
+            document,
+            subtitle: 's',
+            interactive: false,
+          });
+          expect(rendered.svg).toMatch(/^<svg/);
+          expect(rendered.svg).toContain(`width="${width}"`);
+          expect(rendered.table.headers.length).toBeGreaterThan(0);
+          expect(chartCardHtml(rendered)).toContain(`data-panel="${panel.id}"`);
+        }
+      }
+    },
+  );
+
+  it('drilling into a category adds its subcategory, level and region panels', async () => {
+    const data = await loadPage('categories', context({ ...DEFAULT_VIEW, category: '城乡建设' }));
+    expect(data.panels.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['drill-subcategory', 'drill-level', 'drill-region']),
+    );
+  });
+
+  it('card text is escaped', () => {
+    const html = chartCardHtml({
+      id: 'x',
+      title: '<script>alert(1)</script>',
+      subtitle: '"&',
+      svg: '<svg></svg>',
+      table: { headers: ['<b>'], rows: [['<i>']] },
+    });
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('&lt;b&gt;');
+  });
+});

@@ -46,7 +46,9 @@ await runCommand('build:data', async () => {
     log: progressLog(),
   });
   const { manifest } = result;
-  const range = manifest.dateRange ? `${manifest.dateRange.from} 至 ${manifest.dateRange.to}` : '无';
+  const range = manifest.dateRange
+    ? `${manifest.dateRange.from} 至 ${manifest.dateRange.to}`
+    : '无';
   logLine(
     `[build:data] 完成：${manifest.inputs.length} 个文件，发布 ${manifest.published} 条，拒绝 ${manifest.rejected} 条` +
       `（见 ${path.join(result.outDir, manifest.files.rejects)}），登记日期 ${range}，用时 ${result.seconds.toFixed(1)} 秒`,

@@ -33,11 +33,14 @@ try {
     },
   }));
 } catch (error) {
-  fail(`${(error as Error).message}\n用法：npm run sample -- [--out 目录] [--records 条数] [--seed 种子]`);
+  fail(
+    `参数有误（${(error as Error).message}）。\n用法：npm run sample -- [--out 目录] [--records 条数] [--seed 种子]`,
+  );
 }
 
 const out = path.resolve(values.out ?? path.join(root, 'data', 'sample'));
-const records = values.records === undefined ? DEFAULT_RECORDS : Number(values.records.replaceAll('_', ''));
+const records =
+  values.records === undefined ? DEFAULT_RECORDS : Number(values.records.replaceAll('_', ''));
 if (!Number.isSafeInteger(records) || records < 100) fail('--records 须为不小于 100 的整数');
 const seed = values.seed === undefined ? DEFAULT_SEED : seedOf(values.seed);
 
@@ -45,9 +48,13 @@ const started = performance.now();
 try {
   const report = await writeSample({ out, seed, records });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`示例数据已写入 ${path.relative(process.cwd(), out) || '.'}（种子 ${seed}，用时 ${seconds} 秒）`);
+  const shown = path.relative(process.cwd(), out);
+  const where = shown === '' ? '.' : shown.startsWith('..') ? out : shown;
+  console.log(`示例数据已写入 ${where}（种子 ${seed}，用时 ${seconds} 秒）`);
   if (report.xlsxWrittenAsCsv) {
-    console.log(`· 记录数超过 ${XLSX_RECORD_LIMIT.toLocaleString('zh-CN')}，XLSX 文件一律改写为 CSV（GB18030）`);
+    console.log(
+      `· 记录数超过 ${XLSX_RECORD_LIMIT.toLocaleString('zh-CN')}，XLSX 文件一律改写为 CSV（GB18030）`,
+    );
   }
   for (const f of report.files) {
     console.log(
@@ -57,7 +64,9 @@ try {
   const kinds = new Map<string, number>();
   for (const b of report.badRows) kinds.set(b.kind, (kinds.get(b.kind) ?? 0) + 1);
   console.log(
-    `应发布 ${report.published} 条，应拒收 ${report.rejected} 条（问题行 ${report.badRows.length}：${[...kinds]
+    `应发布 ${report.published} 条，应拒收 ${report.rejected} 条（问题行 ${report.badRows.length}：${[
+      ...kinds,
+    ]
       .map(([k, n]) => `${BAD_KIND_LABELS[k as keyof typeof BAD_KIND_LABELS]} ${n}`)
       .join('，')}）`,
   );

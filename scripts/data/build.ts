@@ -4,15 +4,15 @@
  * previous published folder stays as it was until the final swap.
  */
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { localDay } from '../../src/lib/parse-values.ts';
 import { hasPii } from '../../src/lib/pii.ts';
 import { CATEGORIES, PUBLISHED_FILES, type Manifest, type ManifestInput } from '../../src/lib/schema.ts';
 import { BuildError } from './build-error.ts';
-import { CsvFileWriter } from './csv-writer.ts';
 import { createDerivedTables } from './derived-tables.ts';
-import { REJECT_HEADER, ingestFile, type BuildContext } from './ingest.ts';
+import { ingestFile, type BuildContext, type FileRead } from './ingest.ts';
 import { listInputFiles } from './input-files.ts';
 import { loadMapping, mappingFor } from './mapping.ts';
 import { PersonalValues } from './personal-values.ts';
@@ -26,6 +26,7 @@ import {
   repairInterrupted,
   swapIn,
 } from './publish-folder.ts';
+import { RejectSink, duplicateReason } from './rejects.ts';
 import { StagingWriter } from './staging.ts';
 
 export interface BuildOptions {
@@ -104,7 +105,13 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
   await repairInterrupted(options.outDir);
   await assertReplaceable(options.outDir);
   const folder = await createTemporaryFolder(options.outDir);
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '1GB' });
+  // DuckDB may spill working data (raw ids included) to disk: only to a private folder, removed after.
+  const spill = await fs.mkdtemp(path.join(os.tmpdir(), 'xinfang-build-'));
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: '2',
+    memory_limit: '1GB',
+    temp_directory: spill,
+  });
   const connection = await instance.connect();
   let open = true;
   const close = (): void => {
@@ -113,61 +120,87 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     connection.closeSync();
     instance.closeSync();
   };
-  let rejects: CsvFileWriter | null = null;
   try {
-    rejects = new CsvFileWriter(path.join(folder, PUBLISHED_FILES.rejects), REJECT_HEADER);
+    const staging = await StagingWriter.create(connection);
+    const rejects = await RejectSink.create(connection);
+    const personal = new PersonalValues();
     const context: BuildContext = {
-      staging: await StagingWriter.create(connection, key),
+      staging,
       rejects,
-      personal: new PersonalValues(),
-      caseIds: new Map(),
-      fileNames: files.map((file) => file.name),
-      categoryMisses: new Map(),
-      rejectColumns: new Set(),
+      personal,
       categories,
       latestDay: localDay(now),
       log,
     };
-    const inputs: ManifestInput[] = [];
+    const reads: FileRead[] = [];
     for (const [index, file] of files.entries()) {
-      inputs.push(await ingestFile(file, index, mappingFor(mapping, file.name), context));
+      reads.push(await ingestFile(file, index, mappingFor(mapping, file.name), context));
     }
-    context.caseIds.clear();
-    rejects.close();
-    rejects = null;
+    await staging.finish();
 
     log('整理：去重、编号、推算重复信访');
-    await context.staging.finish();
+    const fileNames = files.map((file) => file.name);
+    await staging.removeDuplicates(({ fileIndex, line, firstFileIndex, firstLine }) => {
+      rejects.add(
+        fileIndex,
+        line,
+        reads[fileIndex]!.caseHeader,
+        '重复的编号',
+        duplicateReason(fileNames[firstFileIndex]!, firstLine),
+      );
+    });
+    await staging.computePseudonyms(key);
+    const publishedPerFile = await staging.rowsPerFile();
+    const inputs: ManifestInput[] = files.map((file, index) => {
+      const read = reads[index]!;
+      const published = publishedPerFile.get(index) ?? 0;
+      const rejected = rejects.count(index);
+      if (read.read !== published + rejected) {
+        throw new Error(`${file.name}: read ${read.read} ≠ published ${published} + rejected ${rejected}`);
+      }
+      log(`  ${file.name}（${read.encoding}）：读 ${read.read} 行，发布 ${published}，拒绝 ${rejected}`);
+      return {
+        file: file.name,
+        sha256: read.sha256,
+        bytes: read.bytes,
+        format: file.format,
+        encoding: read.encoding,
+        read: read.read,
+        published,
+        rejected,
+        unknownColumns: read.unknownColumns,
+      };
+    });
+    await rejects.write(path.join(folder, PUBLISHED_FILES.rejects), fileNames);
+
     log(`写入 ${PUBLISHED_FILES.database}`);
     await attachPublished(connection, path.join(folder, PUBLISHED_FILES.database));
     await createPublishedTables(connection, categories);
+    log('派生表');
     await createDerivedTables(connection, PUBLISHED_CATALOG);
 
-    const published = inputs.reduce((sum, input) => sum + input.published, 0);
+    const misses = await staging.categoryMisses();
     const manifest: Manifest = {
       builtAt: now.toISOString(),
       inputs,
-      published,
+      published: inputs.reduce((sum, input) => sum + input.published, 0),
       rejected: inputs.reduce((sum, input) => sum + input.rejected, 0),
       dateRange: await dateRange(connection),
-      vocabularyMisses:
-        context.categoryMisses.size > 0
-          ? { category: summariseMisses(context.categoryMisses, context.personal) }
-          : {},
+      vocabularyMisses: misses.size > 0 ? { category: summariseMisses(misses, personal) } : {},
       files: { database: PUBLISHED_FILES.database, rejects: PUBLISHED_FILES.rejects },
       schemaVersion: 1,
     };
 
     log('隐私检查：扫描所有将发布的文本');
-    const findings: PiiFinding[] = await scanDatabase(connection, PUBLISHED_CATALOG, context.personal);
+    const findings: PiiFinding[] = await scanDatabase(connection, PUBLISHED_CATALOG, personal);
     const manifestTexts: [string, string[]][] = [
       ['manifest.json 文件名', inputs.map((input) => input.file)],
       ['manifest.json 未识别的列', inputs.flatMap((input) => input.unknownColumns)],
       ['manifest.json 类别未匹配值', Object.keys(manifest.vocabularyMisses['category'] ?? {})],
-      ['rejects.csv 列', [...context.rejectColumns]],
+      ['rejects.csv 列', [...rejects.columns]],
     ];
     for (const [where, values] of manifestTexts) {
-      const finding = scanTexts(where, values, context.personal);
+      const finding = scanTexts(where, values, personal);
       if (finding) findings.push(finding);
     }
     if (findings.length > 0) {
@@ -188,12 +221,12 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     await swapIn(folder, options.outDir);
     return { manifest, outDir: options.outDir, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
-    rejects?.close();
     close();
     await removeFolder(folder);
     throw error;
   } finally {
     close();
+    await removeFolder(spill);
   }
 }
 

@@ -12,12 +12,15 @@ export function logLine(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-/** Progress lines on stderr, each with the seconds since the command started. */
+/** Progress lines on stderr, each with the seconds since the command started (and CPU seconds). */
 export function progressLog(): (line: string) => void {
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   return (line) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1).padStart(5);
-    logLine(`[${seconds}s] ${line}`);
+    const cpu = process.cpuUsage(cpuStart);
+    const cpuSeconds = ((cpu.user + cpu.system) / 1e6).toFixed(1).padStart(5);
+    logLine(`[${seconds}s | CPU ${cpuSeconds}s] ${line}`);
   };
 }
 

@@ -1,10 +1,24 @@
 /**
  * Streaming CSV (RFC 4180 plus what real exports do): quoted fields with commas, quotes ("")
- * and newlines; CRLF, LF or CR line ends. Text arrives in chunks; each record is handed over with
- * the 1-based physical line it starts on.
+ * and newlines; CRLF, LF or CR line ends. Text arrives in chunks; each record is handed over
+ * with the 1-based physical line it starts on, either as strings or as offsets into the text it
+ * was parsed from (which is how a worker thread hands records over cheaply).
  */
 
 export type RecordHandler = (fields: string[], line: number) => void;
+
+/**
+ * A record as field boundaries in `text`: field i is text.slice(starts[i], ends[i]), unless
+ * `specials` holds its value (a quoted field whose quotes had to be undone).
+ */
+export type RawRecordHandler = (
+  text: string,
+  starts: Int32Array,
+  ends: Int32Array,
+  specials: readonly (string | undefined)[] | null,
+  count: number,
+  line: number,
+) => void;
 
 export class CsvSyntaxError extends Error {
   readonly line: number;
@@ -20,14 +34,38 @@ const CR = 13;
 /** A single record longer than this is a runaway quote, not data. */
 const MAX_RECORD_CHARS = 8 * 1024 * 1024;
 
+export function fieldsOf(
+  text: string,
+  starts: Int32Array,
+  ends: Int32Array,
+  specials: readonly (string | undefined)[] | null,
+  count: number,
+): string[] {
+  const fields = new Array<string>(count);
+  for (let i = 0; i < count; i++) {
+    fields[i] = specials?.[i] ?? text.slice(starts[i], ends[i]);
+  }
+  return fields;
+}
+
+export function asStrings(onRecord: RecordHandler): RawRecordHandler {
+  return (text, starts, ends, specials, count, line) =>
+    onRecord(fieldsOf(text, starts, ends, specials, count), line);
+}
+
 export class CsvParser {
-  private readonly onRecord: RecordHandler;
+  private readonly onRecord: RawRecordHandler;
   private readonly delimiter: number;
   private pending = '';
   private line = 1;
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private specials: (string | undefined)[] | null = null;
+  private count = 0;
 
-  constructor(onRecord: RecordHandler, delimiter = ',') {
-    this.onRecord = onRecord;
+  /** `onRecord` gets strings, or raw offsets when `raw` is set. */
+  constructor(onRecord: RecordHandler | RawRecordHandler, delimiter = ',', raw = false) {
+    this.onRecord = raw ? (onRecord as RawRecordHandler) : asStrings(onRecord as RecordHandler);
     this.delimiter = delimiter.charCodeAt(0);
   }
 
@@ -55,35 +93,52 @@ export class CsvParser {
     }
   }
 
+  private addField(start: number, end: number, special: string | undefined): void {
+    if (this.count === this.starts.length) {
+      const starts = new Int32Array(this.count * 2);
+      const ends = new Int32Array(this.count * 2);
+      starts.set(this.starts);
+      ends.set(this.ends);
+      this.starts = starts;
+      this.ends = ends;
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    if (special !== undefined) {
+      this.specials ??= [];
+      this.specials[this.count] = special;
+    }
+    this.count++;
+  }
+
   /** Parses one record at `start`; returns where the next begins, or -1 when more text is needed. */
   private parseRecord(text: string, start: number, final: boolean): number {
     const delimiter = this.delimiter;
     const length = text.length;
-    const fields: string[] = [];
     let newlines = 0;
     let position = start;
+    this.count = 0;
+    this.specials = null;
     for (;;) {
-      let value: string;
       if (text.charCodeAt(position) === QUOTE) {
-        let piece = position + 1;
-        value = '';
+        // Quoted: the value is the text between the quotes, with "" meaning ".
+        const open = position + 1;
+        let piece = open;
+        let value: string | undefined;
+        let close: number;
         for (;;) {
-          const close = text.indexOf('"', piece);
+          close = text.indexOf('"', piece);
           if (close < 0) {
             if (final) throw new CsvSyntaxError('引号未闭合', this.line);
             return -1;
           }
           if (close + 1 >= length && !final) return -1;
-          if (text.charCodeAt(close + 1) === QUOTE) {
-            value += text.slice(piece, close + 1);
-            piece = close + 2;
-            continue;
-          }
-          value += text.slice(piece, close);
-          position = close + 1;
-          break;
+          if (text.charCodeAt(close + 1) !== QUOTE) break;
+          value = (value ?? '') + text.slice(piece, close + 1);
+          piece = close + 2;
         }
-        newlines += countNewlines(value);
+        if (value !== undefined) value += text.slice(piece, close);
+        position = close + 1;
         // Text after the closing quote and before the delimiter is kept, as spreadsheets do.
         let end = position;
         while (end < length) {
@@ -91,7 +146,9 @@ export class CsvParser {
           if (code === delimiter || code === LF || code === CR) break;
           end++;
         }
-        if (end > position) value += text.slice(position, end);
+        if (end > position) value = (value ?? text.slice(open, close)) + text.slice(position, end);
+        newlines += countNewlines(text, open, close);
+        this.addField(open, close, value);
         position = end;
       } else {
         let end = position;
@@ -100,13 +157,12 @@ export class CsvParser {
           if (code === delimiter || code === LF || code === CR) break;
           end++;
         }
-        value = text.slice(position, end);
+        this.addField(position, end, undefined);
         position = end;
       }
-      fields.push(value);
       if (position >= length) {
         if (!final) return -1;
-        this.emit(fields, newlines);
+        this.emit(text, newlines);
         return position;
       }
       const code = text.charCodeAt(position);
@@ -114,8 +170,8 @@ export class CsvParser {
         position++;
         if (position >= length && !final) return -1;
         if (position >= length) {
-          fields.push('');
-          this.emit(fields, newlines);
+          this.addField(position, position, undefined);
+          this.emit(text, newlines);
           return position;
         }
         continue;
@@ -126,28 +182,25 @@ export class CsvParser {
       } else {
         position++;
       }
-      this.emit(fields, newlines);
+      this.emit(text, newlines);
       this.line++;
       return position;
     }
   }
 
-  private emit(fields: string[], newlines: number): void {
+  private emit(text: string, newlines: number): void {
     const line = this.line;
     this.line += newlines;
-    this.onRecord(fields, line);
+    this.onRecord(text, this.starts, this.ends, this.specials, this.count, line);
   }
 }
 
-function countNewlines(value: string): number {
+/** Line breaks inside text[from, to): LF and CRLF count once, a lone CR once. */
+function countNewlines(text: string, from: number, to: number): number {
   let count = 0;
-  let index = value.indexOf('\n');
-  while (index >= 0) {
-    count++;
-    index = value.indexOf('\n', index + 1);
-  }
-  if (count === 0 && value.includes('\r')) {
-    for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) === CR) count++;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === LF || (code === CR && text.charCodeAt(i + 1) !== LF)) count++;
   }
   return count;
 }

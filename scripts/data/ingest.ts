@@ -11,31 +11,22 @@ import {
   type InputColumn,
 } from '../../src/lib/columns.ts';
 import { isEmptyCell, type Cell } from '../../src/lib/parse-values.ts';
-import type { ManifestInput } from '../../src/lib/schema.ts';
 import { BuildError } from './build-error.ts';
-import type { CsvFileWriter } from './csv-writer.ts';
-import { readCsv, readXlsx, type InputFile } from './input-files.ts';
+import { readCsv, readXlsx, type InputFile, type ReadResult } from './input-files.ts';
 import type { FileMapping } from './mapping.ts';
 import type { PersonalValues } from './personal-values.ts';
+import type { RejectSink } from './rejects.ts';
 import { createRowParser, isRowProblem, type ParsedRow, type RowProblem } from './row-parser.ts';
 import type { StagingWriter } from './staging.ts';
 
-export const REJECT_HEADER = ['文件', '行', '列', '值类型', '原因'] as const;
 const HEADER_SEARCH_ROWS = 10;
 const PROGRESS_EVERY = 100_000;
 const WHOLE_ROW = '（整行）';
-const LINE_FACTOR = 2 ** 32;
 
 export interface BuildContext {
   staging: StagingWriter;
-  rejects: CsvFileWriter;
+  rejects: RejectSink;
   personal: PersonalValues;
-  /** case_id → fileIndex·2³² + line of the row that published it. */
-  caseIds: Map<string, number>;
-  fileNames: string[];
-  categoryMisses: Map<string, number>;
-  /** Headers named in rejects.csv, checked before publishing like everything else. */
-  rejectColumns: Set<string>;
   categories: readonly string[];
   latestDay: number;
   log: (line: string) => void;
@@ -77,13 +68,23 @@ function checkColumns(
   }
 }
 
+export interface FileRead extends ReadResult {
+  /** Non-blank rows after the header. */
+  read: number;
+  /** Rows that passed every value check (duplicates among them are found later). */
+  accepted: number;
+  unknownColumns: string[];
+  /** The case_id header as written, for duplicate rejections. */
+  caseHeader: string;
+}
+
 export async function ingestFile(
   file: InputFile,
   fileIndex: number,
   mapping: FileMapping | undefined,
   context: BuildContext,
-): Promise<ManifestInput> {
-  const { staging, rejects, personal, caseIds, categoryMisses } = context;
+): Promise<FileRead> {
+  const { staging, rejects, personal } = context;
   let header: string[] | null = null;
   let caseHeader: string = INPUT_COLUMNS.case_id.label;
   /** Records before the header is found (title rows, or the header itself). */
@@ -91,7 +92,7 @@ export async function ingestFile(
   let parse: ((cells: readonly Cell[]) => ParsedRow | RowProblem) | null = null;
   let unknownColumns: string[] = [];
   let read = 0;
-  let published = 0;
+  let accepted = 0;
   let rejected = 0;
 
   const overrides = mapping?.columns ?? new Map<string, InputColumn | null>();
@@ -112,8 +113,7 @@ export async function ingestFile(
 
   const reject = (line: number, column: string, kind: string, reason: string): void => {
     rejected++;
-    context.rejectColumns.add(column);
-    rejects.row([file.name, line, column, kind, reason]);
+    rejects.add(fileIndex, line, column, kind, reason);
   };
 
   const onCells = (cells: Cell[], line: number): void => {
@@ -142,24 +142,9 @@ export async function ingestFile(
       reject(line, result.column, result.kind, result.reason);
       return;
     }
-    const first = caseIds.get(result.caseId);
-    if (first !== undefined) {
-      const firstFile = context.fileNames[Math.floor(first / LINE_FACTOR)];
-      reject(
-        line,
-        caseHeader,
-        '重复的编号',
-        `信访件编号重复：与 ${firstFile} 第${first % LINE_FACTOR}行相同，以先读到的为准`,
-      );
-      return;
-    }
-    caseIds.set((result.caseId + ' ').slice(0, -1), fileIndex * LINE_FACTOR + line);
     for (const value of result.personal) personal.add(value);
-    if (result.categoryMiss !== null) {
-      categoryMisses.set(result.categoryMiss, (categoryMisses.get(result.categoryMiss) ?? 0) + 1);
-    }
-    staging.add(result);
-    published++;
+    staging.add(result, fileIndex, line);
+    accepted++;
   };
 
   /** No header recognised: the first record is taken as header (its columns then get checked). */
@@ -174,21 +159,8 @@ export async function ingestFile(
   const result =
     file.format === 'csv' ? await readCsv(file, onCells) : await readXlsx(file, onCells);
   if (parse === null) useFirstRecordAsHeader();
-  if (read !== published + rejected) {
-    throw new Error(`${file.name}: read ${read} ≠ published ${published} + rejected ${rejected}`);
+  if (read !== accepted + rejected) {
+    throw new Error(`${file.name}: read ${read} ≠ accepted ${accepted} + rejected ${rejected}`);
   }
-  context.log(
-    `  ${file.name}（${result.encoding}）：读 ${read} 行，发布 ${published}，拒绝 ${rejected}`,
-  );
-  return {
-    file: file.name,
-    sha256: result.sha256,
-    bytes: result.bytes,
-    format: file.format,
-    encoding: result.encoding,
-    read,
-    published,
-    rejected,
-    unknownColumns,
-  };
+  return { ...result, read, accepted, unknownColumns, caseHeader };
 }

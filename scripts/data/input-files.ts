@@ -3,14 +3,20 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import iconv from 'iconv-lite';
+import { Worker } from 'node:worker_threads';
 import { readSheet } from 'read-excel-file/node';
 import type { Cell } from '../../src/lib/parse-values.ts';
 import { BuildError } from './build-error.ts';
-import { CsvParser, CsvSyntaxError, detectDelimiter } from './csv-parser.ts';
+import { CsvSyntaxError, type RecordHandler } from './csv-parser.ts';
+import {
+  READ_CHUNK,
+  streamCsvRecords,
+  type CsvStreamResult,
+  type TextEncoding,
+} from './csv-reader.ts';
+import type { CsvWorkerMessage } from './csv-worker.ts';
 
 export type InputFormat = 'csv' | 'xlsx';
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 export interface InputFile {
   name: string;
@@ -27,7 +33,6 @@ export interface ReadResult {
   encoding: string;
 }
 
-const READ_CHUNK = 1 << 20;
 
 /** The .csv and .xlsx files of a folder in file-name order (lock files and hidden files skipped). */
 export async function listInputFiles(folder: string): Promise<InputFile[]> {
@@ -103,58 +108,88 @@ export async function detectEncoding(file: InputFile): Promise<TextEncoding> {
   return carry.length === 0 ? 'utf-8' : 'gb18030';
 }
 
-interface ChunkDecoder {
-  write(chunk: Buffer): string;
-  end(): string;
+function syntaxError(file: InputFile, message: string, line: number): BuildError {
+  return new BuildError(
+    `文件 ${file.name} 第${line}行起无法按 CSV 读取（${message}）：请检查该处的引号，或在 Excel 中重新另存为 CSV`,
+  );
 }
 
-function createDecoder(encoding: TextEncoding): ChunkDecoder {
-  if (encoding === 'gb18030') {
-    const decoder = iconv.getDecoder('gb18030');
-    return { write: (chunk) => decoder.write(chunk), end: () => decoder.end() ?? '' };
-  }
-  const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
-  const decoder = new TextDecoder(label);
-  return {
-    write: (chunk) => decoder.decode(chunk, { stream: true }),
-    end: () => decoder.decode(),
-  };
+function finished(file: InputFile, result: CsvStreamResult, encoding: TextEncoding): ReadResult {
+  if (!result.hadText) throw new BuildError(`文件 ${file.name} 是空文件：请重新导出`);
+  return { sha256: result.sha256, bytes: result.bytes, encoding };
+}
+
+/** Files at least this big are parsed in a worker thread, in parallel with the row checks. */
+export const WORKER_MIN_BYTES = 4 << 20;
+
+/** Parses in a worker; `onCells` runs here, batch by batch, in file order. */
+function readCsvInWorker(
+  file: InputFile,
+  encoding: TextEncoding,
+  onCells: CellsHandler,
+): Promise<CsvStreamResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./csv-worker.ts', import.meta.url), {
+      workerData: { file: file.path, encoding },
+    });
+    let settled = false;
+    const fail = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      reject(error);
+    };
+    worker.on('message', (message: CsvWorkerMessage) => {
+      if (settled) return;
+      if (message.type === 'records') {
+        try {
+          const { text, starts, ends, counts, lines } = message;
+          const specials = new Map(message.specials);
+          let at = 0;
+          for (let record = 0; record < counts.length; record++) {
+            const count = counts[record]!;
+            const cells = new Array<string>(count);
+            for (let i = 0; i < count; i++, at++) {
+              cells[i] = specials.get(at) ?? text.slice(starts[at], ends[at]);
+            }
+            onCells(cells, lines[record]!);
+          }
+        } catch (error) {
+          fail(error);
+          return;
+        }
+        worker.postMessage('ack');
+      } else if (message.type === 'error') {
+        fail(
+          message.line === null
+            ? new Error(message.message)
+            : syntaxError(file, message.message, message.line),
+        );
+      } else {
+        settled = true;
+        resolve(message);
+      }
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`CSV worker exited with code ${code}`)));
+  });
 }
 
 /** Streams a CSV's records to `onCells`, hashing the bytes on the way. */
-export async function readCsv(file: InputFile, onCells: CellsHandler): Promise<ReadResult> {
+export async function readCsv(
+  file: InputFile,
+  onCells: CellsHandler,
+  options: { worker?: boolean } = {},
+): Promise<ReadResult> {
   const encoding = await detectEncoding(file);
-  const decoder = createDecoder(encoding);
-  const hash = createHash('sha256');
-  let bytes = 0;
-  let parser: CsvParser | undefined;
-  const feed = (text: string): void => {
-    if (text === '') return;
-    if (!parser) {
-      const firstLine = text.slice(0, text.search(/[\r\n]/) >>> 0);
-      parser = new CsvParser(onCells, detectDelimiter(firstLine));
-    }
-    parser.push(text);
-  };
+  const useWorker = options.worker ?? (await fs.stat(file.path)).size >= WORKER_MIN_BYTES;
+  if (useWorker) return finished(file, await readCsvInWorker(file, encoding, onCells), encoding);
   try {
-    const stream = createReadStream(file.path, { highWaterMark: READ_CHUNK });
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      feed(decoder.write(chunk));
-    }
-    feed(decoder.end());
-    parser?.end();
+    return finished(file, await streamCsvRecords(file.path, encoding, onCells as RecordHandler), encoding);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) {
-      throw new BuildError(
-        `文件 ${file.name} 第${error.line}行起无法按 CSV 读取（${error.message}）：请检查该处的引号，或在 Excel 中重新另存为 CSV`,
-      );
-    }
+    if (error instanceof CsvSyntaxError) throw syntaxError(file, error.message, error.line);
     throw error;
   }
-  if (!parser) throw new BuildError(`文件 ${file.name} 是空文件：请重新导出`);
-  return { sha256: hash.digest('hex'), bytes, encoding };
 }
 
 /** Reads the first sheet of an XLSX; row numbers are the sheet's (header usually row 1). */

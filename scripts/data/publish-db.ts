@@ -40,11 +40,11 @@ export async function createPublishedTables(
   const pub = PUBLISHED_CATALOG;
   await connection.run(`
     CREATE TABLE petitioner_numbers AS
-    SELECT p.pidx,
-           row_number() OVER (ORDER BY f.first_on, p.pseudonym, p.pidx)::UINTEGER AS petitioner,
+    SELECT p.pid,
+           row_number() OVER (ORDER BY f.first_on, p.pseudonym, p.pid)::UINTEGER AS petitioner,
            p.pseudonym
-    FROM (SELECT pidx, min(reg) AS first_on FROM staging WHERE pidx >= 0 GROUP BY pidx) f
-    JOIN pseudonyms p USING (pidx)`);
+    FROM (SELECT pid, min(reg) AS first_on FROM staging WHERE pid <> '' GROUP BY pid) f
+    JOIN pseudonyms p USING (pid)`);
   await connection.run(`CREATE TABLE ${pub}.petitioners (${tableDefinition(PETITIONER_COLUMNS)})`);
   await connection.run(
     `INSERT INTO ${pub}.petitioners SELECT petitioner, pseudonym FROM petitioner_numbers ORDER BY petitioner`,
@@ -57,20 +57,22 @@ export async function createPublishedTables(
   await connection.run(`
     INSERT INTO ${pub}.records
     WITH base AS (
-      SELECT *,
+      SELECT s.seq, s.reg, s.acc, s.due, s.closed, s.persons, s.codes,
+             s.subcategory, s.tags, s.region, s.unit, pn.petitioner,
              (codes >> ${CATEGORY_SHIFT}) & 255 AS cat,
              codes & 1 AS rt,
              (codes >> ${REPEAT_SHIFT}) & 3 AS rep
-      FROM staging
+      FROM staging s LEFT JOIN petitioner_numbers pn ON pn.pid = s.pid
     ),
     flagged AS (
       SELECT *,
              CASE WHEN rep = ${REPEAT_DERIVE}
-                  THEN coalesce(pidx >= 0 AND max(CASE WHEN rt = 0 THEN reg END) OVER earlier
-                                                >= reg - ${REPEAT_WINDOW_DAYS}, false)
+                  THEN coalesce(petitioner IS NOT NULL
+                                AND max(CASE WHEN rt = 0 THEN reg END) OVER earlier
+                                    >= reg - ${REPEAT_WINDOW_DAYS}, false)
                   ELSE rep = 1 END AS derived_repeat
       FROM base
-      WINDOW earlier AS (PARTITION BY pidx, cat ORDER BY reg, seq
+      WINDOW earlier AS (PARTITION BY petitioner, cat ORDER BY reg, seq
                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
     )
     SELECT ${day('f.reg')} AS registered_on,
@@ -92,12 +94,11 @@ export async function createPublishedTables(
            ${unpackSql('satisfaction')} AS satisfaction,
            f.derived_repeat AS is_repeat,
            ${flags},
-           pn.petitioner
+           f.petitioner
     FROM flagged f
     LEFT JOIN ${dictionary('subcategory')} sub ON sub.id = f.subcategory
     LEFT JOIN ${dictionary('tags', 'string_split(value, chr(31))')} tg ON tg.id = f.tags
     LEFT JOIN ${dictionary('region')} rg ON rg.id = f.region
     LEFT JOIN ${dictionary('unit')} un ON un.id = f.unit
-    LEFT JOIN petitioner_numbers pn ON pn.pidx = f.pidx
     ORDER BY f.reg, f.acc, f.closed, f.seq`);
 }

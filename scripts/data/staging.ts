@@ -1,24 +1,28 @@
 /**
- * Streams accepted rows into an in-memory DuckDB table of integers (data chunks through the
- * Appender: no per-value native calls, no NULL bitmaps). Strings become dictionary ids here;
- * the dictionaries and the petitioner pseudonyms follow as small tables.
+ * Streams accepted rows into an in-memory DuckDB table (data chunks through the Appender: no
+ * per-value native calls for numbers, no NULL bitmaps). Small vocabularies arrive packed, text
+ * columns as dictionary ids; case and petitioner ids stay text so that DuckDB, not a JS map,
+ * finds duplicates and distinct petitioners. Nothing here is ever written to the published file.
  */
 import {
   DuckDBDataChunk,
   INTEGER,
+  VARCHAR,
   type DuckDBAppender,
   type DuckDBConnection,
   type DuckDBType,
 } from '@duckdb/node-api';
-import type { ParsedRow } from './row-parser.ts';
 import { HmacSha256 } from './hmac-sha256.ts';
 import { PSEUDONYM_HEX_DIGITS } from './pseudonym.ts';
+import type { ParsedRow } from './row-parser.ts';
 
 export const NONE = -1;
 
-/** Staging columns, in table order. Dates are days since 1970-01-01; NONE stands for NULL. */
-const STAGING_COLUMNS = [
+/** Integer staging columns, in table order. Dates are days since 1970-01-01; NONE is NULL. */
+const INTEGER_COLUMNS = [
   'seq',
+  'file_index',
+  'line',
   'reg',
   'acc',
   'due',
@@ -29,10 +33,12 @@ const STAGING_COLUMNS = [
   'tags',
   'region',
   'unit',
-  'pidx',
+  'miss',
 ] as const;
+/** Text staging columns ('' for none): the case id and the normalised petitioner id. */
+const TEXT_COLUMNS = ['case_id', 'pid'] as const;
 
-export const DICTIONARIES = ['subcategory', 'tags', 'region', 'unit'] as const;
+export const DICTIONARIES = ['subcategory', 'tags', 'region', 'unit', 'miss'] as const;
 export type DictionaryName = (typeof DICTIONARIES)[number];
 
 const CHUNK_ROWS = 2048;
@@ -42,34 +48,44 @@ function detached(text: string): string {
   return (text + ' ').slice(0, -1);
 }
 
+export interface Duplicate {
+  fileIndex: number;
+  line: number;
+  firstFileIndex: number;
+  firstLine: number;
+}
+
 export class StagingWriter {
   private readonly connection: DuckDBConnection;
   private readonly appender: DuckDBAppender;
-  private readonly hmac: HmacSha256;
-  private readonly types: DuckDBType[] = STAGING_COLUMNS.map(() => INTEGER);
-  private readonly buffers = STAGING_COLUMNS.map(() => new Int32Array(CHUNK_ROWS));
+  private readonly types: DuckDBType[] = [
+    ...INTEGER_COLUMNS.map(() => INTEGER),
+    ...TEXT_COLUMNS.map(() => VARCHAR),
+  ];
+  private readonly numbers = INTEGER_COLUMNS.map(() => new Int32Array(CHUNK_ROWS));
+  private readonly texts = TEXT_COLUMNS.map(() => new Array<string>(CHUNK_ROWS).fill(''));
   private buffered = 0;
   private rows = 0;
-  readonly dictionaries: Record<DictionaryName, Map<string, number>> = {
+  private readonly dictionaries: Record<DictionaryName, Map<string, number>> = {
     subcategory: new Map(),
     tags: new Map(),
     region: new Map(),
     unit: new Map(),
+    miss: new Map(),
   };
-  private readonly petitioners = new Map<string, number>();
-  private readonly pseudonyms: string[] = [];
 
-  private constructor(connection: DuckDBConnection, appender: DuckDBAppender, key: Buffer) {
+  private constructor(connection: DuckDBConnection, appender: DuckDBAppender) {
     this.connection = connection;
     this.appender = appender;
-    this.hmac = new HmacSha256(key);
   }
 
-  static async create(connection: DuckDBConnection, key: Buffer): Promise<StagingWriter> {
-    const columns = STAGING_COLUMNS.map((name) => `${name} INTEGER NOT NULL`).join(', ');
+  static async create(connection: DuckDBConnection): Promise<StagingWriter> {
+    const columns = [
+      ...INTEGER_COLUMNS.map((name) => `${name} INTEGER NOT NULL`),
+      ...TEXT_COLUMNS.map((name) => `${name} VARCHAR NOT NULL`),
+    ].join(', ');
     await connection.run(`CREATE TABLE staging (${columns})`);
-    const appender = await connection.createAppender('staging');
-    return new StagingWriter(connection, appender, key);
+    return new StagingWriter(connection, await connection.createAppender('staging'));
   }
 
   get rowCount(): number {
@@ -87,43 +103,41 @@ export class StagingWriter {
     return id;
   }
 
-  private petitionerIndex(id: string | null): number {
-    if (id === null) return NONE;
-    let index = this.petitioners.get(id);
-    if (index === undefined) {
-      index = this.pseudonyms.length;
-      this.petitioners.set(detached(id), index);
-      this.pseudonyms.push(this.hmac.hex(id, PSEUDONYM_HEX_DIGITS));
-    }
-    return index;
-  }
-
-  add(row: ParsedRow): void {
+  add(row: ParsedRow, fileIndex: number, line: number): void {
     const at = this.buffered;
-    const b = this.buffers;
-    b[0]![at] = this.rows;
-    b[1]![at] = row.registeredOn;
-    b[2]![at] = row.acceptedOn;
-    b[3]![at] = row.dueOn;
-    b[4]![at] = row.closedOn;
-    b[5]![at] = row.persons;
-    b[6]![at] = row.codes;
-    b[7]![at] = this.dictionaryId('subcategory', row.subcategory);
-    b[8]![at] = this.dictionaryId('tags', row.tags);
-    b[9]![at] = this.dictionaryId('region', row.region);
-    b[10]![at] = this.dictionaryId('unit', row.unit);
-    b[11]![at] = this.petitionerIndex(row.petitionerId);
+    const n = this.numbers;
+    n[0]![at] = this.rows;
+    n[1]![at] = fileIndex;
+    n[2]![at] = line;
+    n[3]![at] = row.registeredOn;
+    n[4]![at] = row.acceptedOn;
+    n[5]![at] = row.dueOn;
+    n[6]![at] = row.closedOn;
+    n[7]![at] = row.persons;
+    n[8]![at] = row.codes;
+    n[9]![at] = this.dictionaryId('subcategory', row.subcategory);
+    n[10]![at] = this.dictionaryId('tags', row.tags);
+    n[11]![at] = this.dictionaryId('region', row.region);
+    n[12]![at] = this.dictionaryId('unit', row.unit);
+    n[13]![at] = this.dictionaryId('miss', row.categoryMiss);
+    this.texts[0]![at] = row.caseId;
+    this.texts[1]![at] = row.petitionerId ?? '';
     this.rows++;
     this.buffered++;
     if (this.buffered === CHUNK_ROWS) this.flush();
   }
 
   private flush(): void {
-    if (this.buffered === 0) return;
     const count = this.buffered;
+    if (count === 0) return;
     const chunk = DuckDBDataChunk.create(this.types, count);
-    this.buffers.forEach((buffer, column) => {
+    this.numbers.forEach((buffer, column) => {
       const vector = chunk.getColumnVector(column);
+      for (let row = 0; row < count; row++) vector.setItem(row, buffer[row]!);
+      vector.flush();
+    });
+    this.texts.forEach((buffer, index) => {
+      const vector = chunk.getColumnVector(INTEGER_COLUMNS.length + index);
       for (let row = 0; row < count; row++) vector.setItem(row, buffer[row]!);
       vector.flush();
     });
@@ -131,7 +145,7 @@ export class StagingWriter {
     this.buffered = 0;
   }
 
-  /** Flushes the rows and loads tables `dictionary(name, id, value)` and `pseudonyms(pidx, pseudonym)`. */
+  /** Flushes the last rows and loads table `dictionary(name, id, value)`. */
   async finish(): Promise<void> {
     this.flush();
     this.appender.closeSync();
@@ -148,16 +162,78 @@ export class StagingWriter {
       }
     }
     dictionary.closeSync();
-    await this.connection.run(
-      'CREATE TABLE pseudonyms (pidx INTEGER NOT NULL, pseudonym VARCHAR NOT NULL)',
+  }
+
+  /**
+   * Rows whose case id an earlier row (in read order) already has: handed to `onDuplicate` in
+   * read order, then removed. The first one read stands.
+   */
+  async removeDuplicates(onDuplicate: (duplicate: Duplicate) => void): Promise<void> {
+    await this.connection.run(`
+      CREATE TABLE duplicates AS
+      SELECT seq, file_index, line, first_file_index, first_line FROM (
+        SELECT seq, file_index, line,
+               first_value(file_index) OVER earlier AS first_file_index,
+               first_value(line) OVER earlier AS first_line,
+               row_number() OVER earlier AS position
+        FROM staging
+        WINDOW earlier AS (PARTITION BY case_id ORDER BY seq)
+      ) WHERE position > 1`);
+    const result = await this.connection.stream(
+      'SELECT file_index, line, first_file_index, first_line FROM duplicates ORDER BY seq',
     );
-    const pseudonyms = await this.connection.createAppender('pseudonyms');
-    this.pseudonyms.forEach((pseudonym, index) => {
-      pseudonyms.appendInteger(index);
-      pseudonyms.appendVarchar(pseudonym);
-      pseudonyms.endRow();
-    });
-    pseudonyms.closeSync();
-    this.petitioners.clear();
+    for await (const rows of result.yieldRowsJs()) {
+      for (const [fileIndex, line, firstFileIndex, firstLine] of rows as number[][]) {
+        onDuplicate({
+          fileIndex: fileIndex!,
+          line: line!,
+          firstFileIndex: firstFileIndex!,
+          firstLine: firstLine!,
+        });
+      }
+    }
+    await this.connection.run('DELETE FROM staging WHERE seq IN (SELECT seq FROM duplicates)');
+    await this.connection.run('DROP TABLE duplicates');
+  }
+
+  /** Table `pseudonyms(pid, pseudonym)`: the keyed hash of every distinct petitioner id. */
+  async computePseudonyms(key: Buffer): Promise<void> {
+    const hmac = new HmacSha256(key);
+    await this.connection.run(
+      'CREATE TABLE pseudonyms (pid VARCHAR NOT NULL, pseudonym VARCHAR NOT NULL)',
+    );
+    const appender = await this.connection.createAppender('pseudonyms');
+    const result = await this.connection.stream(
+      "SELECT DISTINCT pid FROM staging WHERE pid <> ''",
+    );
+    for await (const rows of result.yieldRowsJs()) {
+      for (const [pid] of rows as string[][]) {
+        appender.appendVarchar(pid!);
+        appender.appendVarchar(hmac.hex(pid!, PSEUDONYM_HEX_DIGITS));
+        appender.endRow();
+      }
+    }
+    appender.closeSync();
+  }
+
+  /** Rows left per file after duplicates were removed. */
+  async rowsPerFile(): Promise<Map<number, number>> {
+    const reader = await this.connection.runAndReadAll(
+      'SELECT file_index, count(*)::INTEGER AS n FROM staging GROUP BY file_index',
+    );
+    return new Map(
+      (reader.getRowsJS() as number[][]).map(([fileIndex, count]) => [fileIndex!, count!]),
+    );
+  }
+
+  /** Category values (as written) that missed the vocabulary, with their counts. */
+  async categoryMisses(): Promise<Map<string, number>> {
+    const reader = await this.connection.runAndReadAll(`
+      SELECT d.value, count(*)::INTEGER AS n
+      FROM staging s JOIN dictionary d ON d.name = 'miss' AND d.id = s.miss
+      GROUP BY d.value`);
+    return new Map(
+      (reader.getRowsJS() as [string, number][]).map(([value, count]) => [value, count]),
+    );
   }
 }

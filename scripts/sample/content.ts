@@ -18,12 +18,14 @@ type Body = (rng: Rng, region: string, year: number) => string;
 
 const BODIES: Readonly<Record<string, readonly Body[]>> = {
   城乡建设: [
-    (r, g) => `${g}${pick(r, ESTATES)}小区${pick(r, ['房屋已逾期一年多未交付', '物业服务差、公共收益不公开', '电梯长期故障无人维修'])}，多次反映未解决`,
+    (r, g) =>
+      `${g}${pick(r, ESTATES)}小区${pick(r, ['房屋已逾期一年多未交付', '物业服务差、公共收益不公开', '电梯长期故障无人维修'])}，多次反映未解决`,
     (r, g) => `${g}房屋征收补偿标准过低，对评估价格（每平方米${int(r, 3, 9)}千元）有异议`,
     (r) => `在${pick(r, COMPANIES)}承建工地做工，工程款及工资共计${int(r, 2, 60)}万元被拖欠`,
   ],
   劳动和社会保障: [
-    (r) => `在${pick(r, COMPANIES)}务工，被拖欠工资${int(r, 8, 95)}${pick(r, ['00', '50'])}元，年底前讨薪无果`,
+    (r) =>
+      `在${pick(r, COMPANIES)}务工，被拖欠工资${int(r, 8, 95)}${pick(r, ['00', '50'])}元，年底前讨薪无果`,
     (r, _g, y) => `单位未按规定缴纳社会保险，${int(r, y - 8, y - 1)}年至今断缴`,
     (r) => `因工受伤，${pick(r, COMPANIES)}不配合工伤认定，要求依法处理`,
   ],
@@ -37,7 +39,8 @@ const BODIES: Readonly<Record<string, readonly Body[]>> = {
   ],
   政法: [
     (r) => `民间借贷纠纷判决已生效${int(r, 1, 5)}年，至今未执行到位`,
-    (r, _g, y) => `对法院（${int(r, y - 5, y - 1)}）示民初字第${int(r, 100, 999)}号判决不服，要求再审`,
+    (r, _g, y) =>
+      `对法院（${int(r, y - 5, y - 1)}）示民初字第${int(r, 100, 999)}号判决不服，要求再审`,
     () => '报警后派出所未及时处置，要求追责',
   ],
   市场监管: [
@@ -64,7 +67,8 @@ export function petitionText(
   if (person !== null) {
     const who = persons > 1 ? `${person.name}等${persons}人` : person.name;
     const roll = rng();
-    if (roll < 0.3) parts.push(`${who}（身份证号：${person.residentId}，电话${person.phone}）反映：`);
+    if (roll < 0.3)
+      parts.push(`${who}（身份证号：${person.residentId}，电话${person.phone}）反映：`);
     else if (roll < 0.5) parts.push(`${who}，住${person.address}，联系电话${person.phone}，反映`);
     else if (roll < 0.65) parts.push(`信访人${who}（${person.residentId}）称：`);
     else if (roll < 0.8) parts.push(`${who}反映：`);

@@ -24,8 +24,6 @@ export interface Figures {
   repeat: { numerator: number; denominator: number };
 }
 
-const LEVELS: readonly Level[] = ['进京', '赴省', '到市', '本级'];
-
 /** Figures over records registered in months `from`…`to` (`YYYY-MM`, inclusive). */
 export function computeFigures(
   records: readonly TruthRecord[],
@@ -81,5 +79,3 @@ export function computeFigures(
   }
   return f;
 }
-
-export { LEVELS as FIGURE_LEVELS };

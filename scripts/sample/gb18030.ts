@@ -1,4 +1,7 @@
-/** Fast GB18030 encoding: a per-character table filled lazily from iconv-lite. */
+/**
+ * GB18030 output straight into a reusable byte buffer: a per-character table filled lazily from
+ * iconv-lite, so a million CSV rows never become one string or a pile of small buffers.
+ */
 import iconv from 'iconv-lite';
 
 const codes = new Uint32Array(65_536);
@@ -12,17 +15,40 @@ function learn(c: number): void {
   lengths[c] = bytes.length;
 }
 
-export function encodeGb18030(text: string): Buffer {
-  const out = Buffer.allocUnsafe(text.length * 4);
-  let n = 0;
+export interface ByteBuffer {
+  bytes: Buffer;
+  length: number;
+}
+
+export function byteBuffer(size = 1 << 20): ByteBuffer {
+  return { bytes: Buffer.allocUnsafe(size), length: 0 };
+}
+
+function reserve(out: ByteBuffer, more: number): void {
+  if (out.length + more <= out.bytes.length) return;
+  const bigger = Buffer.allocUnsafe(Math.max(out.bytes.length * 2, out.length + more));
+  out.bytes.copy(bigger, 0, 0, out.length);
+  out.bytes = bigger;
+}
+
+export function appendByte(out: ByteBuffer, byte: number): void {
+  reserve(out, 1);
+  out.bytes[out.length++] = byte;
+}
+
+/** Appends `text` encoded as GB18030. */
+export function appendGb18030(out: ByteBuffer, text: string): void {
+  reserve(out, text.length * 4);
+  const bytes = out.bytes;
+  let n = out.length;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
-      out[n++] = c;
+      bytes[n++] = c;
       continue;
     }
     if (c >= 0xd800 && c <= 0xdfff) {
-      n += iconv.encode(text.slice(i, i + 2), 'gb18030').copy(out, n);
+      n += iconv.encode(text.slice(i, i + 2), 'gb18030').copy(bytes, n);
       i++;
       continue;
     }
@@ -30,11 +56,17 @@ export function encodeGb18030(text: string): Buffer {
     const code = codes[c] as number;
     const length = lengths[c] as number;
     if (length === 4) {
-      out[n++] = code >>> 24;
-      out[n++] = (code >>> 16) & 0xff;
+      bytes[n++] = code >>> 24;
+      bytes[n++] = (code >>> 16) & 0xff;
     }
-    if (length >= 2) out[n++] = (code >>> 8) & 0xff;
-    out[n++] = code & 0xff;
+    if (length >= 2) bytes[n++] = (code >>> 8) & 0xff;
+    bytes[n++] = code & 0xff;
   }
-  return out.subarray(0, n);
+  out.length = n;
+}
+
+export function encodeGb18030(text: string): Buffer {
+  const out = byteBuffer(text.length * 4 + 16);
+  appendGb18030(out, text);
+  return out.bytes.subarray(0, out.length);
 }

@@ -110,7 +110,11 @@ export const FILES: readonly FileSpec[] = [
       ],
       bools: '是否',
       blankDefaults: 0.5,
-      channelAliases: { 来访: ['来访', '走访'], 来信: ['来信', '信件'], 网上信访: ['网上信访', '网信'] },
+      channelAliases: {
+        来访: ['来访', '走访'],
+        来信: ['来信', '信件'],
+        网上信访: ['网上信访', '网信'],
+      },
       levelAliases: {},
       oldCategories: true,
     },
@@ -359,7 +363,11 @@ export const FILES: readonly FileSpec[] = [
 
 /** Index of the first file (in name order) whose range holds `day`; -1 if none. */
 export function firstFileOf(day: number): number {
-  return FILES.findIndex((f) => day >= f.from && day <= f.to);
+  for (let i = 0; i < FILES.length; i++) {
+    const f = FILES[i] as FileSpec;
+    if (day >= f.from && day <= f.to) return i;
+  }
+  return -1;
 }
 
 /** Whether the record of `day` is first read from a file that carries 是否重复. */

@@ -30,7 +30,7 @@ const CHECK = '10X98765432';
 /** GB 11643-1999 check character of the first 17 digits. */
 export function idCheckChar(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] as number);
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * (WEIGHTS[i] as number);
   return CHECK[sum % 11] as string;
 }
 
@@ -45,14 +45,81 @@ export function isValidResidentId(id: string): boolean {
 }
 
 const SURNAMES = [
-  '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭',
-  '何', '高', '林', '罗', '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹', '彭', '曾',
-  '肖', '田', '董', '袁', '潘', '于', '蒋', '蔡', '余', '杜', '叶', '程', '苏', '魏', '吕', '丁',
-  '任', '沈', '姚', '卢', '钟', '廖', '欧阳', '温',
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '高',
+  '林',
+  '罗',
+  '郑',
+  '梁',
+  '谢',
+  '宋',
+  '唐',
+  '许',
+  '韩',
+  '冯',
+  '邓',
+  '曹',
+  '彭',
+  '曾',
+  '肖',
+  '田',
+  '董',
+  '袁',
+  '潘',
+  '于',
+  '蒋',
+  '蔡',
+  '余',
+  '杜',
+  '叶',
+  '程',
+  '苏',
+  '魏',
+  '吕',
+  '丁',
+  '任',
+  '沈',
+  '姚',
+  '卢',
+  '钟',
+  '廖',
+  '欧阳',
+  '温',
 ];
-const MALE_CHARS = '伟刚勇毅俊峰强军平保东文辉力明永健世广志义兴良海山仁波宁贵福生龙元全国胜学祥才发成康星光天达安岩中茂进林有坚和彪博诚先敬震振壮会群豪心邦承乐绍功松善厚庆磊民友裕河哲江超浩亮政谦亨奇固之轮翰朗伯宏言若鸣朋斌梁栋维启克伦翔旭鹏泽晨辰士以建家致树炎德行时泰盛雄琛钧冠策腾楠榕风航弘';
-const FEMALE_CHARS = '秀娟英华慧巧美娜静淑惠珠翠雅芝玉萍红娥玲芬芳燕彩春菊兰凤洁梅琳素云莲真环雪荣爱妹霞香月莺媛艳瑞凡佳嘉琼勤珍贞莉桂娣叶璧璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露瑶怡婵雁蓓纨仪荷丹蓉眉君琴蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希宁欣飘育滢馥筠柔竹霭凝晓欢霄枫芸菲寒伊亚宜可姬舒影荔枝思丽';
-const ROADS = ['人民', '建设', '解放', '中山', '滨江', '东湖', '新华', '胜利', '文化', '和平', '光明', '迎宾'];
+const MALE_CHARS =
+  '伟刚勇毅俊峰强军平保东文辉力明永健世广志义兴良海山仁波宁贵福生龙元全国胜学祥才发成康星光天达安岩中茂进林有坚和彪博诚先敬震振壮会群豪心邦承乐绍功松善厚庆磊民友裕河哲江超浩亮政谦亨奇固之轮翰朗伯宏言若鸣朋斌梁栋维启克伦翔旭鹏泽晨辰士以建家致树炎德行时泰盛雄琛钧冠策腾楠榕风航弘';
+const FEMALE_CHARS =
+  '秀娟英华慧巧美娜静淑惠珠翠雅芝玉萍红娥玲芬芳燕彩春菊兰凤洁梅琳素云莲真环雪荣爱妹霞香月莺媛艳瑞凡佳嘉琼勤珍贞莉桂娣叶璧璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露瑶怡婵雁蓓纨仪荷丹蓉眉君琴蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希宁欣飘育滢馥筠柔竹霭凝晓欢霄枫芸菲寒伊亚宜可姬舒影荔枝思丽';
+const ROADS = [
+  '人民',
+  '建设',
+  '解放',
+  '中山',
+  '滨江',
+  '东湖',
+  '新华',
+  '胜利',
+  '文化',
+  '和平',
+  '光明',
+  '迎宾',
+];
 const VILLAGE_PREFIX = ['上', '下', '前', '后', '大', '小', '新', '老', '高', '石', '黄', '杨'];
 const VILLAGE_SUFFIX = ['坪', '坑', '塘', '湾', '岭', '圩', '庄', '田', '溪', '桥'];
 const ELSEWHERE: Readonly<Record<string, string>> = {
@@ -75,25 +142,62 @@ export interface Person {
 
 const pickRegion = sampler(REGIONS);
 
+/** Digits and their weighted sums (GB 11643) of the three parts, computed once per value. */
+const birthParts: (readonly [string, number] | undefined)[] = [];
+const seqParts: (readonly [string, number] | undefined)[] = [];
+const areaSums = new Map<string, number>();
+
+function weightedSum(digits: string, offset: number): number {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++)
+    sum += (digits.charCodeAt(i) - 48) * (WEIGHTS[offset + i] as number);
+  return sum;
+}
+
+function part(
+  cache: (readonly [string, number] | undefined)[],
+  k: number,
+  digits: () => string,
+  offset: number,
+): readonly [string, number] {
+  let value = cache[k];
+  if (value === undefined) {
+    const text = digits();
+    value = [text, weightedSum(text, offset)];
+    cache[k] = value;
+  }
+  return value;
+}
+
 function residentIdOf(index: number, shift: number): { id: string; male: boolean; area: string } {
   const p = (index * STEP + shift) % ID_SPACE;
   const area = AREA_SLOTS[p % AREA_SLOTS.length] as string;
   const rest = Math.floor(p / AREA_SLOTS.length);
-  const birth = ymd(FIRST_BIRTH + (rest % BIRTH_DAYS));
+  const [birth, birthSum] = part(
+    birthParts,
+    rest % BIRTH_DAYS,
+    () => {
+      const b = ymd(FIRST_BIRTH + (rest % BIRTH_DAYS));
+      return `${b.y}${String(b.m).padStart(2, '0')}${String(b.d).padStart(2, '0')}`;
+    },
+    6,
+  );
   const seq = Math.floor(rest / BIRTH_DAYS);
-  const first17 =
-    area +
-    String(birth.y) +
-    String(birth.m).padStart(2, '0') +
-    String(birth.d).padStart(2, '0') +
-    String(seq).padStart(3, '0');
-  return { id: first17 + idCheckChar(first17), male: seq % 2 === 1, area };
+  const [seqText, seqSum] = part(seqParts, seq, () => String(seq).padStart(3, '0'), 14);
+  let areaSum = areaSums.get(area);
+  if (areaSum === undefined) {
+    areaSum = weightedSum(area, 0);
+    areaSums.set(area, areaSum);
+  }
+  const check = CHECK[(areaSum + birthSum + seqSum) % 11] as string;
+  return { id: area + birth + seqText + check, male: seq % 2 === 1, area };
 }
 
+const MOBILE_SECOND = '3578938564';
+
 export function mobile(rng: Rng): string {
-  let text = '1' + pick(rng, ['3', '5', '7', '8', '9', '3', '8', '5', '6', '4'] as const);
-  for (let i = 0; i < 9; i++) text += String(int(rng, 0, 9));
-  return text;
+  const second = MOBILE_SECOND[Math.floor(rng() * MOBILE_SECOND.length)] as string;
+  return `1${second}${String(Math.floor(rng() * 1e9)).padStart(9, '0')}`;
 }
 
 function localAddress(rng: Rng, region: string): string {
@@ -109,9 +213,12 @@ export function personOf(seed: number, index: number): Person {
   const rng = rngFor(seed, 7, index);
   const { id, male, area } = residentIdOf(index, seed % ID_SPACE);
   const chars = male ? MALE_CHARS : FEMALE_CHARS;
-  const given = pick(rng, [1, 2, 2] as const);
-  let name = pick(rng, SURNAMES);
-  for (let i = 0; i < given; i++) name += chars[Math.floor(rng() * chars.length)] as string;
+  const surname = pick(rng, SURNAMES);
+  const first = chars[Math.floor(rng() * chars.length)] as string;
+  const name =
+    rng() < 1 / 3
+      ? surname + first
+      : surname + first + (chars[Math.floor(rng() * chars.length)] as string);
   const local = LOCAL_AREAS.includes(area);
   const homeRegion = pickRegion(rng);
   const address = local

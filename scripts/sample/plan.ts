@@ -40,9 +40,18 @@ export const DEFAULT_PERIODS: readonly PeriodSpec[] = [
   {
     from: 0,
     to: 11,
-    visits: { 进京: v(20, 22), 赴省: v(48, 90), 到市: v(44, 88), 本级: v(58, 150, { batches: 5, persons: 42 }) },
+    visits: {
+      进京: v(20, 22),
+      赴省: v(48, 90),
+      到市: v(44, 88),
+      本级: v(58, 150, { batches: 5, persons: 42 }),
+    },
     others: { 来信: 210, 网上信访: 230, 电话: 90 },
-    persuaded: { 进京: { batches: 48, persons: 80 }, 赴省: { batches: 18, persons: 60 }, 到市: { batches: 8, persons: 50 } },
+    persuaded: {
+      进京: { batches: 48, persons: 80 },
+      赴省: { batches: 18, persons: 60 },
+      到市: { batches: 8, persons: 50 },
+    },
     leaderReceived: { batches: 200, persons: null },
     leaderCases: { total: 22, resolved: 18 },
     supervised: { total: 30, resolved: 24 },
@@ -50,9 +59,18 @@ export const DEFAULT_PERIODS: readonly PeriodSpec[] = [
   {
     from: 12,
     to: 20,
-    visits: { 进京: v(15, 16), 赴省: v(42, 84), 到市: v(38, 80), 本级: v(53, 158, { batches: 6, persons: 53 }) },
+    visits: {
+      进京: v(15, 16),
+      赴省: v(42, 84),
+      到市: v(38, 80),
+      本级: v(53, 158, { batches: 6, persons: 53 }),
+    },
     others: { 来信: 168, 网上信访: 184, 电话: 94 },
-    persuaded: { 进京: { batches: 96, persons: 170 }, 赴省: { batches: 30, persons: 95 }, 到市: { batches: 10, persons: 70 } },
+    persuaded: {
+      进京: { batches: 96, persons: 170 },
+      赴省: { batches: 30, persons: 95 },
+      到市: { batches: 10, persons: 70 },
+    },
     leaderReceived: { batches: 190, persons: null },
     leaderCases: { total: 20, resolved: 17 },
     supervised: { total: 32, resolved: 25 },
@@ -60,9 +78,18 @@ export const DEFAULT_PERIODS: readonly PeriodSpec[] = [
   {
     from: 21,
     to: 23,
-    visits: { 进京: v(6, 6), 赴省: v(17, 30), 到市: v(13, 26), 本级: v(18, 45, { batches: 2, persons: 12 }) },
+    visits: {
+      进京: v(6, 6),
+      赴省: v(17, 30),
+      到市: v(13, 26),
+      本级: v(18, 45, { batches: 2, persons: 12 }),
+    },
     others: { 来信: 56, 网上信访: 70, 电话: 26 },
-    persuaded: { 进京: { batches: 30, persons: 52 }, 赴省: { batches: 11, persons: 40 }, 到市: { batches: 4, persons: 30 } },
+    persuaded: {
+      进京: { batches: 30, persons: 52 },
+      赴省: { batches: 11, persons: 40 },
+      到市: { batches: 4, persons: 30 },
+    },
     leaderReceived: { batches: 70, persons: null },
     leaderCases: { total: 6, resolved: 5 },
     supervised: { total: 10, resolved: 8 },
@@ -77,7 +104,11 @@ export const DEFAULT_PERIODS: readonly PeriodSpec[] = [
       本级: v(60, 127, { batches: 3, persons: 20 }),
     },
     others: { 来信: 150, 网上信访: 206, 电话: 96 },
-    persuaded: { 进京: { batches: 143, persons: 268 }, 赴省: { batches: 73, persons: 331 }, 到市: { batches: 20, persons: 236 } },
+    persuaded: {
+      进京: { batches: 143, persons: 268 },
+      赴省: { batches: 73, persons: 331 },
+      到市: { batches: 20, persons: 236 },
+    },
     leaderReceived: { batches: 232, persons: 345 },
     leaderCases: { total: 25, resolved: 24 },
     supervised: { total: 41, resolved: 36 },
@@ -111,12 +142,18 @@ export function scaledPeriods(records: number): PeriodSpec[] {
       const collective =
         s.collective === null
           ? null
-          : { batches: Math.min(batches, r(s.collective.batches)), persons: r(s.collective.persons) };
+          : {
+              batches: Math.min(batches, r(s.collective.batches)),
+              persons: r(s.collective.persons),
+            };
       visits[level] = { batches, persons: r(s.persons), collective };
     }
     const persuaded = {} as PeriodSpec['persuaded'];
     for (const level of UPPER_KEYS) {
-      persuaded[level] = { batches: r(p.persuaded[level].batches), persons: r(p.persuaded[level].persons) };
+      persuaded[level] = {
+        batches: r(p.persuaded[level].batches),
+        persons: r(p.persuaded[level].persons),
+      };
     }
     return {
       from: p.from,
@@ -157,8 +194,14 @@ export interface Slot {
 }
 
 /** Month weights: seasonality, the trend, and a few events. */
-export function monthWeight(m: number, kind: 'visit' | 'other' | 'persuaded', level: Level | null): number {
-  const season = [1.1, 0.8, 1.15, 1.05, 1, 1, 1.05, 1, 0.95, 0.85, 1, 1.15][monthOfYear(m) - 1] as number;
+export function monthWeight(
+  m: number,
+  kind: 'visit' | 'other' | 'persuaded',
+  level: Level | null,
+): number {
+  const season = [1.1, 0.8, 1.15, 1.05, 1, 1, 1.05, 1, 0.95, 0.85, 1, 1.15][
+    monthOfYear(m) - 1
+  ] as number;
   let w = season * (1 + 0.006 * m);
   const year = yearOfMonth(m);
   const moy = monthOfYear(m);
@@ -182,7 +225,13 @@ function persuadedPersons(rng: Rng, count: number, total: number): number[] {
     if (groups === count || bigTotal <= groups * 60) {
       return [
         ...splitTotal(rng, small, smallTotal, 1, 4),
-        ...splitTotal(rng, groups, bigTotal, 5, Math.max(60, Math.ceil(bigTotal / Math.max(groups, 1)))),
+        ...splitTotal(
+          rng,
+          groups,
+          bigTotal,
+          5,
+          Math.max(60, Math.ceil(bigTotal / Math.max(groups, 1))),
+        ),
       ];
     }
     groups++;
@@ -204,7 +253,13 @@ function choose<T>(rng: Rng, items: readonly T[], n: number): T[] {
 }
 
 /** Deals slots to months by quota (largest remainder over the month weights), in random order. */
-function dealMonths(rng: Rng, slots: Slot[], from: number, to: number, kind: 'visit' | 'other' | 'persuaded'): void {
+function dealMonths(
+  rng: Rng,
+  slots: Slot[],
+  from: number,
+  to: number,
+  kind: 'visit' | 'other' | 'persuaded',
+): void {
   const level = slots[0]?.level ?? null;
   const months = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const quotas = apportion(
@@ -220,7 +275,12 @@ function dealMonths(rng: Rng, slots: Slot[], from: number, to: number, kind: 'vi
 
 /** All slots of one period, each with its month (days are set when the month is filled). */
 export function periodSlots(rng: Rng, spec: PeriodSpec): Slot[] {
-  const slot = (persuaded: boolean, channel: Channel, level: Level | null, persons: number): Slot => ({
+  const slot = (
+    persuaded: boolean,
+    channel: Channel,
+    level: Level | null,
+    persons: number,
+  ): Slot => ({
     persuaded,
     channel,
     level,

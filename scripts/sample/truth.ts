@@ -155,21 +155,35 @@ const pickRegion = sampler(REGIONS);
 const pickOtherLevel = sampler(OTHER_LEVELS);
 const pickPurpose = sampler(PURPOSES);
 const pickSatisfaction = sampler(SATISFACTIONS);
-const samplerCache = new Map<string, (rng: Rng) => string>();
-
-function cached(key: string, items: Weighted<string>): (rng: Rng) => string {
-  let s = samplerCache.get(key);
-  if (s === undefined) {
-    s = sampler(items);
-    samplerCache.set(key, s);
-  }
-  return s;
-}
+const samplersOf = (
+  table: Readonly<Record<string, Weighted<string>>>,
+): Map<string, (rng: Rng) => string> =>
+  new Map(Object.entries(table).map(([key, items]) => [key, sampler(items)]));
+const pickUnit = samplersOf(UNITS);
+const pickSource = samplersOf(SOURCES_BY_LEVEL);
+/** Subcategory samplers per category: [usual, before the Spring Festival (more 劳动报酬)]. */
+const pickSubcategory = new Map(
+  Object.entries(SUBCATEGORIES)
+    .filter(([, list]) => list.length > 0)
+    .map(([category, list]) => [
+      category,
+      [false, true].map((arrears) =>
+        sampler(
+          list.map((s) => [s.name, s.weight * (arrears && s.name === '劳动报酬' ? 3 : 1)] as const),
+        ),
+      ),
+    ]),
+);
 
 function dayFor(rng: Rng, m: number, slot: Slot): number {
   const start = monthStart(m);
   const days = daysInMonth(m);
-  if (slot.level === '进京' && slot.channel === '来访' && monthOfYear(m) === 3 && chance(rng, 0.6)) {
+  if (
+    slot.level === '进京' &&
+    slot.channel === '来访' &&
+    monthOfYear(m) === 3 &&
+    chance(rng, 0.6)
+  ) {
     return start + int(rng, 0, 14);
   }
   let day = start + int(rng, 0, days - 1);
@@ -196,7 +210,9 @@ function repeatChance(slot: Slot): number {
 
 function choosePetitioner(rng: Rng, pool: Pool, slot: Slot, m: number, day: number): Chosen {
   const drawCategory = (): string =>
-    slot.persons >= 5 && slot.channel === '来访' ? COLLECTIVE_CATEGORIES(rng) : categorySampler(m)(rng);
+    slot.persons >= 5 && slot.channel === '来访'
+      ? COLLECTIVE_CATEGORIES(rng)
+      : categorySampler(m)(rng);
   if (slot.channel !== '来访' && chance(rng, 0.04)) {
     return { person: null, category: drawCategory(), isRepeat: false, isNew: false };
   }
@@ -220,10 +236,21 @@ function choosePetitioner(rng: Rng, pool: Pool, slot: Slot, m: number, day: numb
     }
   }
   const index = pool.next++;
-  return { person: personOf(pool.seed, index), category: drawCategory(), isRepeat: false, isNew: true };
+  return {
+    person: personOf(pool.seed, index),
+    category: drawCategory(),
+    isRepeat: false,
+    isNew: true,
+  };
 }
 
-function remember(pool: Pool, person: Person, category: string, day: number, registered: boolean): void {
+function remember(
+  pool: Pool,
+  person: Person,
+  category: string,
+  day: number,
+  registered: boolean,
+): void {
   if (!registered) return;
   const index = person.index;
   grow(pool, index);
@@ -244,12 +271,9 @@ function subcategoryAndTags(
   const tags: string[] = [];
   let subcategory: string | null = null;
   if (list.length > 0 && !chance(rng, 0.04)) {
-    const arrears = category === '劳动和社会保障' && [11, 12, 1].includes(monthOfYear(m));
-    const pickSub = cached(
-      `${category}|${arrears}`,
-      list.map((s) => [s.name, s.weight * (arrears && s.name === '劳动报酬' ? 3 : 1)] as const),
-    );
-    subcategory = pickSub(rng);
+    const moy = monthOfYear(m);
+    const arrears = category === '劳动和社会保障' && (moy === 11 || moy === 12 || moy === 1);
+    subcategory = (pickSubcategory.get(category)?.[arrears ? 1 : 0] as (rng: Rng) => string)(rng);
     const sub = list.find((s) => s.name === subcategory);
     if (sub?.tag !== undefined) {
       const p = arrears && sub.tag[0] === '两拖欠' ? 0.95 : sub.tag[1];
@@ -300,7 +324,8 @@ function handling(rng: Rng, slot: Slot, day: number, isRepeat: boolean): Handlin
     const x = rng();
     closed = x < 0.85 ? accepted + int(rng, 10, 55) : x < 0.95 ? due + int(rng, 1, 40) : null;
     if (closed !== null && closed > EXPORT_DAY) closed = null;
-    if (forcedResolved && closed === null) closed = Math.min(accepted + int(rng, 5, 30), EXPORT_DAY);
+    if (forcedResolved && closed === null)
+      closed = Math.min(accepted + int(rng, 5, 30), EXPORT_DAY);
   }
   const satisfaction = acceptance === '受理' && closed !== null ? pickSatisfaction(rng) : '未评价';
   const pleased = satisfaction === '满意' || satisfaction === '基本满意';
@@ -315,7 +340,14 @@ function caseId(prefix: string, day: number, seq: number): string {
   return `${prefix}${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${String(seq).padStart(5, '0')}`;
 }
 
-function materialize(rng: Rng, pool: Pool, slot: Slot, m: number, day: number, seq: number): SampleRecord {
+function materialize(
+  rng: Rng,
+  pool: Pool,
+  slot: Slot,
+  m: number,
+  day: number,
+  seq: number,
+): SampleRecord {
   const prefix = slot.persuaded ? 'QF' : 'XF';
   const chosen = choosePetitioner(rng, pool, slot, m, day);
   const { person, category } = chosen;
@@ -329,14 +361,12 @@ function materialize(rng: Rng, pool: Pool, slot: Slot, m: number, day: number, s
   const { subcategory, tags } = subcategoryAndTags(rng, category, m, person);
   const region = person !== null && chance(rng, 0.8) ? person.homeRegion : pickRegion(rng);
   const level: Level = slot.level ?? pickOtherLevel(rng);
-  const unitChoice = cached(`unit|${category}`, UNITS[category] ?? [['*', 1]])(rng);
+  const unitChoice = pickUnit.get(category)?.(rng) ?? '*';
   const unit = chance(rng, 0.03) ? null : unitChoice === '*' ? regionOffice(region) : unitChoice;
   let purpose: string | null = chance(rng, 0.03) ? null : pickPurpose(rng);
   if (category === '纪检监察' && purpose !== null && chance(rng, 0.7)) purpose = '揭发控告';
   const h: Handling = registered ? handling(rng, slot, day, chosen.isRepeat) : NOT_HANDLED;
-  const source = registered
-    ? cached(`source|${level}`, SOURCES_BY_LEVEL[level] ?? [['本级登记', 1]])(rng)
-    : '本级登记';
+  const source = registered ? (pickSource.get(level)?.(rng) ?? '本级登记') : '本级登记';
   const givenRepeat = registered && (chosen.isRepeat || prehistory);
   const truth: TruthRecord = {
     case_id: caseId(prefix, day, seq),
@@ -421,8 +451,18 @@ export function extraRecord(seed: number, k: number, from: number, to: number): 
   const rng = rngFor(seed, 3, k);
   const day = int(rng, from, to);
   const m = (ymd(day).y - FIRST_YEAR) * 12 + ymd(day).m - 1;
-  const channel: Channel = [('来访' as const), ('来信' as const), ('网上信访' as const)][k % 3] as Channel;
-  const slot: Slot = { persuaded: false, channel, level: null, persons: 1 + (k % 2), flags: 0, month: m, day };
+  const channel: Channel = ['来访' as const, '来信' as const, '网上信访' as const][
+    k % 3
+  ] as Channel;
+  const slot: Slot = {
+    persuaded: false,
+    channel,
+    level: null,
+    persons: 1 + (k % 2),
+    flags: 0,
+    month: m,
+    day,
+  };
   const pool = newPool(seed, ID_SPACE - 1 - k, 1);
   const record = materialize(rng, pool, slot, m, day, EXTRA_SEQ + k);
   record.givenRepeat = false;
@@ -438,7 +478,10 @@ export interface MonthBatch {
 }
 
 /** Every clean record, month by month in date order. `records` defaults to the reference size. */
-export function* sampleMonths(seed: number, records: number = DEFAULT_RECORDS): Generator<MonthBatch> {
+export function* sampleMonths(
+  seed: number,
+  records: number = DEFAULT_RECORDS,
+): Generator<MonthBatch> {
   const periods = scaledPeriods(records);
   checkPeriods(periods);
   const pool = newPool(seed, 0, Math.max(60, Math.round((records / MONTHS) * 8)));

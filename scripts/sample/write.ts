@@ -2,15 +2,26 @@
  * Writes the sample exports: month by month, each record into every file whose range holds it
  * (CSV streamed out as GB18030; XLSX collected and written at the end), plus the bad rows.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { monthStart } from './dates.ts';
 import { BAD_ROWS, type BadKind, type BadRowSpec } from './bad-rows.ts';
-import { encodeGb18030 } from './gb18030.ts';
+import { byteBuffer, type ByteBuffer } from './gb18030.ts';
 import { FILES, firstFileOf, type FileSpec } from './layout.ts';
 import { DEFAULT_RECORDS } from './plan.ts';
 import { rngFor, type Rng } from './prng.ts';
-import { csvLine, renderRow, type Cell } from './render.ts';
+import { appendCsvLine, freeTextColumns, renderRow, type Cell } from './render.ts';
 import { extraRecord, sampleMonths, type SampleRecord } from './truth.ts';
 import { xlsxBuffer } from './xlsx.ts';
 
@@ -55,9 +66,11 @@ interface Sink {
   spec: FileSpec;
   name: string;
   rng: Rng;
+  /** File descriptor of a CSV file; null for XLSX (written at the end). */
   fd: number | null;
-  pending: string[];
+  out: ByteBuffer;
   rows: Cell[][];
+  freeText: boolean[];
   count: number;
   last: Cell[] | null;
   report: FileReport;
@@ -71,8 +84,9 @@ function openSink(dir: string, spec: FileSpec, index: number, seed: number): Sin
     name,
     rng: rngFor(seed, 100 + index),
     fd: null,
-    pending: [],
+    out: byteBuffer(spec.format === 'csv' ? 1 << 20 : 0),
     rows: [],
+    freeText: freeTextColumns(spec),
     count: 0,
     last: null,
     report: {
@@ -87,13 +101,13 @@ function openSink(dir: string, spec: FileSpec, index: number, seed: number): Sin
   };
   if (spec.format === 'csv') {
     sink.fd = openSync(path.join(dir, name), 'w');
-    sink.pending.push(csvLine(headers));
+    appendCsvLine(sink.out, headers);
   }
   return sink;
 }
 
-function put(sink: Sink, cells: Cell[]): number {
-  if (sink.fd !== null) sink.pending.push(csvLine(cells));
+function put(sink: Sink, cells: Cell[], checked = true): number {
+  if (sink.fd !== null) appendCsvLine(sink.out, cells, checked ? sink.freeText : undefined);
   else sink.rows.push(cells);
   sink.last = cells;
   sink.count++;
@@ -101,10 +115,11 @@ function put(sink: Sink, cells: Cell[]): number {
   return sink.count + 1;
 }
 
-function flush(sink: Sink): void {
-  if (sink.fd === null || sink.pending.length === 0) return;
-  writeSync(sink.fd, encodeGb18030(sink.pending.join('')));
-  sink.pending = [];
+/** Writes the buffered bytes out once there are enough of them (or `force`). */
+function flush(sink: Sink, force: boolean): void {
+  if (sink.fd === null || sink.out.length === 0 || (!force && sink.out.length < 1 << 19)) return;
+  writeSync(sink.fd, sink.out.bytes, 0, sink.out.length);
+  sink.out.length = 0;
 }
 
 function badRow(
@@ -120,13 +135,15 @@ function badRow(
   if (spec.kind === 'duplicate-conflicting') {
     const source = stash.get(spec);
     if (source === undefined) return null;
-    const cells = renderRow(sink.spec, sink.rng, source, sink.count + 1, spec.changes ?? {});
+    const cells = renderRow(sink.spec, sink.rng, source, sink.count + 1, spec.changes);
     return { cells, caseId: source.truth.case_id };
   }
   const from = Math.max(sink.spec.from, monthStart(spec.month));
   const to = Math.min(sink.spec.to, monthStart(spec.month + 1) - 1);
   const record = extraRecord(seed, k, from, to);
-  const cells = renderRow(sink.spec, sink.rng, record, sink.count + 1, { [spec.field]: spec.value ?? null });
+  const cells = renderRow(sink.spec, sink.rng, record, sink.count + 1, {
+    [spec.field]: spec.value ?? null,
+  });
   return { cells, caseId: spec.field === 'case_id' ? '' : record.truth.case_id };
 }
 
@@ -140,6 +157,20 @@ async function writeInto(dir: string, seed: number, records: number): Promise<Sa
   const asCsv = records > XLSX_RECORD_LIMIT;
   const specs = FILES.map((f): FileSpec => (asCsv ? { ...f, format: 'csv' } : f));
   const sinks = specs.map((spec, i) => openSink(dir, spec, i, seed));
+  try {
+    return await writeFiles(dir, seed, records, asCsv, sinks);
+  } finally {
+    for (const sink of sinks) if (sink.fd !== null) closeSync(sink.fd);
+  }
+}
+
+async function writeFiles(
+  dir: string,
+  seed: number,
+  records: number,
+  asCsv: boolean,
+  sinks: Sink[],
+): Promise<SampleReport> {
   const badRows: BadRowReport[] = [];
   const stash = new Map<BadRowSpec, SampleRecord>();
   for (const { month, records: batch, monthEnd } of sampleMonths(seed, records)) {
@@ -148,7 +179,7 @@ async function writeInto(dir: string, seed: number, records: number): Promise<Sa
       const source = batch.find((r) => firstFileOf(r.day) === spec.sourceFile);
       if (source !== undefined) stash.set(spec, source);
     }
-    sinks.forEach((sink, f) => {
+    for (const [f, sink] of sinks.entries()) {
       for (const record of batch) {
         if (record.day < sink.spec.from || record.day > sink.spec.to) continue;
         put(sink, renderRow(sink.spec, sink.rng, record, sink.count + 1));
@@ -159,16 +190,22 @@ async function writeInto(dir: string, seed: number, records: number): Promise<Sa
         if (!monthEnd || spec.file !== f || spec.month !== month) return;
         const bad = badRow(sink, spec, k, seed, stash);
         if (bad === null) return;
-        const row = put(sink, bad.cells);
+        const row = put(sink, bad.cells, false);
         sink.report.bad[spec.kind] = (sink.report.bad[spec.kind] ?? 0) + 1;
-        badRows.push({ file: sink.name, row, kind: spec.kind, field: spec.field, caseId: bad.caseId });
+        badRows.push({
+          file: sink.name,
+          row,
+          kind: spec.kind,
+          field: spec.field,
+          caseId: bad.caseId,
+        });
       });
-      flush(sink);
-    });
+      flush(sink, false);
+    }
   }
   for (const sink of sinks) {
-    if (sink.fd !== null) closeSync(sink.fd);
-    else {
+    flush(sink, true);
+    if (sink.fd === null) {
       const headers = sink.spec.columns.map(([, header]) => header);
       writeFileSync(path.join(dir, sink.name), await xlsxBuffer(headers, sink.rows));
       sink.rows = [];
@@ -218,9 +255,14 @@ export async function writeSample(options: SampleOptions): Promise<SampleReport>
 function ownedFiles(dir: string): string[] {
   const manifest = path.join(dir, MANIFEST);
   const owned = existsSync(manifest)
-    ? [MANIFEST, ...(JSON.parse(readFileSync(manifest, 'utf8')) as SampleReport).files.map((f) => f.file)]
+    ? [
+        MANIFEST,
+        ...(JSON.parse(readFileSync(manifest, 'utf8')) as SampleReport).files.map((f) => f.file),
+      ]
     : [];
-  const foreign = readdirSync(dir).filter((name) => /\.(csv|xlsx)$/i.test(name) && !owned.includes(name));
+  const foreign = readdirSync(dir).filter(
+    (name) => /\.(csv|xlsx)$/i.test(name) && !owned.includes(name),
+  );
   if (foreign.length > 0) {
     throw new Error(
       `输出目录 ${dir} 中已有不是示例数据的文件（${foreign.slice(0, 3).join('、')}${foreign.length > 3 ? ' 等' : ''}），为免覆盖，请换一个目录（--out）。`,

@@ -31,7 +31,10 @@ export function fixZipTimes(zip: Buffer): Buffer {
   return zip;
 }
 
-export async function xlsxBuffer(headers: readonly string[], rows: readonly Cell[][]): Promise<Buffer> {
+export async function xlsxBuffer(
+  headers: readonly string[],
+  rows: readonly Cell[][],
+): Promise<Buffer> {
   const data = [headers.map((h) => h as Cell), ...rows];
   const buffer = await writeXlsxFile(data, {
     sheet: '信访事项',

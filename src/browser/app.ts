@@ -117,6 +117,7 @@ async function refresh(): Promise<void> {
       scope,
       run,
       regionLabel: siteConfig.regionLabel,
+      population: siteConfig.population,
       measure: view.measure,
     });
     const needsReport = page === 'overview' || page === 'handling';
@@ -179,6 +180,20 @@ async function warmUp(): Promise<void> {
   performance.mark('xf:engine-ready');
 }
 
+/** The default view's charts, redrawn from the page's own data at the reader's width, with tips. */
+function redrawDefault(): void {
+  const panels = document.querySelector('[data-panels]');
+  if (!panels || !boot.panels || generation > 0) return;
+  const width = chartWidth();
+  const subtitle = boot.subtitle ?? '';
+  panels.innerHTML = boot.panels
+    .map((panel) =>
+      chartCardHtml(renderPanel(panel, { width, document, subtitle, interactive: true })),
+    )
+    .join('\n');
+}
+
+if (serializeViewState(view) === '') redrawDefault();
 if (serializeViewState(view) !== '') void refresh();
 else whenIdle(() => void warmUp().catch(() => undefined));
 
@@ -201,5 +216,6 @@ window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
   resizeTimer = setTimeout(() => {
     if (generation > 0) void refresh();
+    else redrawDefault();
   }, 300);
 });

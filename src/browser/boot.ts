@@ -1,11 +1,15 @@
 /** The page's build-time facts, embedded as JSON so the URL can be checked before the engine starts. */
 import type { SiteInfo } from '../lib/dashboard/site-info.ts';
 import type { PageId } from '../lib/dashboard/pages.ts';
+import type { Panel } from '../lib/dashboard/panel.ts';
 
 export interface Boot {
   page: PageId;
   info: SiteInfo;
   databaseUrl: string;
+  /** Chart pages: the default view's panels and subtitle, as rendered at build time. */
+  panels?: Panel[];
+  subtitle?: string;
 }
 
 export function readBoot(): Boot {

@@ -9,7 +9,7 @@ import { JSDOM } from 'jsdom';
 import { openPublished } from '../../scripts/lib/duckdb-node.ts';
 import { loadPage } from '../lib/dashboard/load.ts';
 import type { ChartPageId } from '../lib/dashboard/pages.ts';
-import { renderPanel, type RenderedPanel } from '../lib/dashboard/panel.ts';
+import { renderPanel, type Panel, type RenderedPanel } from '../lib/dashboard/panel.ts';
 import type { HeadlineCard } from '../lib/dashboard/cards.ts';
 import { loadSiteInfo, type SiteInfo } from '../lib/dashboard/site-info.ts';
 import { scopeOf, scopeSubtitle } from '../lib/dashboard/scope.ts';
@@ -58,6 +58,8 @@ export interface StaticPage {
   subtitle: string;
   cards: HeadlineCard[] | null;
   panels: RenderedPanel[];
+  /** The same panels unrendered: the browser redraws them at the reader's width without a query. */
+  panelData: Panel[];
   report: Report;
 }
 
@@ -74,6 +76,7 @@ export async function staticPage(page: ChartPageId): Promise<StaticPage> {
     scope,
     run,
     regionLabel: siteConfig.regionLabel,
+    population: siteConfig.population,
     measure: view.measure,
   });
   const report = await computeReport(run, {}, reportOptions(siteConfig));
@@ -81,6 +84,7 @@ export async function staticPage(page: ChartPageId): Promise<StaticPage> {
     info,
     subtitle,
     cards: data.cards,
+    panelData: data.panels,
     panels: data.panels.map((panel) =>
       renderPanel(panel, { width: 640, document, subtitle, interactive: false }),
     ),

@@ -37,12 +37,34 @@ export function isEmptyCell(cell: Cell): boolean {
   return cell.trim() === '';
 }
 
-const WHITESPACE = /[\s\u3000\uFEFF]/;
+/** Whether a character is whitespace for normaliseText (what /\s/ matches, plus U+FEFF). */
+function isSpace(code: number): boolean {
+  if (code > 0x20 && code < 0x7f) return false;
+  return (
+    code <= 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
 
 /** Trimmed, whitespace runs (incl. the ideographic space) collapsed to one space. */
 export function normaliseText(text: string): string {
-  if (!WHITESPACE.test(text)) return text;
-  return text.replace(/[\s\u3000\uFEFF]+/g, ' ').trim();
+  let clean = true;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return text;
+  return text.replace(/[\s\uFEFF]+/g, ' ').trim();
 }
 
 export function cellText(cell: Cell): string {
@@ -164,7 +186,8 @@ export function parseDay(cell: Cell, latest: number = Infinity): number | Proble
   } else if (typeof cell === 'number') {
     day = fromExcelSerial(cell);
   } else if (typeof cell === 'string') {
-    day = parseDayText(cell.length === 10 ? cell : toHalfWidth(cell).trim());
+    const iso = isoDay(cell);
+    day = iso === undefined ? parseDayText(toHalfWidth(cell).trim()) : (iso ?? NO_SUCH_DATE);
   } else {
     day = NOT_A_DATE;
   }

@@ -11,6 +11,8 @@ export interface PageContext {
   scope: DashboardScope;
   run: QueryRunner;
   regionLabel: string;
+  /** Residents by region (site config); regions without a figure get no per-10,000 rate. */
+  population?: Readonly<Record<string, number>>;
   /** 'batches' → '批', 'persons' → '人次' */
   measure: Measure;
 }

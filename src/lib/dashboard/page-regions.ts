@@ -4,6 +4,7 @@ import { LEVELS } from '../schema.ts';
 import { MEASURE_UNITS, previousLabel, type PageContext, type PageData } from './context.ts';
 import { rankedRows } from './page-categories.ts';
 import { panel } from './panel.ts';
+import type { RankedBarsRow } from '../../charts/ranked-bars.ts';
 import { groupCounts, num, str } from './rows.ts';
 
 export async function regionsPage(context: PageContext): Promise<PageData> {
@@ -43,9 +44,46 @@ export async function regionsPage(context: PageContext): Promise<PageData> {
     };
   });
 
+  const population = context.population ?? {};
+  const now = groupCounts(byRegion, 'current', 'region');
+  const before = groupCounts(byRegion, 'previous', 'region');
+  const perTenThousand = (count: number, residents: number) =>
+    Math.round((count * 10_000 * 100) / residents) / 100;
+  const perCapita: RankedBarsRow[] = order
+    .filter((name) => (population[name] ?? 0) > 0)
+    .map((name): RankedBarsRow => {
+      const residents = population[name] ?? 1;
+      const value = perTenThousand(now.get(name)?.[measure] ?? 0, residents);
+      const previous = perTenThousand(before.get(name)?.[measure] ?? 0, residents);
+      return {
+        name,
+        value,
+        previous,
+        changeText: `${previousLabel(context)}${previous}`,
+        changeSign: value > previous ? 1 : value < previous ? -1 : 0,
+      };
+    })
+    .sort((a, b) => b.value - a.value);
+
   return {
     cards: null,
     panels: [
+      ...(perCapita.length > 0
+        ? [
+            panel({
+              id: 'per-capita',
+              title: `各${context.regionLabel}每万人信访量`,
+              chart: 'ranked-bars',
+              rows: perCapita,
+              options: {
+                unit: `${unit}/万人`,
+                label: `各${context.regionLabel}每万人信访量`,
+                previousLabel: previousLabel(context),
+              },
+              note: '按站点配置的常住人口计算。',
+            }),
+          ]
+        : []),
       panel({
         id: 'ranking',
         title: `${context.regionLabel}排名`,

@@ -1,0 +1,367 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/node';
+import {
+  HEADER,
+  build,
+  csvText,
+  query,
+  readManifest,
+  readRejects,
+  row,
+  testFolders,
+  writeInput,
+  type FileEncoding,
+} from './helpers/build-fixtures.ts';
+
+describe('encodings', () => {
+  it('detects UTF-8, UTF-8 with BOM and GB18030 and reads the same rows', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    const encodings: FileEncoding[] = ['utf-8', 'utf-8-bom', 'gb18030'];
+    for (const [index, encoding] of encodings.entries()) {
+      const rows = [
+        row({ 信访件编号: `${encoding}-1`, 问题属地: '东关街道', 问题类别: '劳动和社会保障' }),
+        row({ 信访件编号: `${encoding}-2`, 问题属地: '西湖乡', 信访形式: '网信' }),
+      ];
+      await writeInput(folders.input, `${index}-${encoding}.csv`, csvText(rows), encoding);
+    }
+    const { manifest } = await build(folders);
+    expect(manifest.inputs.map((input) => input.encoding)).toEqual([
+      'utf-8',
+      'utf-8-bom',
+      'gb18030',
+    ]);
+    expect(manifest.inputs.map((input) => input.published)).toEqual([2, 2, 2]);
+    const regions = await query(
+      folders.out,
+      `SELECT region, category, channel, count(*)::INTEGER AS n FROM records
+       GROUP BY ALL ORDER BY region`,
+    );
+    expect(regions).toEqual([
+      { region: '东关街道', category: '劳动和社会保障', channel: '来访', n: 3 },
+      { region: '西湖乡', category: '城乡建设', channel: '网上信访', n: 3 },
+    ]);
+  });
+});
+
+describe('headers', () => {
+  it('matches aliases with full-width and inner spaces; lists unknown columns', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    const header = [
+      '　事项编号 ',
+      '信访 日期',
+      '形式',
+      '走访去向',
+      '信访人数',
+      '内容分类',
+      '属地',
+      '备注',
+    ];
+    const text =
+      csvText([], header) +
+      [
+        'A-1,2024/3/5,走访,省,2,国土资源,城关镇,随便写的备注',
+        'A-2,2024.3.6,信件,京,,卫生计生,城关镇,',
+      ].join('\r\n');
+    await writeInput(folders.input, 'a.csv', text);
+    const { manifest } = await build(folders);
+    expect(manifest.inputs[0]).toMatchObject({
+      read: 2,
+      published: 2,
+      rejected: 0,
+      unknownColumns: ['备注'],
+    });
+    expect(
+      await query(
+        folders.out,
+        'SELECT registered_on::VARCHAR AS d, channel, level, persons, category FROM records ORDER BY d',
+      ),
+    ).toEqual([
+      { d: '2024-03-05', channel: '来访', level: '赴省', persons: 2, category: '自然资源' },
+      { d: '2024-03-06', channel: '来信', level: '进京', persons: 1, category: '卫生健康' },
+    ]);
+  });
+
+  it('skips title rows above the header', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    await writeInput(
+      folders.input,
+      'a.csv',
+      `某区信访事项登记表,,\r\n导出时间：2024年,,\r\n${csvText([row(), row()])}`,
+    );
+    const { manifest } = await build(folders);
+    expect(manifest.inputs[0]).toMatchObject({ read: 2, published: 2 });
+  });
+});
+
+describe('values', () => {
+  it('reads every date format, booleans and defaults', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    const header = [
+      '编号',
+      '登记日期',
+      '形式',
+      '信访层级',
+      '问题类别',
+      '属地',
+      '受理日期',
+      '办结日期',
+      '领导包案',
+      '督办',
+      '是否化解',
+      '领导接访',
+      '专项标签',
+    ];
+    const lines = [
+      'D1,2024-03-05,来访,本级,教育,城关镇,2024/3/6,2024.4.1,是,Y,1,true,两拖欠；涉法涉诉',
+      'D2,2024/3/5,来访,本级,教育,城关镇,,,否,N,0,false,',
+      'D3,2024.3.5,来访,本级,教育,城关镇,45357,,,,,,',
+      'D4,2024年3月5日,来访,本级,教育,城关镇,,,y,n,,FALSE,三跨三分离、逾期交房',
+      'D5,45356,来访,本级,教育,城关镇,,,,,,,',
+    ];
+    await writeInput(folders.input, 'a.csv', `${header.join(',')}\n${lines.join('\n')}\n`);
+    await build(folders);
+    const rows = await query(
+      folders.out,
+      `SELECT registered_on::VARCHAR AS d, accepted_on::VARCHAR AS a, due_on::VARCHAR AS due,
+              closed_on::VARCHAR AS c, leader_case, supervised, resolved, leader_received,
+              array_to_string(tags, '|') AS tags, record_type, source, acceptance, satisfaction,
+              persons, is_repeat
+       FROM records ORDER BY rowid`,
+    );
+    expect(new Set(rows.map((r) => r['d']))).toEqual(new Set(['2024-03-05']));
+    const byTags = rows.map((r) => [
+      r['a'],
+      r['due'],
+      r['c'],
+      r['leader_case'],
+      r['supervised'],
+      r['resolved'],
+      r['leader_received'],
+      r['tags'],
+    ]);
+    expect(byTags).toEqual(
+      expect.arrayContaining([
+        ['2024-03-06', '2024-05-05', '2024-04-01', true, true, true, true, '两拖欠|涉法涉诉'],
+        [null, null, null, false, false, false, false, ''],
+        ['2024-03-06', '2024-05-05', null, false, false, false, false, ''],
+        [null, null, null, true, false, false, false, '三跨三分离|逾期交房'],
+      ]),
+    );
+    for (const r of rows) {
+      expect(r).toMatchObject({
+        record_type: '登记',
+        source: '本级登记',
+        acceptance: '待受理',
+        satisfaction: '未评价',
+        persons: 1,
+        is_repeat: false,
+      });
+    }
+  });
+
+  it('reads XLSX: first sheet, Date cells, serial numbers, row numbers in rejects', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    const cell = (value: string | number | Date | null) =>
+      value === null ? null : value instanceof Date ? { value, format: 'yyyy-mm-dd' } : { value };
+    const data = [
+      ['信访件编号', '登记日期', '信访形式', '信访层级', '人数', '问题类别', '问题属地'].map(cell),
+      ['X1', new Date(Date.UTC(2024, 2, 5)), '来访', '本级', 3, '教育', '城关镇'].map(cell),
+      ['X2', 45356, '来访', '本级', '2', '教育', '城关镇'].map(cell),
+      ['X3', '2024/3/5', '来访', '本级', 0, '教育', '城关镇'].map(cell),
+    ];
+    await writeXlsxFile(data as never).toFile(path.join(folders.input, 'b.xlsx'));
+    const { manifest } = await build(folders);
+    expect(manifest.inputs[0]).toMatchObject({
+      format: 'xlsx',
+      read: 3,
+      published: 2,
+      rejected: 1,
+    });
+    expect(readRejects(folders.out)).toEqual([
+      { file: 'b.xlsx', line: 4, column: '人数', kind: '零或负数', reason: '人数不是正整数' },
+    ]);
+    expect(
+      await query(
+        folders.out,
+        'SELECT registered_on::VARCHAR AS d, persons FROM records ORDER BY persons',
+      ),
+    ).toEqual([
+      { d: '2024-03-05', persons: 2 },
+      { d: '2024-03-05', persons: 3 },
+    ]);
+  });
+});
+
+describe('overlapping exports', () => {
+  it('reads files in name order; a case_id already read is a duplicate, the first stands', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    const shared = row({ 信访件编号: 'SAME-1', 问题属地: '第一份' });
+    await writeInput(folders.input, '2024-01至06.csv', csvText([row(), shared, row()]));
+    await writeInput(
+      folders.input,
+      '2024-05至09.csv',
+      csvText([{ ...shared, 问题属地: '第二份' }, row(), { ...shared }]),
+    );
+    const { manifest } = await build(folders);
+    expect(manifest.inputs.map((i) => [i.file, i.read, i.published, i.rejected])).toEqual([
+      ['2024-01至06.csv', 3, 3, 0],
+      ['2024-05至09.csv', 3, 1, 2],
+    ]);
+    for (const input of manifest.inputs) expect(input.read).toBe(input.published + input.rejected);
+    expect(manifest.published + manifest.rejected).toBe(6);
+    expect(readRejects(folders.out)).toEqual([
+      {
+        file: '2024-05至09.csv',
+        line: 2,
+        column: '信访件编号',
+        kind: '重复的编号',
+        reason: '信访件编号重复：与 2024-01至06.csv 第3行相同，以先读到的为准',
+      },
+      expect.objectContaining({ file: '2024-05至09.csv', line: 4, kind: '重复的编号' }),
+    ]);
+    expect(
+      await query(
+        folders.out,
+        `SELECT count(*)::INTEGER AS n FROM records WHERE region = '第二份'`,
+      ),
+    ).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('is_repeat', () => {
+  it('is derived when the export has no such column: same petitioner, category, 登记 within 365 days', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    const header = [...HEADER, '记录类型'];
+    const p = (id: string, date: string, category = '教育', type = '登记') =>
+      ({
+        ...row({ 信访人证件号码: id, 登记日期: date, 问题类别: category }),
+        记录类型: type,
+      }) as never;
+    const rows = [
+      p('A', '2023-01-10'),
+      p('A', '2024-01-10'), // 365 days later: repeat
+      p('A', '2025-01-11'), // 367 days after the previous: not a repeat
+      p('A', '2025-02-01', '政法'), // other category
+      p('B', '2024-05-01', '教育', '劝返'),
+      p('B', '2024-06-01'), // only a 劝返 before: not a repeat
+      p('B', '2024-06-01'), // same day, read later: repeat
+      p('', '2024-06-01'),
+      p('', '2024-06-02'), // no petitioner: never a repeat
+      p(' a ', '2025-03-01'), // same id after normalising: repeat of 2025-01-11
+    ];
+    await writeInput(folders.input, 'a.csv', csvText(rows, header));
+    await build(folders);
+    const result = await query(
+      folders.out,
+      `SELECT p.pseudonym IS NOT NULL AS has_petitioner, registered_on::VARCHAR AS d, category,
+              record_type, is_repeat
+       FROM records r LEFT JOIN petitioners p USING (petitioner) ORDER BY r.rowid`,
+    );
+    expect(result.map((r) => [r['d'], r['category'], r['record_type'], r['is_repeat']])).toEqual([
+      ['2023-01-10', '教育', '登记', false],
+      ['2024-01-10', '教育', '登记', true],
+      ['2024-05-01', '教育', '劝返', false],
+      ['2024-06-01', '教育', '登记', false],
+      ['2024-06-01', '教育', '登记', true],
+      ['2024-06-01', '教育', '登记', false],
+      ['2024-06-02', '教育', '登记', false],
+      ['2025-01-11', '教育', '登记', false],
+      ['2025-02-01', '政法', '登记', false],
+      ['2025-03-01', '教育', '登记', true],
+    ]);
+  });
+
+  it('comes from the column when the export has one', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    const header = [...HEADER, '是否重复'];
+    const rows = [
+      { ...row({ 信访人证件号码: 'A' }), 是否重复: '是' },
+      { ...row({ 信访人证件号码: 'A' }), 是否重复: '' },
+    ];
+    await writeInput(folders.input, 'a.csv', csvText(rows as never, header));
+    await build(folders);
+    expect(await query(folders.out, 'SELECT is_repeat FROM records ORDER BY rowid')).toEqual([
+      { is_repeat: true },
+      { is_repeat: false },
+    ]);
+  });
+});
+
+describe('petitioners', () => {
+  it('numbers petitioners densely by first appearance', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    const rows = [
+      row({ 信访人证件号码: 'LATE', 登记日期: '2024-05-01' }),
+      row({ 信访人证件号码: 'EARLY', 登记日期: '2024-01-01' }),
+      row({ 信访人证件号码: 'LATE', 登记日期: '2024-06-01' }),
+      row({ 信访人证件号码: '', 登记日期: '2024-02-01' }),
+    ];
+    await writeInput(folders.input, 'a.csv', csvText(rows));
+    await build(folders);
+    expect(
+      await query(
+        folders.out,
+        'SELECT registered_on::VARCHAR AS d, petitioner FROM records ORDER BY d',
+      ),
+    ).toEqual([
+      { d: '2024-01-01', petitioner: 1 },
+      { d: '2024-02-01', petitioner: null },
+      { d: '2024-05-01', petitioner: 2 },
+      { d: '2024-06-01', petitioner: 2 },
+    ]);
+    const petitioners = await query(
+      folders.out,
+      'SELECT petitioner, pseudonym FROM petitioners ORDER BY 1',
+    );
+    expect(petitioners.map((p) => p['petitioner'])).toEqual([1, 2]);
+    for (const p of petitioners) expect(String(p['pseudonym'])).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('manifest', () => {
+  it('records inputs with hashes, totals, date range and vocabulary misses', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    const text = csvText([
+      row({ 登记日期: '2023-12-31', 问题类别: '网格管理' }),
+      row({ 登记日期: '2024-02-01', 问题类别: '网格管理' }),
+      row({ 问题类别: '国土资源' }),
+      row({ 登记日期: '昨天' }),
+    ]);
+    await writeInput(folders.input, 'a.csv', text);
+    const { manifest } = await build(folders);
+    const bytes = Buffer.from(text, 'utf8');
+    const { createHash } = await import('node:crypto');
+    expect(manifest).toMatchObject({
+      published: 3,
+      rejected: 1,
+      dateRange: { from: '2023-12-31', to: '2024-03-05' },
+      vocabularyMisses: { category: { 网格管理: 2 } },
+      files: { database: 'petitions.duckdb', rejects: 'rejects.csv' },
+      schemaVersion: 1,
+    });
+    expect(manifest.inputs[0]).toEqual({
+      file: 'a.csv',
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
+      format: 'csv',
+      encoding: 'utf-8',
+      read: 4,
+      published: 3,
+      rejected: 1,
+      unknownColumns: [],
+    });
+    expect(readManifest(folders.out)).toEqual(manifest);
+  });
+});

@@ -1,0 +1,246 @@
+import { createHmac } from 'node:crypto';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportRecords } from '../scripts/data/export.ts';
+import { HmacSha256 } from '../scripts/data/hmac-sha256.ts';
+import { pseudonymOf } from '../scripts/data/pseudonym.ts';
+import {
+  HEADER,
+  TEST_KEY,
+  build,
+  csvText,
+  publishedTexts,
+  query,
+  readManifest,
+  row,
+  snapshot,
+  tempFolder,
+  testFolders,
+  writeInput,
+} from './helpers/build-fixtures.ts';
+
+const NAME = '甄测试员';
+const ID = '11010519491231002X'; // valid GB 11643 check character
+const PHONE = '13912345678';
+const ADDRESS = '城关镇幸福路甲12号';
+const CANARIES = [NAME, ID, ID.slice(0, 17), PHONE, ADDRESS];
+
+function containsCanary(bytes: Buffer): string | null {
+  for (const canary of CANARIES) {
+    if (bytes.includes(Buffer.from(canary, 'utf8'))) return canary;
+    if (bytes.includes(Buffer.from(canary, 'utf16le'))) return canary;
+  }
+  return null;
+}
+
+describe('personal data never leaves the build', () => {
+  const folders = testFolders();
+  const exported = path.join(tempFolder(), 'export.csv');
+  const header = [...HEADER, '住址', '备注', '二级分类', '专项标签'];
+
+  beforeAll(async () => {
+    await fs.mkdir(folders.input, { recursive: true });
+    const text = `信访人${NAME}（身份证${ID}，电话${PHONE}）住${ADDRESS}，反映问题。`;
+    const rows = [
+      {
+        ...row({ 信访人姓名: NAME, 信访人证件号码: ID, 联系电话: PHONE, 诉求内容: text }),
+        住址: ADDRESS,
+        备注: text,
+      },
+      {
+        ...row({ 信访人证件号码: ID.toLowerCase(), 诉求内容: text }),
+        二级分类: '拖欠工资',
+        专项标签: '两拖欠',
+      },
+    ];
+    await writeInput(folders.input, 'a.csv', csvText(rows as never, header));
+    await build(folders);
+    await exportRecords({ dataDir: folders.out, outFile: exported });
+  });
+
+  it('publishes both records, linked by one pseudonym', async () => {
+    expect(
+      await query(
+        folders.out,
+        'SELECT count(*)::INTEGER AS n, count(DISTINCT petitioner)::INTEGER AS p FROM records',
+      ),
+    ).toEqual([{ n: 2, p: 1 }]);
+  });
+
+  it('leaves no canary in any published byte', () => {
+    for (const [name, bytes] of snapshot(folders.out))
+      expect(containsCanary(bytes), name).toBeNull();
+  });
+
+  it('leaves no canary in any published text value', async () => {
+    const texts = await publishedTexts(folders.out);
+    expect(texts.length).toBeGreaterThan(10);
+    expect(texts.filter((t) => CANARIES.some((c) => t.includes(c)))).toEqual([]);
+  });
+
+  it('leaves no canary in the analysts export', () => {
+    const bytes = readFileSync(exported);
+    expect(containsCanary(bytes)).toBeNull();
+    const text = bytes.toString('utf8');
+    expect(
+      text.startsWith(
+        '\uFEFFregistered_on,record_type,channel,level,persons,category,subcategory,tags,',
+      ),
+    ).toBe(true);
+    expect(text).toContain(pseudonymOf(Buffer.from(TEST_KEY), ID));
+    expect(text).toContain('拖欠工资');
+  });
+});
+
+describe('fail closed', () => {
+  async function attempt(
+    column: string,
+    value: string,
+    pattern: RegExp,
+    values: Record<string, string> = {},
+  ): Promise<void> {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    await writeInput(folders.input, 'a.csv', csvText([row()]));
+    await build(folders);
+    const before = snapshot(folders.out);
+    const rows = [{ ...row(values), [column]: value }, row()];
+    const header: string[] = (HEADER as readonly string[]).includes(column)
+      ? [...HEADER]
+      : [...HEADER, column];
+    await writeInput(folders.input, 'a.csv', csvText(rows as never, header));
+    const failure = build(folders);
+    await expect(failure).rejects.toThrow(pattern);
+    const message = await failure.catch((error: Error) => error.message);
+    for (const canary of CANARIES) expect(message).not.toContain(canary);
+    expect(snapshot(folders.out)).toEqual(before);
+  }
+
+  it('an ID number in a published column stops everything, naming column and count', async () => {
+    await attempt('责任单位', `转办单位${ID}`, /未发布任何数据：records\.unit：疑似身份证号 1 个/);
+  });
+
+  it('a mobile number in a published column', async () => {
+    await attempt('二级分类', `联系${PHONE}`, /records\.subcategory：疑似手机号 1 个/);
+  });
+
+  it('a mobile number hidden in a tag', async () => {
+    await attempt('专项标签', `两拖欠;${PHONE}`, /records\.tags：疑似手机号 1 个/);
+  });
+
+  it("a petitioner's name put in a published column", async () => {
+    await attempt('责任单位', NAME, /records\.unit：与姓名\/电话列相同的值 1 个/, {
+      信访人姓名: NAME,
+    });
+  });
+
+  it('an ID number in a file name', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    await writeInput(folders.input, `导出${ID}.csv`, csvText([row()]));
+    await expect(build(folders)).rejects.toThrow(/manifest\.json 文件名：疑似身份证号 1 个/);
+  });
+
+  it('hides personal data in category values that missed the vocabulary, and publishes', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    await writeInput(
+      folders.input,
+      'a.csv',
+      csvText([row({ 问题类别: `电话${PHONE}` }), row({ 问题类别: '其它事项' })]),
+    );
+    const { manifest } = await build(folders);
+    expect(manifest.vocabularyMisses).toEqual({
+      category: { '（已隐去：疑似个人信息或过长的取值）': 1, 其它事项: 1 },
+    });
+    for (const [name, bytes] of snapshot(folders.out))
+      expect(containsCanary(bytes), name).toBeNull();
+  });
+});
+
+describe('pseudonyms', () => {
+  async function pseudonyms(keyFromEnv: string | undefined, keyFile?: string): Promise<string[]> {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    await writeInput(
+      folders.input,
+      'a.csv',
+      csvText([row({ 信访人证件号码: ID }), row({ 信访人证件号码: '420106198001010015' })]),
+    );
+    await build(folders, { keyFromEnv, ...(keyFile ? { keyFile } : {}) });
+    const rows = await query(folders.out, 'SELECT pseudonym FROM petitioners ORDER BY petitioner');
+    return rows.map((r) => String(r['pseudonym']));
+  }
+
+  it('are the same across builds with the same key, different with another key', async () => {
+    const first = await pseudonyms(TEST_KEY);
+    expect(await pseudonyms(TEST_KEY)).toEqual(first);
+    const other = await pseudonyms('another-key-0123456789abcdef');
+    expect(other).toHaveLength(2);
+    expect(other.filter((p) => first.includes(p))).toEqual([]);
+    expect(first).toContain(pseudonymOf(Buffer.from(TEST_KEY), ID));
+  });
+
+  it('come from a key file created on first build (32 random bytes, mode 0600)', async () => {
+    const keyFile = path.join(tempFolder(), '.pseudonym-key');
+    const first = await pseudonyms(undefined, keyFile);
+    const text = readFileSync(keyFile, 'utf8');
+    expect(text).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(await pseudonyms(undefined, keyFile)).toEqual(first);
+    expect(await pseudonyms(text.trim())).toEqual(first);
+  });
+
+  it('refuse a key that is too short', async () => {
+    await expect(pseudonyms('short')).rejects.toThrow(/密钥过短/);
+  });
+
+  it('use an HMAC-SHA-256 that matches node:crypto', () => {
+    const keys = [
+      Buffer.from(TEST_KEY),
+      Buffer.alloc(32, 0xab),
+      Buffer.alloc(64, 1),
+      Buffer.alloc(100, 2),
+    ];
+    const messages = [
+      '',
+      'A',
+      ID,
+      '身份证号'.repeat(5),
+      'x'.repeat(55),
+      'y'.repeat(56),
+      'z'.repeat(130),
+    ];
+    for (const key of keys) {
+      const hmac = new HmacSha256(key);
+      for (const message of messages) {
+        const expected = createHmac('sha256', key).update(message, 'utf8').digest('hex');
+        expect(hmac.hex(message)).toBe(expected);
+        expect(hmac.hex(message, 16)).toBe(expected.slice(0, 16));
+      }
+    }
+  });
+});
+
+describe('manifest stays clean', () => {
+  it('holds file names, counts and vocabulary misses only', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    await writeInput(folders.input, 'a.csv', csvText([row({ 信访人姓名: NAME, 联系电话: PHONE })]));
+    await build(folders);
+    const manifest = readManifest(folders.out);
+    expect(Object.keys(manifest).sort()).toEqual(
+      [
+        'builtAt',
+        'dateRange',
+        'files',
+        'inputs',
+        'published',
+        'rejected',
+        'schemaVersion',
+        'vocabularyMisses',
+      ].sort(),
+    );
+  });
+});

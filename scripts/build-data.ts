@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { siteConfig } from '../src/site.config.ts';
 import { BuildError } from './data/build-error.ts';
-import { buildData } from './data/build.ts';
+import { buildData, removeTemporaryFoldersSync } from './data/build.ts';
 import {
   DEFAULT_INPUT,
   DEFAULT_KEY_FILE,
@@ -19,6 +19,14 @@ import { KEY_ENV } from './data/pseudonym.ts';
 
 const USAGE =
   '用法：npm run build:data -- [--input 目录] [--out 目录] [--mapping 映射文件] [--key-file 密钥文件]';
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    removeTemporaryFoldersSync();
+    logLine('[build:data] 已中断：未发布任何数据，原有数据保持不变');
+    process.exit(130);
+  });
+}
 
 await runCommand('build:data', async () => {
   let values;

@@ -1,10 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, promises as fs, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../scripts/data/cli.ts';
+import { exportRecords } from '../scripts/data/export.ts';
 import {
   TEST_KEY,
+  build,
   csvText,
   row,
   snapshot,
@@ -80,46 +83,60 @@ describe('npm run build:data', () => {
       status: 1,
       stderr: expect.stringContaining('缺少 --out'),
     });
-    expect(
-      run('export-data.ts', ['--out', path.join(tempFolder(), 'x.csv'), '--data', tempFolder()]),
-    ).toMatchObject({
-      status: 1,
-      stderr: expect.stringContaining('请先运行 npm run build:data'),
-    });
+  });
+
+  it('data:export refuses a folder without published data', async () => {
+    const outFile = path.join(tempFolder(), 'x.csv');
+    await expect(exportRecords({ dataDir: tempFolder(), outFile })).rejects.toThrow(
+      /请先运行 npm run build:data/,
+    );
   });
 
   it('leaves the previous data as it was when killed mid-build, and cleans up next time', async () => {
     const folders = testFolders();
     await fs.mkdir(folders.input, { recursive: true });
     await writeInput(folders.input, 'a.csv', csvText([row()]));
-    expect(run('build-data.ts', ['--input', folders.input, '--out', folders.out]).status).toBe(0);
+    await build(folders);
     const before = snapshot(folders.out);
 
     const rows = Array.from({ length: 5_000 }, (_, i) => row({ 信访件编号: `K-${i}` }));
     await writeInput(folders.input, 'b.csv', csvText(rows));
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(REPO_ROOT, 'scripts', 'build-data.ts'),
-        '--input',
-        folders.input,
-        '--out',
-        folders.out,
-      ],
-      { env },
-    );
-    await new Promise<void>((resolve) => {
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        if (stderr.includes('读取 b.csv')) child.kill('SIGKILL');
+    const interrupt = async (
+      signal: NodeJS.Signals,
+    ): Promise<{ code: number | null; pid: number }> => {
+      const child = spawn(
+        process.execPath,
+        [
+          path.join(REPO_ROOT, 'scripts', 'build-data.ts'),
+          '--input',
+          folders.input,
+          '--out',
+          folders.out,
+        ],
+        { env },
+      );
+      return new Promise((resolve) => {
+        let stderr = '';
+        let sent = false;
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (!sent && stderr.includes('读取 b.csv')) sent = child.kill(signal);
+        });
+        child.on('exit', (code) => resolve({ code, pid: child.pid! }));
       });
-      child.on('exit', () => resolve());
-    });
+    };
+    expect((await interrupt('SIGTERM')).code).toBe(130);
     expect(snapshot(folders.out)).toEqual(before);
+    expect(readdirSync(path.dirname(folders.out))).toEqual(['data']);
+    const killed = await interrupt('SIGKILL');
+    expect(snapshot(folders.out)).toEqual(before);
+    const spills = () =>
+      readdirSync(os.tmpdir()).filter((n) => n.startsWith(`xinfang-build-${killed.pid}-`));
+    expect(spills()).toHaveLength(1);
 
     await fs.rm(path.join(folders.input, 'b.csv'));
-    expect(run('build-data.ts', ['--input', folders.input, '--out', folders.out]).status).toBe(0);
+    await build(folders);
     expect(readdirSync(path.dirname(folders.out))).toEqual(['data']);
+    expect(spills()).toEqual([]);
   });
 });

@@ -236,6 +236,31 @@ describe('overlapping exports', () => {
   });
 });
 
+describe('duplicates and rejected rows', () => {
+  it('a case_id first seen on a rejected row is not taken: the first valid row stands', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    await writeInput(
+      folders.input,
+      'a.csv',
+      csvText([
+        row({ 信访件编号: 'FIX-1', 登记日期: '待补录' }),
+        row({ 信访件编号: 'FIX-1', 登记日期: '2024-03-09' }),
+        row({ 信访件编号: 'FIX-1', 登记日期: '2024-03-10' }),
+      ]),
+    );
+    const { manifest } = await build(folders);
+    expect(manifest.inputs[0]).toMatchObject({ read: 3, published: 1, rejected: 2 });
+    expect(readRejects(folders.out).map((r) => [r.line, r.kind])).toEqual([
+      [2, '非日期文本'],
+      [4, '重复的编号'],
+    ]);
+    expect(await query(folders.out, 'SELECT registered_on::VARCHAR AS d FROM records')).toEqual([
+      { d: '2024-03-09' },
+    ]);
+  });
+});
+
 describe('is_repeat', () => {
   it('is derived when the export has no such column: same petitioner, category, 登记 within 365 days', async () => {
     const folders = testFolders();
@@ -363,5 +388,51 @@ describe('manifest', () => {
       unknownColumns: [],
     });
     expect(readManifest(folders.out)).toEqual(manifest);
+  });
+});
+
+describe('worker threads', () => {
+  it('publish exactly what reading in one thread publishes', async () => {
+    const make = async (): Promise<ReturnType<typeof testFolders>> => {
+      const folders = testFolders();
+      await fs.mkdir(folders.input, { recursive: true });
+      return folders;
+    };
+    const one = await make();
+    const many = await make();
+    const shared = row({ 信访件编号: 'OVERLAP', 信访人证件号码: 'P-1' });
+    const files: [string, string][] = [
+      ['1.csv', csvText([row({ 信访人证件号码: 'P-1' }), shared, row({ 人数: '0' })])],
+      ['2.csv', csvText([shared, row({ 登记日期: '2024-04-01', 信访人证件号码: 'P-1' }), row()])],
+      ['3.csv', csvText([row({ 问题类别: '新类别' }), row({ 信访形式: '传真' })])],
+    ];
+    for (const folders of [one, many]) {
+      for (const [name, text] of files) await writeInput(folders.input, name, text, 'gb18030');
+    }
+    const a = await build(one, { workers: false });
+    const b = await build(many, { workers: true });
+    const strip = (m: typeof a.manifest) => ({ ...m, builtAt: '' });
+    expect(strip(b.manifest)).toEqual(strip(a.manifest));
+    expect(readRejects(many.out)).toEqual(readRejects(one.out));
+    const all = `SELECT * EXCLUDE (tags), array_to_string(tags, '|') AS tags FROM records ORDER BY rowid`;
+    expect(await query(many.out, all)).toEqual(await query(one.out, all));
+    expect(await query(many.out, 'SELECT * FROM petitioners')).toEqual(
+      await query(one.out, 'SELECT * FROM petitioners'),
+    );
+  });
+
+  it('stop the build on a bad file, naming it', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    await writeInput(folders.input, 'a.csv', csvText([row()]));
+    await writeInput(
+      folders.input,
+      'b.csv',
+      csvText(
+        [row()],
+        HEADER.filter((h) => h !== '问题属地'),
+      ),
+    );
+    await expect(build(folders, { workers: true })).rejects.toThrow(/b\.csv 缺少必填列：问题属地/);
   });
 });

@@ -57,6 +57,8 @@ describe('dates', () => {
 
   it('describes what was wrong without repeating the value', () => {
     expect(day('下周一')).toEqual({ kind: '非日期文本', reason: '日期无法识别' });
+    expect(day('2022.3')).toEqual({ kind: '非日期文本', reason: '日期无法识别' });
+    expect(day('2024')).toMatchObject({ kind: '非日期文本' });
     expect(day('2024-02-30')).toEqual({ kind: '不存在的日期', reason: '日期无法识别' });
     expect(day('2024-13-01')).toMatchObject({ kind: '不存在的日期' });
     expect(day(-3)).toMatchObject({ kind: '非日期序号的数字' });

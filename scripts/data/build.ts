@@ -3,7 +3,7 @@
  * Nothing is published unless everything succeeded and passed the personal-data check; the
  * previous published folder stays as it was until the final swap.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -12,7 +12,7 @@ import { hasPii } from '../../src/lib/pii.ts';
 import { CATEGORIES, PUBLISHED_FILES, type Manifest, type ManifestInput } from '../../src/lib/schema.ts';
 import { BuildError } from './build-error.ts';
 import { createDerivedTables } from './derived-tables.ts';
-import { ingestFile, type BuildContext, type FileRead } from './ingest.ts';
+import { ingestFiles } from './ingest.ts';
 import { listInputFiles } from './input-files.ts';
 import { loadMapping, mappingFor } from './mapping.ts';
 import { PersonalValues } from './personal-values.ts';
@@ -22,6 +22,7 @@ import { PUBLISHED_CATALOG, attachPublished, createPublishedTables } from './pub
 import {
   assertReplaceable,
   createTemporaryFolder,
+  isProcessAlive,
   removeFolder,
   repairInterrupted,
   swapIn,
@@ -40,6 +41,8 @@ export interface BuildOptions {
   extraCategories?: readonly string[];
   now?: Date;
   log?: (line: string) => void;
+  /** Read files in worker threads (true) or not (false); by default decided by input size. */
+  workers?: boolean;
   /** Runs when everything is built in the temporary folder, just before the swap (tests fail here). */
   beforeSwap?: () => void | Promise<void>;
 }
@@ -83,6 +86,27 @@ async function dateRange(connection: DuckDBConnection): Promise<Manifest['dateRa
   return row?.first && row.last ? { from: row.first, to: row.last } : null;
 }
 
+const SPILL_PREFIX = 'xinfang-build-';
+
+/** Spill folders of builds that were killed (their process is gone). */
+async function removeAbandonedSpillFolders(): Promise<void> {
+  const pattern = new RegExp(`^${SPILL_PREFIX}(\\d+)-`);
+  for (const name of await fs.readdir(os.tmpdir()).catch(() => [] as string[])) {
+    const pid = Number(pattern.exec(name)?.[1] ?? NaN);
+    if (Number.isNaN(pid) || isProcessAlive(pid)) continue;
+    await fs.rm(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+/** Folders of builds in progress, for removeTemporaryFoldersSync. */
+const temporaryFolders = new Set<string>();
+
+/** On Ctrl+C: drops the half-built folders (the published one was never touched). */
+export function removeTemporaryFoldersSync(): void {
+  for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+  temporaryFolders.clear();
+}
+
 export async function buildData(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const log = options.log ?? (() => {});
@@ -105,8 +129,10 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
   await repairInterrupted(options.outDir);
   await assertReplaceable(options.outDir);
   const folder = await createTemporaryFolder(options.outDir);
-  // DuckDB may spill working data (raw ids included) to disk: only to a private folder, removed after.
-  const spill = await fs.mkdtemp(path.join(os.tmpdir(), 'xinfang-build-'));
+  // DuckDB may spill working data to disk: only to a private folder, removed afterwards.
+  await removeAbandonedSpillFolders();
+  const spill = await fs.mkdtemp(path.join(os.tmpdir(), `${SPILL_PREFIX}${process.pid}-`));
+  temporaryFolders.add(folder).add(spill);
   const instance = await DuckDBInstance.create(':memory:', {
     threads: '2',
     memory_limit: '1GB',
@@ -124,18 +150,16 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     const staging = await StagingWriter.create(connection);
     const rejects = await RejectSink.create(connection);
     const personal = new PersonalValues();
-    const context: BuildContext = {
+    const reads = await ingestFiles(files, (file) => mappingFor(mapping, file.name), {
       staging,
       rejects,
       personal,
       categories,
       latestDay: localDay(now),
+      key,
       log,
-    };
-    const reads: FileRead[] = [];
-    for (const [index, file] of files.entries()) {
-      reads.push(await ingestFile(file, index, mappingFor(mapping, file.name), context));
-    }
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+    });
     await staging.finish();
 
     log('整理：去重、编号、推算重复信访');
@@ -149,7 +173,6 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
         duplicateReason(fileNames[firstFileIndex]!, firstLine),
       );
     });
-    await staging.computePseudonyms(key);
     const publishedPerFile = await staging.rowsPerFile();
     const inputs: ManifestInput[] = files.map((file, index) => {
       const read = reads[index]!;
@@ -227,6 +250,8 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
   } finally {
     close();
     await removeFolder(spill);
+    temporaryFolders.delete(folder);
+    temporaryFolders.delete(spill);
   }
 }
 

@@ -1,24 +1,12 @@
 /**
  * Streaming CSV (RFC 4180 plus what real exports do): quoted fields with commas, quotes ("")
  * and newlines; CRLF, LF or CR line ends. Text arrives in chunks; each record is handed over
- * with the 1-based physical line it starts on, either as strings or as offsets into the text it
- * was parsed from (which is how a worker thread hands records over cheaply).
+ * with the 1-based physical line it starts on. Fields are found as offsets into the text and
+ * sliced only when the record is complete.
  */
 
 export type RecordHandler = (fields: string[], line: number) => void;
 
-/**
- * A record as field boundaries in `text`: field i is text.slice(starts[i], ends[i]), unless
- * `specials` holds its value (a quoted field whose quotes had to be undone).
- */
-export type RawRecordHandler = (
-  text: string,
-  starts: Int32Array,
-  ends: Int32Array,
-  specials: readonly (string | undefined)[] | null,
-  count: number,
-  line: number,
-) => void;
 
 export class CsvSyntaxError extends Error {
   readonly line: number;
@@ -34,27 +22,8 @@ const CR = 13;
 /** A single record longer than this is a runaway quote, not data. */
 const MAX_RECORD_CHARS = 8 * 1024 * 1024;
 
-export function fieldsOf(
-  text: string,
-  starts: Int32Array,
-  ends: Int32Array,
-  specials: readonly (string | undefined)[] | null,
-  count: number,
-): string[] {
-  const fields = new Array<string>(count);
-  for (let i = 0; i < count; i++) {
-    fields[i] = specials?.[i] ?? text.slice(starts[i], ends[i]);
-  }
-  return fields;
-}
-
-export function asStrings(onRecord: RecordHandler): RawRecordHandler {
-  return (text, starts, ends, specials, count, line) =>
-    onRecord(fieldsOf(text, starts, ends, specials, count), line);
-}
-
 export class CsvParser {
-  private readonly onRecord: RawRecordHandler;
+  private readonly onRecord: RecordHandler;
   private readonly delimiter: number;
   private pending = '';
   private line = 1;
@@ -63,9 +32,8 @@ export class CsvParser {
   private specials: (string | undefined)[] | null = null;
   private count = 0;
 
-  /** `onRecord` gets strings, or raw offsets when `raw` is set. */
-  constructor(onRecord: RecordHandler | RawRecordHandler, delimiter = ',', raw = false) {
-    this.onRecord = raw ? (onRecord as RawRecordHandler) : asStrings(onRecord as RecordHandler);
+  constructor(onRecord: RecordHandler, delimiter = ',') {
+    this.onRecord = onRecord;
     this.delimiter = delimiter.charCodeAt(0);
   }
 
@@ -191,7 +159,11 @@ export class CsvParser {
   private emit(text: string, newlines: number): void {
     const line = this.line;
     this.line += newlines;
-    this.onRecord(text, this.starts, this.ends, this.specials, this.count, line);
+    const fields = new Array<string>(this.count);
+    for (let i = 0; i < this.count; i++) {
+      fields[i] = this.specials?.[i] ?? text.slice(this.starts[i], this.ends[i]);
+    }
+    this.onRecord(fields, line);
   }
 }
 

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { readSheet } from 'read-excel-file/node';
 import type { Cell } from '../../src/lib/parse-values.ts';
 import { BuildError } from './build-error.ts';
@@ -14,7 +13,6 @@ import {
   type CsvStreamResult,
   type TextEncoding,
 } from './csv-reader.ts';
-import type { CsvWorkerMessage } from './csv-worker.ts';
 
 export type InputFormat = 'csv' | 'xlsx';
 
@@ -119,73 +117,21 @@ function finished(file: InputFile, result: CsvStreamResult, encoding: TextEncodi
   return { sha256: result.sha256, bytes: result.bytes, encoding };
 }
 
-/** Files at least this big are parsed in a worker thread, in parallel with the row checks. */
-export const WORKER_MIN_BYTES = 4 << 20;
-
-/** Parses in a worker; `onCells` runs here, batch by batch, in file order. */
-function readCsvInWorker(
-  file: InputFile,
-  encoding: TextEncoding,
-  onCells: CellsHandler,
-): Promise<CsvStreamResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./csv-worker.ts', import.meta.url), {
-      workerData: { file: file.path, encoding },
-    });
-    let settled = false;
-    const fail = (error: unknown): void => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      reject(error);
-    };
-    worker.on('message', (message: CsvWorkerMessage) => {
-      if (settled) return;
-      if (message.type === 'records') {
-        try {
-          const { text, starts, ends, counts, lines } = message;
-          const specials = new Map(message.specials);
-          let at = 0;
-          for (let record = 0; record < counts.length; record++) {
-            const count = counts[record]!;
-            const cells = new Array<string>(count);
-            for (let i = 0; i < count; i++, at++) {
-              cells[i] = specials.get(at) ?? text.slice(starts[at], ends[at]);
-            }
-            onCells(cells, lines[record]!);
-          }
-        } catch (error) {
-          fail(error);
-          return;
-        }
-        worker.postMessage('ack');
-      } else if (message.type === 'error') {
-        fail(
-          message.line === null
-            ? new Error(message.message)
-            : syntaxError(file, message.message, message.line),
-        );
-      } else {
-        settled = true;
-        resolve(message);
-      }
-    });
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`CSV worker exited with code ${code}`)));
-  });
-}
-
 /** Streams a CSV's records to `onCells`, hashing the bytes on the way. */
 export async function readCsv(
   file: InputFile,
   onCells: CellsHandler,
-  options: { worker?: boolean } = {},
+  afterChunk?: () => Promise<void> | void,
 ): Promise<ReadResult> {
   const encoding = await detectEncoding(file);
-  const useWorker = options.worker ?? (await fs.stat(file.path)).size >= WORKER_MIN_BYTES;
-  if (useWorker) return finished(file, await readCsvInWorker(file, encoding, onCells), encoding);
   try {
-    return finished(file, await streamCsvRecords(file.path, encoding, onCells as RecordHandler), encoding);
+    const result = await streamCsvRecords(
+      file.path,
+      encoding,
+      onCells as RecordHandler,
+      afterChunk ? { afterChunk } : {},
+    );
+    return finished(file, result, encoding);
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw syntaxError(file, error.message, error.line);
     throw error;

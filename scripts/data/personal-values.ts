@@ -1,7 +1,7 @@
 /**
- * Remembers values of personal-data columns (names, phones) as 53-bit hashes, not as
- * text, so that published text can be checked for repeating them (equal, or containing one of
- * three characters or more).
+ * Remembers values of personal-data columns (names, phones) as 53-bit hashes, not as text, so
+ * that published text can be checked for repeating them (equal, or containing one of three
+ * characters or more). Hashes go into a flat array, sorted once before the first lookup.
  */
 
 /** cyrb53: a fast 53-bit string hash. */
@@ -22,27 +22,70 @@ const MIN_CONTAINED = 3;
 const MAX_LENGTH = 64;
 
 export class PersonalValues {
-  private readonly hashes = new Set<number>();
+  private hashes: Float64Array<ArrayBuffer> = new Float64Array(1024);
+  private count = 0;
+  private sorted = true;
   private readonly lengths = new Set<number>();
 
   add(text: string): void {
-    if (text.length < 2 || text.length > MAX_LENGTH) return;
-    this.hashes.add(hash53(text));
-    this.lengths.add(text.length);
+    const length = text.length;
+    if (length < 2 || length > MAX_LENGTH) return;
+    if (this.count === this.hashes.length) {
+      const grown = new Float64Array(this.count * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[this.count++] = hash53(text);
+    this.sorted = false;
+    if (!this.lengths.has(length)) this.lengths.add(length);
   }
 
   get size(): number {
-    return this.hashes.size;
+    return this.count;
+  }
+
+  /** The hashes and lengths seen, to hand to another thread. */
+  export(): { hashes: Float64Array<ArrayBuffer>; lengths: number[] } {
+    return { hashes: this.hashes.slice(0, this.count), lengths: [...this.lengths] };
+  }
+
+  merge(values: { hashes: Float64Array; lengths: readonly number[] }): void {
+    if (this.count + values.hashes.length > this.hashes.length) {
+      const grown = new Float64Array(Math.max(this.hashes.length * 2, this.count + values.hashes.length));
+      grown.set(this.hashes.subarray(0, this.count));
+      this.hashes = grown;
+    }
+    this.hashes.set(values.hashes, this.count);
+    this.count += values.hashes.length;
+    this.sorted = false;
+    for (const length of values.lengths) this.lengths.add(length);
+  }
+
+  private has(hash: number): boolean {
+    let low = 0;
+    let high = this.count - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const value = this.hashes[middle]!;
+      if (value === hash) return true;
+      if (value < hash) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
   }
 
   /** True when `text` equals a remembered value or contains one of 3+ characters. */
   matches(text: string): boolean {
-    if (this.hashes.size === 0 || text.length < 2) return false;
-    if (this.hashes.has(hash53(text))) return true;
+    if (this.count === 0 || text.length < 2) return false;
+    if (!this.sorted) {
+      this.hashes = this.hashes.slice(0, this.count).sort();
+      this.sorted = true;
+    }
+    if (this.has(hash53(text))) return true;
     for (const length of this.lengths) {
       if (length < MIN_CONTAINED || length >= text.length) continue;
       for (let start = 0; start + length <= text.length; start++) {
-        if (this.hashes.has(hash53(text.slice(start, start + length)))) return true;
+        if (this.has(hash53(text.slice(start, start + length)))) return true;
       }
     }
     return false;

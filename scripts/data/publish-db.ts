@@ -40,11 +40,9 @@ export async function createPublishedTables(
   const pub = PUBLISHED_CATALOG;
   await connection.run(`
     CREATE TABLE petitioner_numbers AS
-    SELECT p.pid,
-           row_number() OVER (ORDER BY f.first_on, p.pseudonym, p.pid)::UINTEGER AS petitioner,
-           p.pseudonym
-    FROM (SELECT pid, min(reg) AS first_on FROM staging WHERE pid <> '' GROUP BY pid) f
-    JOIN pseudonyms p USING (pid)`);
+    SELECT pseudonym, row_number() OVER (ORDER BY first_on, pseudonym)::UINTEGER AS petitioner
+    FROM (SELECT pseudonym, min(reg) AS first_on FROM staging
+          WHERE pseudonym <> '' GROUP BY pseudonym)`);
   await connection.run(`CREATE TABLE ${pub}.petitioners (${tableDefinition(PETITIONER_COLUMNS)})`);
   await connection.run(
     `INSERT INTO ${pub}.petitioners SELECT petitioner, pseudonym FROM petitioner_numbers ORDER BY petitioner`,
@@ -57,12 +55,12 @@ export async function createPublishedTables(
   await connection.run(`
     INSERT INTO ${pub}.records
     WITH base AS (
-      SELECT s.seq, s.reg, s.acc, s.due, s.closed, s.persons, s.codes,
+      SELECT s.file_index, s.line, s.reg, s.acc, s.due, s.closed, s.persons, s.codes,
              s.subcategory, s.tags, s.region, s.unit, pn.petitioner,
              (codes >> ${CATEGORY_SHIFT}) & 255 AS cat,
              codes & 1 AS rt,
              (codes >> ${REPEAT_SHIFT}) & 3 AS rep
-      FROM staging s LEFT JOIN petitioner_numbers pn ON pn.pid = s.pid
+      FROM staging s LEFT JOIN petitioner_numbers pn ON pn.pseudonym = s.pseudonym
     ),
     flagged AS (
       SELECT *,
@@ -72,7 +70,7 @@ export async function createPublishedTables(
                                     >= reg - ${REPEAT_WINDOW_DAYS}, false)
                   ELSE rep = 1 END AS derived_repeat
       FROM base
-      WINDOW earlier AS (PARTITION BY petitioner, cat ORDER BY reg, seq
+      WINDOW earlier AS (PARTITION BY petitioner, cat ORDER BY reg, file_index, line
                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
     )
     SELECT ${day('f.reg')} AS registered_on,
@@ -100,5 +98,5 @@ export async function createPublishedTables(
     LEFT JOIN ${dictionary('tags', 'string_split(value, chr(31))')} tg ON tg.id = f.tags
     LEFT JOIN ${dictionary('region')} rg ON rg.id = f.region
     LEFT JOIN ${dictionary('unit')} un ON un.id = f.unit
-    ORDER BY f.reg, f.acc, f.closed, f.seq`);
+    ORDER BY f.reg, f.acc, f.closed, f.file_index, f.line`);
 }

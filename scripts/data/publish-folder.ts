@@ -16,7 +16,7 @@ function siblings(target: string): { parent: string; base: string } {
   return { parent: path.dirname(resolved), base: path.basename(resolved) };
 }
 
-function isAlive(pid: number): boolean {
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -48,7 +48,7 @@ export async function repairInterrupted(target: string): Promise<void> {
   for (const name of old) await fs.rm(path.join(parent, name), { recursive: true, force: true });
   for (const name of entries) {
     const match = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.tmp-(\\d+)-`).exec(name);
-    if (match && !isAlive(Number(match[1]))) {
+    if (match && !isProcessAlive(Number(match[1]))) {
       await fs.rm(path.join(parent, name), { recursive: true, force: true });
     }
   }

@@ -1,8 +1,9 @@
 /**
- * Streams accepted rows into an in-memory DuckDB table (data chunks through the Appender: no
- * per-value native calls for numbers, no NULL bitmaps). Small vocabularies arrive packed, text
- * columns as dictionary ids; case and petitioner ids stay text so that DuckDB, not a JS map,
- * finds duplicates and distinct petitioners. Nothing here is ever written to the published file.
+ * Stages accepted rows in an in-memory DuckDB table: batches from the file readers go in as
+ * data chunks (numbers copied in bulk, no NULL bitmaps). Text columns arrive as file-local
+ * dictionary ids and are mapped to global ones here; case ids and petitioner pseudonyms stay
+ * text so that DuckDB, not a JS map, finds duplicates and distinct petitioners. Raw petitioner
+ * ids never get here: the file readers hash them. Nothing here is published.
  */
 import {
   DuckDBDataChunk,
@@ -12,41 +13,20 @@ import {
   type DuckDBConnection,
   type DuckDBType,
 } from '@duckdb/node-api';
-import { HmacSha256 } from './hmac-sha256.ts';
-import { PSEUDONYM_HEX_DIGITS } from './pseudonym.ts';
-import type { ParsedRow } from './row-parser.ts';
+import {
+  BATCH_COLUMNS,
+  DICTIONARIES,
+  NONE,
+  type DictionaryName,
+  type StagingBatch,
+} from './file-reader.ts';
 
-export const NONE = -1;
-
-/** Integer staging columns, in table order. Dates are days since 1970-01-01; NONE is NULL. */
-const INTEGER_COLUMNS = [
-  'seq',
-  'file_index',
-  'line',
-  'reg',
-  'acc',
-  'due',
-  'closed',
-  'persons',
-  'codes',
-  'subcategory',
-  'tags',
-  'region',
-  'unit',
-  'miss',
-] as const;
-/** Text staging columns ('' for none): the case id and the normalised petitioner id. */
-const TEXT_COLUMNS = ['case_id', 'pid'] as const;
-
-export const DICTIONARIES = ['subcategory', 'tags', 'region', 'unit', 'miss'] as const;
-export type DictionaryName = (typeof DICTIONARIES)[number];
-
+/** Staging table: file_index, then the batch columns, then case_id and pseudonym. */
+const COLUMNS = ['file_index', ...BATCH_COLUMNS] as const;
+const DICTIONARY_COLUMN = Object.fromEntries(
+  DICTIONARIES.map((name) => [name, BATCH_COLUMNS.indexOf(name)]),
+) as Record<DictionaryName, number>;
 const CHUNK_ROWS = 2048;
-
-/** A string that owns its characters (a slice would keep its whole source chunk alive). */
-function detached(text: string): string {
-  return (text + ' ').slice(0, -1);
-}
 
 export interface Duplicate {
   fileIndex: number;
@@ -58,14 +38,7 @@ export interface Duplicate {
 export class StagingWriter {
   private readonly connection: DuckDBConnection;
   private readonly appender: DuckDBAppender;
-  private readonly types: DuckDBType[] = [
-    ...INTEGER_COLUMNS.map(() => INTEGER),
-    ...TEXT_COLUMNS.map(() => VARCHAR),
-  ];
-  private readonly numbers = INTEGER_COLUMNS.map(() => new Int32Array(CHUNK_ROWS));
-  private readonly texts = TEXT_COLUMNS.map(() => new Array<string>(CHUNK_ROWS).fill(''));
-  private buffered = 0;
-  private rows = 0;
+  private readonly types: DuckDBType[] = [...COLUMNS.map(() => INTEGER), VARCHAR, VARCHAR];
   private readonly dictionaries: Record<DictionaryName, Map<string, number>> = {
     subcategory: new Map(),
     tags: new Map(),
@@ -73,6 +46,9 @@ export class StagingWriter {
     unit: new Map(),
     miss: new Map(),
   };
+  /** Per file: local dictionary id → global id. */
+  private readonly remaps = new Map<number, Record<DictionaryName, number[]>>();
+  private rows = 0;
 
   private constructor(connection: DuckDBConnection, appender: DuckDBAppender) {
     this.connection = connection;
@@ -81,8 +57,9 @@ export class StagingWriter {
 
   static async create(connection: DuckDBConnection): Promise<StagingWriter> {
     const columns = [
-      ...INTEGER_COLUMNS.map((name) => `${name} INTEGER NOT NULL`),
-      ...TEXT_COLUMNS.map((name) => `${name} VARCHAR NOT NULL`),
+      ...COLUMNS.map((name) => `${name} INTEGER NOT NULL`),
+      'case_id VARCHAR NOT NULL',
+      'pseudonym VARCHAR NOT NULL',
     ].join(', ');
     await connection.run(`CREATE TABLE staging (${columns})`);
     return new StagingWriter(connection, await connection.createAppender('staging'));
@@ -92,62 +69,66 @@ export class StagingWriter {
     return this.rows;
   }
 
-  private dictionaryId(name: DictionaryName, text: string | null): number {
-    if (text === null) return NONE;
-    const dictionary = this.dictionaries[name];
-    let id = dictionary.get(text);
-    if (id === undefined) {
-      id = dictionary.size;
-      dictionary.set(detached(text), id);
+  private remap(fileIndex: number, batch: StagingBatch): Record<DictionaryName, number[]> {
+    let remap = this.remaps.get(fileIndex);
+    if (!remap) {
+      remap = { subcategory: [], tags: [], region: [], unit: [], miss: [] };
+      this.remaps.set(fileIndex, remap);
     }
-    return id;
+    for (const name of DICTIONARIES) {
+      const dictionary = this.dictionaries[name];
+      for (const value of batch.newEntries[name]) {
+        let id = dictionary.get(value);
+        if (id === undefined) {
+          id = dictionary.size;
+          dictionary.set(value, id);
+        }
+        remap[name].push(id);
+      }
+    }
+    return remap;
   }
 
-  add(row: ParsedRow, fileIndex: number, line: number): void {
-    const at = this.buffered;
-    const n = this.numbers;
-    n[0]![at] = this.rows;
-    n[1]![at] = fileIndex;
-    n[2]![at] = line;
-    n[3]![at] = row.registeredOn;
-    n[4]![at] = row.acceptedOn;
-    n[5]![at] = row.dueOn;
-    n[6]![at] = row.closedOn;
-    n[7]![at] = row.persons;
-    n[8]![at] = row.codes;
-    n[9]![at] = this.dictionaryId('subcategory', row.subcategory);
-    n[10]![at] = this.dictionaryId('tags', row.tags);
-    n[11]![at] = this.dictionaryId('region', row.region);
-    n[12]![at] = this.dictionaryId('unit', row.unit);
-    n[13]![at] = this.dictionaryId('miss', row.categoryMiss);
-    this.texts[0]![at] = row.caseId;
-    this.texts[1]![at] = row.petitionerId ?? '';
-    this.rows++;
-    this.buffered++;
-    if (this.buffered === CHUNK_ROWS) this.flush();
+  addBatch(fileIndex: number, batch: StagingBatch): void {
+    const { rows, ints } = batch;
+    if (rows === 0) return;
+    const remap = this.remap(fileIndex, batch);
+    for (let start = 0; start < rows; start += CHUNK_ROWS) {
+      const count = Math.min(CHUNK_ROWS, rows - start);
+      const chunk = DuckDBDataChunk.create(this.types, count);
+      const fileVector = chunk.getColumnVector(0);
+      for (let row = 0; row < count; row++) fileVector.setItem(row, fileIndex);
+      fileVector.flush();
+      BATCH_COLUMNS.forEach((name, column) => {
+        const vector = chunk.getColumnVector(column + 1);
+        const offset = column * rows + start;
+        const dictionary = (DICTIONARY_COLUMN as Record<string, number | undefined>)[name];
+        if (dictionary === undefined) {
+          for (let row = 0; row < count; row++) vector.setItem(row, ints[offset + row]!);
+        } else {
+          const ids = remap[name as DictionaryName];
+          for (let row = 0; row < count; row++) {
+            const local = ints[offset + row]!;
+            vector.setItem(row, local === NONE ? NONE : ids[local]!);
+          }
+        }
+        vector.flush();
+      });
+      const caseIds = chunk.getColumnVector(COLUMNS.length);
+      const pseudonyms = chunk.getColumnVector(COLUMNS.length + 1);
+      for (let row = 0; row < count; row++) {
+        caseIds.setItem(row, batch.caseIds[start + row]!);
+        pseudonyms.setItem(row, batch.pseudonyms[start + row]!);
+      }
+      caseIds.flush();
+      pseudonyms.flush();
+      this.appender.appendDataChunk(chunk);
+    }
+    this.rows += rows;
   }
 
-  private flush(): void {
-    const count = this.buffered;
-    if (count === 0) return;
-    const chunk = DuckDBDataChunk.create(this.types, count);
-    this.numbers.forEach((buffer, column) => {
-      const vector = chunk.getColumnVector(column);
-      for (let row = 0; row < count; row++) vector.setItem(row, buffer[row]!);
-      vector.flush();
-    });
-    this.texts.forEach((buffer, index) => {
-      const vector = chunk.getColumnVector(INTEGER_COLUMNS.length + index);
-      for (let row = 0; row < count; row++) vector.setItem(row, buffer[row]!);
-      vector.flush();
-    });
-    this.appender.appendDataChunk(chunk);
-    this.buffered = 0;
-  }
-
-  /** Flushes the last rows and loads table `dictionary(name, id, value)`. */
+  /** Closes the appender and loads table `dictionary(name, id, value)`. */
   async finish(): Promise<void> {
-    this.flush();
     this.appender.closeSync();
     await this.connection.run(
       'CREATE TABLE dictionary (name VARCHAR NOT NULL, id INTEGER NOT NULL, value VARCHAR NOT NULL)',
@@ -165,22 +146,22 @@ export class StagingWriter {
   }
 
   /**
-   * Rows whose case id an earlier row (in read order) already has: handed to `onDuplicate` in
-   * read order, then removed. The first one read stands.
+   * Rows whose case id a row read earlier (file-name order, then line) already has: handed to
+   * `onDuplicate` in read order, then removed. The first one read stands.
    */
   async removeDuplicates(onDuplicate: (duplicate: Duplicate) => void): Promise<void> {
     await this.connection.run(`
       CREATE TABLE duplicates AS
-      SELECT seq, file_index, line, first_file_index, first_line FROM (
-        SELECT seq, file_index, line,
+      SELECT file_index, line, first_file_index, first_line FROM (
+        SELECT file_index, line,
                first_value(file_index) OVER earlier AS first_file_index,
                first_value(line) OVER earlier AS first_line,
                row_number() OVER earlier AS position
         FROM staging
-        WINDOW earlier AS (PARTITION BY case_id ORDER BY seq)
+        WINDOW earlier AS (PARTITION BY case_id ORDER BY file_index, line)
       ) WHERE position > 1`);
     const result = await this.connection.stream(
-      'SELECT file_index, line, first_file_index, first_line FROM duplicates ORDER BY seq',
+      'SELECT file_index, line, first_file_index, first_line FROM duplicates ORDER BY file_index, line',
     );
     for await (const rows of result.yieldRowsJs()) {
       for (const [fileIndex, line, firstFileIndex, firstLine] of rows as number[][]) {
@@ -192,28 +173,9 @@ export class StagingWriter {
         });
       }
     }
-    await this.connection.run('DELETE FROM staging WHERE seq IN (SELECT seq FROM duplicates)');
+    await this.connection.run(`DELETE FROM staging USING duplicates d
+      WHERE staging.file_index = d.file_index AND staging.line = d.line`);
     await this.connection.run('DROP TABLE duplicates');
-  }
-
-  /** Table `pseudonyms(pid, pseudonym)`: the keyed hash of every distinct petitioner id. */
-  async computePseudonyms(key: Buffer): Promise<void> {
-    const hmac = new HmacSha256(key);
-    await this.connection.run(
-      'CREATE TABLE pseudonyms (pid VARCHAR NOT NULL, pseudonym VARCHAR NOT NULL)',
-    );
-    const appender = await this.connection.createAppender('pseudonyms');
-    const result = await this.connection.stream(
-      "SELECT DISTINCT pid FROM staging WHERE pid <> ''",
-    );
-    for await (const rows of result.yieldRowsJs()) {
-      for (const [pid] of rows as string[][]) {
-        appender.appendVarchar(pid!);
-        appender.appendVarchar(hmac.hex(pid!, PSEUDONYM_HEX_DIGITS));
-        appender.endRow();
-      }
-    }
-    appender.closeSync();
   }
 
   /** Rows left per file after duplicates were removed. */

@@ -12,7 +12,9 @@ import {
   ruleOfLawHtml,
 } from '../lib/dashboard/html.ts';
 import { scopeOf, scopeSubtitle } from '../lib/dashboard/scope.ts';
-import { computeReport } from '../lib/report.ts';
+import { computeReport, type Report } from '../lib/report.ts';
+import type { ReportPeriod } from '../lib/periods.ts';
+import type { QueryRunner } from '../lib/query-runner.ts';
 import { knownValuesQueries } from '../lib/queries-dashboard.ts';
 import { reportOptions } from '../lib/report-options.ts';
 import {
@@ -24,6 +26,7 @@ import {
 import { siteConfig } from '../site.config.ts';
 import { readBoot, whenIdle } from './boot.ts';
 import { startEngine } from './engine.ts';
+import { tableToTsv } from '../charts/table.ts';
 
 const boot = readBoot();
 const page = boot.page as ChartPageId;
@@ -105,6 +108,26 @@ function chartWidth(): number {
   return Math.max(280, Math.min(900, Math.floor(width)));
 }
 
+/**
+ * The briefing depends on the period and the comparison only, not on the other filters: computed
+ * once per period (it reads `records`, the slowest queries of the page), kept for the next change.
+ */
+const reports = new Map<string, Promise<Report>>();
+function reportFor(run: QueryRunner, period: ReportPeriod): Promise<Report> {
+  const key = `${period.from}|${period.to}|${period.compare}`;
+  let report = reports.get(key);
+  if (!report) {
+    report = computeReport(
+      run,
+      { from: period.from, to: period.to, compare: period.compare },
+      reportOptions(siteConfig),
+    );
+    report.catch(() => reports.delete(key));
+    reports.set(key, report);
+  }
+  return report;
+}
+
 async function refresh(): Promise<void> {
   const mine = ++generation;
   document.body.dataset['loading'] = 'true';
@@ -120,14 +143,8 @@ async function refresh(): Promise<void> {
       population: siteConfig.population,
       measure: view.measure,
     });
-    const needsReport = page === 'overview' || page === 'handling';
-    const report = needsReport
-      ? await computeReport(
-          run,
-          { from: scope.period.from, to: scope.period.to, compare: view.compare },
-          reportOptions(siteConfig),
-        )
-      : null;
+    const report =
+      page === 'overview' || page === 'handling' ? await reportFor(run, scope.period) : null;
     if (mine !== generation) return;
     const width = chartWidth();
     const scopeLine = document.querySelector('[data-scope]');
@@ -168,11 +185,16 @@ function applyUrl(): void {
   updateLinks(view);
 }
 
-applyUrl();
-const cleaned = serializeViewState(view);
-if (cleaned !== location.search && !(cleaned === '' && location.search === '?')) {
-  history.replaceState(null, '', `${location.pathname}${cleaned}${location.hash}`);
+function onFormChange(): void {
+  const parsed = parseViewState(readForm(), boot.info);
+  view = parsed.state;
+  showNotes(parsed.notes);
+  writeForm(view);
+  updateLinks(view);
+  history.pushState(null, '', `${location.pathname}${serializeViewState(view)}`);
+  void refresh();
 }
+
 /** Warm start: the engine answers a first query while the reader looks at the static charts. */
 async function warmUp(): Promise<void> {
   const run = await startEngine(boot.databaseUrl);
@@ -193,20 +215,23 @@ function redrawDefault(): void {
     .join('\n');
 }
 
-if (serializeViewState(view) === '') redrawDefault();
-if (serializeViewState(view) !== '') void refresh();
-else whenIdle(() => void warmUp().catch(() => undefined));
+if (form?.dataset['changedEarly'] === 'true') {
+  // The reader changed a filter before this code arrived: their choice wins over the URL.
+  onFormChange();
+} else {
+  applyUrl();
+  const cleaned = serializeViewState(view);
+  if (cleaned !== location.search && !(cleaned === '' && location.search === '?')) {
+    history.replaceState(null, '', `${location.pathname}${cleaned}${location.hash}`);
+  }
+  if (cleaned === '') {
+    redrawDefault();
+    whenIdle(() => void warmUp().catch(() => undefined));
+  } else void refresh();
+}
 
 form?.addEventListener('submit', (event) => event.preventDefault());
-form?.addEventListener('change', () => {
-  const parsed = parseViewState(readForm(), boot.info);
-  view = parsed.state;
-  showNotes(parsed.notes);
-  writeForm(view);
-  updateLinks(view);
-  history.pushState(null, '', `${location.pathname}${serializeViewState(view)}`);
-  void refresh();
-});
+form?.addEventListener('change', onFormChange);
 window.addEventListener('popstate', () => {
   applyUrl();
   void refresh();
@@ -218,4 +243,19 @@ window.addEventListener('resize', () => {
     if (generation > 0) void refresh();
     else redrawDefault();
   }, 300);
+});
+
+/** 复制表格: the card's table as tab-separated text, which pastes into WPS and Excel as cells. */
+document.addEventListener('click', (event) => {
+  const button = (event.target as Element | null)?.closest<HTMLButtonElement>('[data-copy-table]');
+  const table = button?.closest('.chart-card')?.querySelector('table');
+  if (!button || !table) return;
+  const rows = [...table.querySelectorAll('thead tr, tbody tr')].map((tr) =>
+    [...tr.children].map((cell) => cell.textContent ?? ''),
+  );
+  const text = tableToTsv({ headers: rows[0] ?? [], rows: rows.slice(1) });
+  void navigator.clipboard?.writeText(text).then(
+    () => (button.textContent = '已复制'),
+    () => (button.textContent = '复制失败'),
+  );
 });

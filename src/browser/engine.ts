@@ -27,7 +27,12 @@ async function open(databaseUrl: string): Promise<QueryRunner> {
   const worker = new Worker(bundle.mainWorker ?? ehWorker);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-  await db.open({ path: ':memory:', query: { castBigIntToDouble: true } });
+  await db.open({
+    path: ':memory:',
+    query: { castBigIntToDouble: true },
+    // Read the database in pieces with range requests, not whole: its size grows with the data.
+    filesystem: { reliableHeadRequests: true, forceFullHTTPReads: false, allowFullHTTPReads: true },
+  });
   await db.registerFileURL('published.duckdb', databaseUrl, duckdb.DuckDBDataProtocol.HTTP, false);
   const connection = await db.connect();
   await connection.query('SET autoinstall_known_extensions = false');

@@ -141,7 +141,8 @@ const TIME = String.raw`(?:[ T]+\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?)?`;
 const DATE_SEPARATED = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})${TIME}$`);
 const DATE_CHINESE = new RegExp(String.raw`^(\d{4})年(\d{1,2})月(\d{1,2})日?${TIME}$`);
 const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
-const EXCEL_SERIAL = /^\d{1,7}(?:\.\d+)?$/;
+/** As text, only a 5-digit number is taken for an Excel serial (1927–2173); "2022.3" is not. */
+const EXCEL_SERIAL = /^\d{5}(?:\.\d+)?$/;
 
 const NOT_A_DATE: Problem = { kind: '非日期文本', reason: '日期无法识别' };
 const NO_SUCH_DATE: Problem = { kind: '不存在的日期', reason: '日期无法识别' };

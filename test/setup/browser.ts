@@ -80,7 +80,9 @@ export async function watchedContext(
       if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
     });
     page.on('requestfailed', (request) => {
-      if (new URL(request.url()).origin === origin) {
+      // ERR_ABORTED: the browser dropped it itself (a reload or history step mid-request).
+      const aborted = request.failure()?.errorText === 'net::ERR_ABORTED';
+      if (new URL(request.url()).origin === origin && !aborted) {
         problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
       }
     });

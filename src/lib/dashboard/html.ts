@@ -29,7 +29,7 @@ export function chartCardHtml(panel: RenderedPanel): string {
 <p class="subtitle">${escapeHtml(panel.subtitle)}</p>
 <figure class="chart">${panel.svg}</figure>
 ${panel.note === undefined ? '' : `<p class="note">${escapeHtml(panel.note)}</p>`}
-<details class="table-view"><summary>表格</summary><div class="table-scroll"><table class="data">
+<details class="table-view"><summary>表格</summary><button type="button" class="copy" data-copy-table>复制表格</button><div class="table-scroll"><table class="data">
 <caption class="visually-hidden">${escapeHtml(panel.title)}</caption>
 <thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div></details>
 </section>`;

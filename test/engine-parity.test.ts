@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,8 @@ import {
   type DashboardScope,
 } from '../src/lib/queries-dashboard.ts';
 import { dataRangeQuery, reportQueries } from '../src/lib/queries.ts';
-import { exportQuery } from '../src/lib/export-csv.ts';
+import { exportQuery, toCsv } from '../src/lib/export-csv.ts';
+import { exportRecords } from '../scripts/data/export.ts';
 import type { Query, QueryRunner } from '../src/lib/query-runner.ts';
 import { writeDashboardDb } from './helpers/dashboard-db.ts';
 import { referenceRecords } from './helpers/reference-records.ts';
@@ -111,6 +112,12 @@ describe('the same query gives the same answer in Node DuckDB and DuckDB-WASM', 
       expect(expected.length).toBeGreaterThan(0);
       expect(await wasm.run(query)).toEqual(expected);
     }
+  });
+
+  it('data:export writes the same bytes as the CSV download of the site', async () => {
+    const outFile = path.join(dir, 'export.csv');
+    await exportRecords({ dataDir: dir, outFile });
+    expect(await readFile(outFile, 'utf8')).toBe(toCsv(await wasm.run(exportQuery())));
   });
 
   it('dashboard totals agree with the records they summarise', async () => {

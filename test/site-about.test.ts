@@ -37,8 +37,8 @@ describe('数据说明', () => {
         /^信访数据-去标识化-截至\d{4}-\d{2}-\d{2}\.csv$/,
       );
       const csv = await text(await download.createReadStream());
-      expect(csv.startsWith(`\uFEFF${EXPORT_COLUMNS.join(',')}\r\n`)).toBe(true);
-      const lines = csv.slice(1).split('\r\n');
+      expect(csv.startsWith(`\uFEFF${EXPORT_COLUMNS.join(',')}\n`)).toBe(true);
+      const lines = csv.slice(1).split('\n');
       expect(lines.pop()).toBe('');
       expect(manifest.published).toBeGreaterThan(1000);
       expect(lines.length - 1).toBe(manifest.published);

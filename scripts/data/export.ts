@@ -7,7 +7,8 @@ import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { PUBLISHED_FILES, RECORD_COLUMNS } from '../../src/lib/schema.ts';
+import { PUBLISHED_FILES } from '../../src/lib/schema.ts';
+import { EXPORT_COLUMNS, exportQuery } from '../../src/lib/export-csv.ts';
 import { BuildError } from './build-error.ts';
 import { BOM } from './csv-writer.ts';
 import { sqlString } from './staging-codes.ts';
@@ -17,14 +18,7 @@ export interface ExportOptions {
   outFile: string;
 }
 
-function columnSql(name: string, type: string): string {
-  if (type.startsWith('VARCHAR[]')) return `array_to_string(r.${name}, ';') AS ${name}`;
-  if (type.startsWith('BOOLEAN')) return `CASE WHEN r.${name} THEN '是' ELSE '否' END AS ${name}`;
-  if (type.startsWith('DATE')) return `strftime(r.${name}, '%Y-%m-%d') AS ${name}`;
-  return `r.${name}`;
-}
-
-export const EXPORT_COLUMNS = [...Object.keys(RECORD_COLUMNS), 'pseudonym'];
+export { EXPORT_COLUMNS };
 
 export async function exportRecords(options: ExportOptions): Promise<number> {
   const database = path.join(options.dataDir, PUBLISHED_FILES.database);
@@ -41,14 +35,9 @@ export async function exportRecords(options: ExportOptions): Promise<number> {
   const connection = await instance.connect();
   try {
     await connection.run(`ATTACH ${sqlString(database)} AS db (READ_ONLY)`);
-    const select = Object.entries(RECORD_COLUMNS)
-      .map(([name, type]) => columnSql(name, type))
-      .join(', ');
+    await connection.run('USE db');
     await connection.run(
-      `COPY (SELECT ${select}, p.pseudonym
-             FROM db.records r LEFT JOIN db.petitioners p USING (petitioner)
-             ORDER BY r.rowid)
-       TO ${sqlString(body)} (FORMAT csv, HEADER true)`,
+      `COPY (${exportQuery().sql}) TO ${sqlString(body)} (FORMAT csv, HEADER true)`,
     );
     const reader = await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM db.records');
     const count = Number(reader.getRowObjectsJS()[0]?.['n'] ?? 0);

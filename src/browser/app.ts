@@ -112,9 +112,12 @@ function chartWidth(): number {
  * The briefing depends on the period and the comparison only, not on the other filters: computed
  * once per period (it reads `records`, the slowest queries of the page), kept for the next change.
  */
-const reports = new Map<string, Promise<Report>>();
+const reportKey = (period: ReportPeriod): string => `${period.from}|${period.to}|${period.compare}`;
+const reports = new Map<string, Promise<Report>>(
+  boot.report ? [[reportKey(boot.report.period), Promise.resolve(boot.report)]] : [],
+);
 function reportFor(run: QueryRunner, period: ReportPeriod): Promise<Report> {
-  const key = `${period.from}|${period.to}|${period.compare}`;
+  const key = reportKey(period);
   let report = reports.get(key);
   if (!report) {
     report = computeReport(

@@ -2,6 +2,7 @@
 import type { SiteInfo } from '../lib/dashboard/site-info.ts';
 import type { PageId } from '../lib/dashboard/pages.ts';
 import type { Panel } from '../lib/dashboard/panel.ts';
+import type { Report } from '../lib/report.ts';
 
 export interface Boot {
   page: PageId;
@@ -10,6 +11,8 @@ export interface Boot {
   /** Chart pages: the default view's panels and subtitle, as rendered at build time. */
   panels?: Panel[];
   subtitle?: string;
+  /** 总览 and 办理与考核: the default period's report, so the first filter change need not redo it. */
+  report?: Report;
 }
 
 export function readBoot(): Boot {

@@ -7,16 +7,24 @@ export const EXPORT_COLUMNS = [
   'pseudonym',
 ] as const;
 
+function columnSql(column: string, type: string): string {
+  if (type.startsWith('DATE')) return `strftime(r.${column}, '%Y-%m-%d') AS ${column}`;
+  if (type.startsWith('VARCHAR[]')) {
+    // NULL for no tags in both engines (DuckDB 1.4 and 1.5 disagree on an empty list's string).
+    return `CASE WHEN len(r.${column}) = 0 THEN NULL ELSE array_to_string(r.${column}, ';') END AS ${column}`;
+  }
+  if (type.startsWith('BOOLEAN'))
+    return `CASE WHEN r.${column} THEN '是' ELSE '否' END AS ${column}`;
+  return `r.${column}`;
+}
+
+/** Tags joined with ';', booleans 是/否, dates YYYY-MM-DD; the dense petitioner id stays inside. */
 export function exportQuery(): Query {
-  const columns = Object.entries(RECORD_COLUMNS).map(([column, type]) => {
-    if (column === 'petitioner') return null;
-    if (type.startsWith('DATE')) return `strftime(r.${column}, '%Y-%m-%d') AS ${column}`;
-    if (type.startsWith('VARCHAR[]'))
-      return `coalesce(array_to_string(r.${column}, ';'), '') AS ${column}`;
-    return `r.${column}`;
-  });
+  const columns = Object.entries(RECORD_COLUMNS)
+    .filter(([column]) => column !== 'petitioner')
+    .map(([column, type]) => columnSql(column, type));
   return {
-    sql: `SELECT ${columns.filter((c) => c !== null).join(', ')}, p.pseudonym
+    sql: `SELECT ${columns.join(', ')}, p.pseudonym
   FROM records r LEFT JOIN petitioners p USING (petitioner)
   ORDER BY ALL`,
     params: [],
@@ -25,14 +33,15 @@ export function exportQuery(): Query {
 
 function cell(value: SqlRow[string]): string {
   if (value === null) return '';
-  const text = typeof value === 'boolean' ? (value ? '是' : '否') : String(value);
+  const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** UTF-8 with BOM and CRLF, so Excel and WPS open the Chinese text as it is. */
+/** UTF-8 with BOM, so Excel and WPS open the Chinese text as it is: the bytes data:export writes. */
 export function toCsv(rows: readonly SqlRow[]): string {
   const lines = [EXPORT_COLUMNS.join(',')];
-  for (const row of rows)
+  for (const row of rows) {
     lines.push(EXPORT_COLUMNS.map((column) => cell(row[column] ?? null)).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  }
+  return `\uFEFF${lines.join('\n')}\n`;
 }

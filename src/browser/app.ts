@@ -188,14 +188,19 @@ function applyUrl(): void {
   updateLinks(view);
 }
 
-function onFormChange(): void {
-  const parsed = parseViewState(readForm(), boot.info);
+/** A new view chosen by the reader: into the form, the links and the history, then drawn. */
+function navigate(search: string): void {
+  const parsed = parseViewState(search, boot.info);
   view = parsed.state;
   showNotes(parsed.notes);
   writeForm(view);
   updateLinks(view);
   history.pushState(null, '', `${location.pathname}${serializeViewState(view)}`);
   void refresh();
+}
+
+function onFormChange(): void {
+  navigate(readForm());
 }
 
 /** Warm start: the engine answers a first query while the reader looks at the static charts. */
@@ -261,4 +266,19 @@ document.addEventListener('click', (event) => {
     () => (button.textContent = '已复制'),
     () => (button.textContent = '复制失败'),
   );
+});
+
+/** A drill link inside a chart (`?category=…`) keeps the rest of the view and stays on the page. */
+document.addEventListener('click', (event) => {
+  const link = (event.target as Element | null)?.closest('[data-panels] a');
+  const href =
+    link?.getAttribute('href') ??
+    link?.getAttributeNS('http://www.w3.org/1999/xlink', 'href') ??
+    '';
+  if (!href.startsWith('?')) return;
+  event.preventDefault();
+  const drill = new URLSearchParams(href);
+  const merged = new URLSearchParams(serializeViewState(view));
+  for (const [key, value] of drill) merged.set(key, value);
+  navigate(`?${merged.toString()}`);
 });

@@ -43,6 +43,11 @@ export interface HeatmapOptions extends ChartOptions {
   rowLabel?: string | undefined;
   /** Row order; by default the largest total first. */
   rowOrder?: readonly string[] | undefined;
+  /**
+   * Named columns instead of months (region × category): these, in this order; `month` then
+   * holds the column's name.
+   */
+  columns?: readonly string[] | undefined;
 }
 
 interface Grid {
@@ -57,7 +62,7 @@ interface Grid {
  */
 function grid(input: readonly HeatmapRow[], options: HeatmapOptions): Grid {
   const data = finiteRows(input, 'value');
-  const months = monthSpan(data.map((r) => r.month));
+  const months = options.columns ? [...options.columns] : monthSpan(data.map((r) => r.month));
   const monthSet = new Set(months);
   const valid = data.filter((r) => monthSet.has(r.month));
   const totals = new Map<string, number>();
@@ -100,17 +105,27 @@ export function heatmapChart(rows: readonly HeatmapRow[], options: HeatmapOption
     width,
     marginLeft,
   );
-  const marginBottom = 28 + legend.height;
-  const height = chartHeight(options, names.length * cellHeight + 8 + marginBottom);
-  const axis = monthAxis(months, plotWidth);
-  const dark = thresholds[thresholds.length - 3] ?? Infinity;
   const cellWidth = plotWidth / months.length;
+  const named = options.columns !== undefined;
+  // Named columns whose labels are wider than a cell stand upright under it.
+  const upright = named && maxTextWidth(months) + 4 > cellWidth;
+  const columnRoom = upright ? Math.min(compact ? 64 : 96, maxTextWidth(months)) : 0;
+  const marginBottom = (upright ? columnRoom + 12 : 28) + legend.height;
+  const height = chartHeight(options, names.length * cellHeight + 8 + marginBottom);
+  const axis = named
+    ? {
+        domain: months,
+        tickFormat: (n: string) => fitText(n, upright ? columnRoom : cellWidth - 4),
+        ...(upright ? { tickRotate: -90 } : {}),
+      }
+    : monthAxis(months, plotWidth);
+  const dark = thresholds[thresholds.length - 3] ?? Infinity;
   const cellTall = (height - 8 - marginBottom) / names.length;
   const fits = (c: HeatmapRow) =>
     textWidth(String(c.value)) + 4 <= cellWidth && cellTall >= 14 && c.value > 0;
   const peak = cells.reduce((a, b) => (b.value > a.value ? b : a));
   const description =
-    `${names.length}行×${months.length}个月，` +
+    `${names.length}行×${months.length}${named ? '列' : '个月'}，` +
     `最高为${peak.row}${monthTitle(peak.month)}的${valueText(peak.value, options.unit)}。`;
   return {
     ...baseSpec(options, { width, height }, description),

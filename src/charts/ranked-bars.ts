@@ -36,6 +36,8 @@ export interface RankedBarsOptions extends ChartOptions {
   limit?: number | undefined;
   /** What the comparison value is called in hover text. Default '去年同期'. */
   previousLabel?: string | undefined;
+  /** Bars become links to `?{drillParam}={name}`: one click drills into that category or region. */
+  drillParam?: string | undefined;
 }
 
 /** Largest first; ties by name so the order never depends on the input order. */
@@ -107,7 +109,19 @@ export function rankedBarsChart(
     },
     color: { domain: [current, previous], range: [COLORS.current, COLORS.flat] },
     marks: [
-      Plot.barX(data, { y: 'name', x: 'value', fill: () => current, title, ...tipOption(options) }),
+      Plot.barX(data, {
+        y: 'name',
+        x: 'value',
+        fill: () => current,
+        title,
+        ...tipOption(options),
+        ...(options.drillParam === undefined
+          ? {}
+          : {
+              href: (r: RankedBarsRow) =>
+                `?${new URLSearchParams({ [options.drillParam ?? '']: r.name }).toString()}`,
+            }),
+      }),
       Plot.tickX(data, {
         y: 'name',
         x: 'previous',

@@ -46,10 +46,15 @@ export async function categoriesPage(context: PageContext): Promise<PageData> {
       title: '问题类别排名',
       chart: 'ranked-bars',
       rows: ranking,
-      options: { unit, label: '问题类别排名', previousLabel: previousLabel(context) },
+      options: {
+        unit,
+        label: '问题类别排名',
+        previousLabel: previousLabel(context),
+        drillParam: 'category',
+      },
       note: scope.category
         ? `已选“${scope.category}”，排名仍列出全部类别以便比较。`
-        : '点击下方类别名称可钻取。',
+        : '点击条形或下方类别名称可钻取。',
     }),
     panel({
       id: 'heatmap',

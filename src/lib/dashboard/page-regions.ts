@@ -31,18 +31,12 @@ export async function regionsPage(context: PageContext): Promise<PageData> {
     const name = str(row, 'category');
     categoryTotals.set(name, (categoryTotals.get(name) ?? 0) + num(row, measure));
   }
-  const topCategories = [...categoryTotals]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 6)
-    .map(([name]) => name);
-  const categoryRows = cross.map((row) => {
-    const category = str(row, 'category');
-    return {
-      x: str(row, 'region'),
-      part: topCategories.includes(category) ? category : '其余类别',
-      value: num(row, measure),
-    };
-  });
+  const categoryOrder = [...categoryTotals].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  const cells = cross.map((row) => ({
+    month: str(row, 'category'),
+    row: str(row, 'region'),
+    value: num(row, measure),
+  }));
 
   const population = context.population ?? {};
   const now = groupCounts(byRegion, 'current', 'region');
@@ -111,15 +105,15 @@ export async function regionsPage(context: PageContext): Promise<PageData> {
       }),
       panel({
         id: 'categories',
-        title: `各${context.regionLabel}问题类别构成`,
-        chart: 'stacked-bar',
-        rows: categoryRows.sort((a, b) => order.indexOf(a.x) - order.indexOf(b.x)),
+        title: `${context.regionLabel} × 问题类别`,
+        chart: 'heatmap',
+        rows: cells,
         options: {
           unit,
-          label: `各${context.regionLabel}问题类别构成`,
-          parts: [...topCategories, '其余类别'],
-          xLabel: context.regionLabel,
-          orientation: 'horizontal',
+          label: `${context.regionLabel}与问题类别热力图`,
+          rowLabel: context.regionLabel,
+          rowOrder: order,
+          columns: categoryOrder,
         },
       }),
     ],

@@ -146,8 +146,10 @@ async function refresh(): Promise<void> {
       population: siteConfig.population,
       measure: view.measure,
     });
-    const report =
-      page === 'overview' || page === 'handling' ? await reportFor(run, scope.period) : null;
+    // Started now, awaited after the charts: the briefing reads `records` and may take longer.
+    const pending =
+      page === 'overview' || page === 'handling' ? reportFor(run, scope.period) : null;
+    pending?.catch(() => undefined);
     if (mine !== generation) return;
     const width = chartWidth();
     const scopeLine = document.querySelector('[data-scope]');
@@ -162,6 +164,12 @@ async function refresh(): Promise<void> {
         )
         .join('\n');
     }
+    performance.mark('xf:charts', { detail: { generation: mine } });
+    const texts = document.querySelectorAll('[data-briefing-text], [data-rule-of-law]');
+    if (pending) for (const text of texts) text.setAttribute('aria-busy', 'true');
+    const report = await pending;
+    if (mine !== generation) return;
+    for (const text of texts) text.removeAttribute('aria-busy');
     if (report) {
       const briefing = document.querySelector('[data-briefing-text]');
       if (briefing) briefing.innerHTML = briefingHtml(report);

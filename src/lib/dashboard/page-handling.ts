@@ -79,6 +79,20 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
     })
     .sort((a, b) => a.value - b.value);
 
+  const unitRates = units
+    .filter((row) => row['side'] === 'current')
+    .flatMap((row) =>
+      RATES.map(([name, numerator, denominator]) => {
+        const value = rate(num(row, numerator), num(row, denominator));
+        return {
+          key: str(row, 'unit'),
+          series: name,
+          value: value.percent ?? 0,
+          label: `${ratePercentText(value) ?? '—'}（${value.numerator}/${value.denominator}）`,
+        };
+      }),
+    );
+
   return {
     cards: null,
     panels: [
@@ -102,6 +116,19 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
         rows: rateRows,
         options: { unit: '件', label: '办理质量指标', rates: RATES.map(([name]) => name) },
         note: '及时受理率按受理期限（登记后15日）所在月份、按期办结率按办理期限所在月份、满意率和参评率按办结月份统计。',
+      }),
+      panel({
+        id: 'unit-rates',
+        title: '各责任单位办理质量指标（本期）',
+        chart: 'grouped-bars',
+        rows: unitRates,
+        options: {
+          unit: '%',
+          label: '各责任单位办理质量指标',
+          keyLabel: '责任单位',
+          series: RATES.map(([name]) => name),
+          orientation: 'horizontal',
+        },
       }),
       panel({
         id: 'units',

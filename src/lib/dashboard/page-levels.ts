@@ -86,9 +86,22 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([month, value]) => ({ month, ...value }));
 
+  const monthlyByLevel = levels.flatMap((level) =>
+    [
+      ...groupCounts(monthly, 'current', 'month', (row) => isVisit(row) && row['level'] === level),
+    ].map(([month, counts]) => ({ name: level, month, value: counts[measure] })),
+  );
+
   return {
     cards: null,
     panels: [
+      panel({
+        id: 'monthly',
+        title: '各层级走访月度走势（本期）',
+        chart: 'small-multiples',
+        rows: monthlyByLevel,
+        options: { unit, label: '各层级走访月度走势', order: levels, nameLabel: '层级' },
+      }),
       ...cumulativePanels,
       panel({
         id: 'persuaded',

@@ -14,6 +14,9 @@ const ACCEPTANCE_COLUMNS: Record<(typeof ACCEPTANCES)[number], string> = {
   待受理: 'pending',
 };
 
+/** The per-unit rates chart shows the units with the most items due. */
+const UNIT_LIMIT = 12;
+
 const RATES = [
   ['及时受理率', 'decision_timely', 'decision_due'],
   ['按期办结率', 'closure_on_time', 'closure_due'],
@@ -79,19 +82,27 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
     })
     .sort((a, b) => a.value - b.value);
 
-  const unitRates = units
+  const busiest = units
     .filter((row) => row['side'] === 'current')
-    .flatMap((row) =>
-      RATES.map(([name, numerator, denominator]) => {
-        const value = rate(num(row, numerator), num(row, denominator));
-        return {
-          key: str(row, 'unit'),
-          series: name,
-          value: value.percent ?? 0,
-          label: `${ratePercentText(value) ?? '—'}（${value.numerator}/${value.denominator}）`,
-        };
-      }),
-    );
+    .sort(
+      (a, b) =>
+        num(b, 'decision_due') +
+          num(b, 'closure_due') -
+          num(a, 'decision_due') -
+          num(a, 'closure_due') || (str(a, 'unit') < str(b, 'unit') ? -1 : 1),
+    )
+    .slice(0, UNIT_LIMIT);
+  const unitRates = busiest.flatMap((row) =>
+    RATES.map(([name, numerator, denominator]) => {
+      const value = rate(num(row, numerator), num(row, denominator));
+      return {
+        key: str(row, 'unit'),
+        series: name,
+        value: value.percent ?? 0,
+        label: `${ratePercentText(value) ?? '—'}（${value.numerator}/${value.denominator}）`,
+      };
+    }),
+  );
 
   return {
     cards: null,
@@ -129,6 +140,7 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
           series: RATES.map(([name]) => name),
           orientation: 'horizontal',
         },
+        note: `到期件最多的${UNIT_LIMIT}个单位；各单位按期办结率见下图。`,
       }),
       panel({
         id: 'units',

@@ -8,6 +8,7 @@ import {
   INPUT_COLUMNS,
   isInputColumn,
   normaliseHeader,
+  PII_COLUMNS,
   type InputColumn,
 } from '../../src/lib/columns.ts';
 import {
@@ -35,14 +36,7 @@ export interface Mapping {
 export const MAPPING_FILE_NAME = 'mapping.json';
 
 /** Columns no default may fill: ids and personal data come from the export or not at all. */
-const NO_DEFAULT: ReadonlySet<InputColumn> = new Set([
-  'case_id',
-  'petitioner_id',
-  'petitioner_name',
-  'phone',
-  'address',
-  'content',
-]);
+const NO_DEFAULT: ReadonlySet<InputColumn> = new Set(PII_COLUMNS);
 
 function globToRegExp(pattern: string): RegExp {
   const body = pattern

@@ -2,7 +2,7 @@
  * The chart pages in the browser: the view lives in the URL; a filter change re-runs the page's
  * queries in DuckDB-WASM and redraws every card with the same chart modules as the build.
  */
-import { loadPage } from '../lib/dashboard/load.ts';
+import { loadView } from '../lib/dashboard/load.ts';
 import type { ChartPageId } from '../lib/dashboard/pages.ts';
 import { renderPanel } from '../lib/dashboard/panel.ts';
 import {
@@ -11,7 +11,6 @@ import {
   briefingHtml,
   ruleOfLawHtml,
 } from '../lib/dashboard/html.ts';
-import { scopeOf, scopeSubtitle } from '../lib/dashboard/scope.ts';
 import { computeReport, type Report } from '../lib/report.ts';
 import type { ReportPeriod } from '../lib/periods.ts';
 import type { QueryRunner } from '../lib/query-runner.ts';
@@ -136,16 +135,7 @@ async function refresh(): Promise<void> {
   document.body.dataset['loading'] = 'true';
   try {
     const run = await startEngine(boot.databaseUrl);
-    const scope = scopeOf(view, boot.info.latestMonth);
-    const subtitle = scopeSubtitle(view, scope, boot.info);
-    const data = await loadPage(page, {
-      view,
-      scope,
-      run,
-      regionLabel: siteConfig.regionLabel,
-      population: siteConfig.population,
-      measure: view.measure,
-    });
+    const { scope, subtitle, data } = await loadView(page, view, boot.info, run, siteConfig);
     // Started now, awaited after the charts: the briefing reads `records` and may take longer.
     const pending =
       page === 'overview' || page === 'handling' ? reportFor(run, scope.period) : null;

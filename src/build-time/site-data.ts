@@ -7,12 +7,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { openPublished } from '../../scripts/lib/duckdb-node.ts';
-import { loadPage } from '../lib/dashboard/load.ts';
+import { loadView } from '../lib/dashboard/load.ts';
 import type { ChartPageId } from '../lib/dashboard/pages.ts';
 import { renderPanel, type Panel, type RenderedPanel } from '../lib/dashboard/panel.ts';
 import type { HeadlineCard } from '../lib/dashboard/cards.ts';
 import { loadSiteInfo, type SiteInfo } from '../lib/dashboard/site-info.ts';
-import { scopeOf, scopeSubtitle } from '../lib/dashboard/scope.ts';
 import { computeReport, type Report } from '../lib/report.ts';
 import { reportOptions } from '../lib/report-options.ts';
 import type { QueryRunner } from '../lib/query-runner.ts';
@@ -29,6 +28,8 @@ interface Published {
 }
 
 let published: Promise<Published> | null = null;
+/** The default period's report: the same for every page, so computed once per build. */
+let defaultReport: Promise<Report> | null = null;
 
 function open(): Promise<Published> {
   published ??= (async () => {
@@ -69,17 +70,9 @@ const document = new JSDOM('<!doctype html><html><body></body></html>').window.d
 export async function staticPage(page: ChartPageId): Promise<StaticPage> {
   const { run, info } = await open();
   const view = DEFAULT_VIEW;
-  const scope = scopeOf(view, info.latestMonth);
-  const subtitle = scopeSubtitle(view, scope, info);
-  const data = await loadPage(page, {
-    view,
-    scope,
-    run,
-    regionLabel: siteConfig.regionLabel,
-    population: siteConfig.population,
-    measure: view.measure,
-  });
-  const report = await computeReport(run, {}, reportOptions(siteConfig));
+  const { subtitle, data } = await loadView(page, view, info, run, siteConfig);
+  defaultReport ??= computeReport(run, {}, reportOptions(siteConfig));
+  const report = await defaultReport;
   return {
     info,
     subtitle,

@@ -1,5 +1,6 @@
 /** The 总览 headline cards: each figure of the period beside its comparison, in the bureau's words. */
-import { change, changePercentText, DIRECTION_WORDS, type Direction } from '../change.ts';
+import { DIRECTION_WORDS, type Direction } from '../change.ts';
+import { changeWords } from './change-row.ts';
 import type { Compare } from '../periods.ts';
 import { rate, ratePercentText, type Rate } from '../rates.ts';
 import type { SqlRow } from '../query-runner.ts';
@@ -38,15 +39,8 @@ function countChange(
   previous: number,
   compare: Compare,
 ): Pick<HeadlineCard, 'changeText' | 'direction'> {
-  const { direction } = change(current, previous);
-  if (previous === 0) {
-    return {
-      direction,
-      changeText: current === 0 ? DIRECTION_WORDS.flat : compareWords(compare).previousZero,
-    };
-  }
-  const text = direction === 'flat' ? '' : (changePercentText(current, previous) ?? '');
-  return { direction, changeText: `${DIRECTION_WORDS[direction]}${text}` };
+  const { direction, text } = changeWords(current, previous, compareWords(compare).previousZero);
+  return { direction, changeText: text };
 }
 
 function rateChange(

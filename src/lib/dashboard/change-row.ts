@@ -1,6 +1,19 @@
-/** A value beside its comparison, as ranked-bars rows want it. */
-import { change, changePercentText, DIRECTION_WORDS } from '../change.ts';
+/** A value beside its comparison, in the bureau's words: cards and ranked bars say it alike. */
+import { change, changePercentText, DIRECTION_WORDS, type Direction } from '../change.ts';
 import type { RankedBarsRow } from '../../charts/ranked-bars.ts';
+import type { Counts, Measure } from './rows.ts';
+
+/** '上升16.0%', '下降5.0%', '持平', or `zeroText` ('去年同期为0') when there is nothing to compare with. */
+export function changeWords(
+  value: number,
+  previous: number,
+  zeroText: string,
+): { direction: Direction; text: string } {
+  const { direction } = change(value, previous);
+  if (previous === 0) return { direction, text: value === 0 ? DIRECTION_WORDS.flat : zeroText };
+  const percent = direction === 'flat' ? '' : (changePercentText(value, previous) ?? '');
+  return { direction, text: `${DIRECTION_WORDS[direction]}${percent}` };
+}
 
 export function rankedRow(
   name: string,
@@ -8,17 +21,22 @@ export function rankedRow(
   previous: number,
   zeroText: string,
 ): RankedBarsRow {
-  const { direction } = change(value, previous);
-  const changeSign = direction === 'up' ? 1 : direction === 'down' ? -1 : 0;
-  if (previous === 0) {
-    return {
-      name,
-      value,
-      previous,
-      changeText: value === 0 ? '持平' : zeroText,
-      changeSign: value === 0 ? 0 : null,
-    };
-  }
-  const text = direction === 'flat' ? '' : (changePercentText(value, previous) ?? '');
-  return { name, value, previous, changeText: `${DIRECTION_WORDS[direction]}${text}`, changeSign };
+  const { direction, text } = changeWords(value, previous, zeroText);
+  const sign = direction === 'up' ? 1 : direction === 'down' ? -1 : 0;
+  const changeSign = previous === 0 && value !== 0 ? null : sign;
+  return { name, value, previous, changeText: text, changeSign };
+}
+
+/** Every name of either period, largest first (ties: the larger comparison, then the name). */
+export function rankedRows(
+  now: Map<string, Counts>,
+  before: Map<string, Counts>,
+  measure: Measure,
+  zeroText: string,
+): RankedBarsRow[] {
+  return [...new Set([...now.keys(), ...before.keys()])]
+    .map((name) =>
+      rankedRow(name, now.get(name)?.[measure] ?? 0, before.get(name)?.[measure] ?? 0, zeroText),
+    )
+    .sort((a, b) => b.value - a.value || b.previous - a.previous || (a.name < b.name ? -1 : 1));
 }

@@ -1,6 +1,11 @@
 /** One entry for every chart page: the same loaders run at build time and in the browser. */
 import type { ChartPageId } from './pages.ts';
 import type { PageContext, PageData } from './context.ts';
+import type { DashboardScope } from '../queries-dashboard.ts';
+import type { QueryRunner } from '../query-runner.ts';
+import type { ViewState } from '../view-state.ts';
+import { scopeOf, scopeSubtitle } from './scope.ts';
+import type { SiteInfo } from './site-info.ts';
 import { overviewPage } from './page-overview.ts';
 import { levelsPage } from './page-levels.ts';
 import { categoriesPage } from './page-categories.ts';
@@ -19,4 +24,24 @@ const LOADERS: Record<ChartPageId, (context: PageContext) => Promise<PageData>> 
 
 export function loadPage(page: ChartPageId, context: PageContext): Promise<PageData> {
   return LOADERS[page](context);
+}
+
+/** A page in a given view: its scope, the line that describes it, and its cards and panels. */
+export async function loadView(
+  page: ChartPageId,
+  view: ViewState,
+  info: SiteInfo,
+  run: QueryRunner,
+  config: { regionLabel: string; population: Readonly<Record<string, number>> },
+): Promise<{ scope: DashboardScope; subtitle: string; data: PageData }> {
+  const scope = scopeOf(view, info.latestMonth);
+  const data = await loadPage(page, {
+    view,
+    scope,
+    run,
+    regionLabel: config.regionLabel,
+    population: config.population,
+    measure: view.measure,
+  });
+  return { scope, subtitle: scopeSubtitle(view, scope, info), data };
 }

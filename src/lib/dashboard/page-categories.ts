@@ -1,27 +1,15 @@
 /** 问题类别: categories ranked with their change, month × category, small multiples, drill into one. */
 import { breakdownQuery, crossQuery } from '../queries-dashboard.ts';
-import { rankedRow } from './change-row.ts';
+import { rankedRows } from './change-row.ts';
 import { MEASURE_UNITS, previousLabel, type PageContext, type PageData } from './context.ts';
+import { compareWords } from '../wording.ts';
 import { panel, type Panel } from './panel.ts';
-import { groupCounts, num, str, type Counts, type Measure } from './rows.ts';
-
-export function rankedRows(
-  now: Map<string, Counts>,
-  before: Map<string, Counts>,
-  measure: Measure,
-  zeroText: string,
-) {
-  return [...new Set([...now.keys(), ...before.keys()])]
-    .map((name) =>
-      rankedRow(name, now.get(name)?.[measure] ?? 0, before.get(name)?.[measure] ?? 0, zeroText),
-    )
-    .sort((a, b) => b.value - a.value || b.previous - a.previous || (a.name < b.name ? -1 : 1));
-}
+import { groupCounts, num, str } from './rows.ts';
 
 export async function categoriesPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
   const unit = MEASURE_UNITS[measure];
-  const zeroText = context.view.compare === 'yoy' ? '去年同期为0' : '上期为0';
+  const zeroText = compareWords(context.view.compare).previousZero;
   const [byCategory, cross] = await Promise.all([
     run(breakdownQuery(scope, 'category')),
     run(crossQuery(scope, 'month')),

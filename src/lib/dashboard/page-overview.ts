@@ -2,7 +2,7 @@
 import { breakdownQuery, monthlyQuery, totalsQuery } from '../queries-dashboard.ts';
 import { LEVELS } from '../schema.ts';
 import { headlineCards } from './cards.ts';
-import { rankedRow } from './change-row.ts';
+import { rankedRows } from './change-row.ts';
 import {
   MEASURE_UNITS,
   monthNumber,
@@ -11,6 +11,7 @@ import {
   type PageContext,
   type PageData,
 } from './context.ts';
+import { compareWords } from '../wording.ts';
 import { panel } from './panel.ts';
 import { groupCounts, isRegistered, isVisit } from './rows.ts';
 
@@ -49,11 +50,8 @@ export async function overviewPage(context: PageContext): Promise<PageData> {
 
   const now = groupCounts(categories, 'current', 'category');
   const before = groupCounts(categories, 'previous', 'category');
-  const zeroText = context.view.compare === 'yoy' ? '去年同期为0' : '上期为0';
-  const rising = [...new Set([...now.keys(), ...before.keys()])]
-    .map((name) =>
-      rankedRow(name, now.get(name)?.[measure] ?? 0, before.get(name)?.[measure] ?? 0, zeroText),
-    )
+  const zeroText = compareWords(context.view.compare).previousZero;
+  const rising = rankedRows(now, before, measure, zeroText)
     .filter((row) => row.value > row.previous)
     .sort((a, b) => b.value - b.previous - (a.value - a.previous) || b.value - a.value);
 

@@ -2,7 +2,8 @@
 import { breakdownQuery, crossQuery } from '../queries-dashboard.ts';
 import { LEVELS } from '../schema.ts';
 import { MEASURE_UNITS, previousLabel, type PageContext, type PageData } from './context.ts';
-import { rankedRows } from './page-categories.ts';
+import { rankedRows } from './change-row.ts';
+import { compareWords } from '../wording.ts';
 import { panel } from './panel.ts';
 import type { RankedBarsRow } from '../../charts/ranked-bars.ts';
 import { groupCounts, num, str } from './rows.ts';
@@ -10,7 +11,7 @@ import { groupCounts, num, str } from './rows.ts';
 export async function regionsPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
   const unit = MEASURE_UNITS[measure];
-  const zeroText = context.view.compare === 'yoy' ? '去年同期为0' : '上期为0';
+  const zeroText = compareWords(context.view.compare).previousZero;
   const [byRegion, cross] = await Promise.all([
     run(breakdownQuery(scope, 'region')),
     run(crossQuery(scope, 'region')),

@@ -1,5 +1,5 @@
 /**
- * npm run report -- [--from 2024-01 --to 2024-09] [--compare yoy|mom] [--json] [--data DIR]
+ * npm run report -- [--from 2024-01 --to 2024-09] [--compare yoy|mom] [filters] [--json] [--data DIR]
  * Prints the briefing text, or with --json the report object alone on stdout.
  */
 import { existsSync } from 'node:fs';
@@ -8,14 +8,19 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMonth, type Compare } from '../src/lib/periods.ts';
 import { computeReport, NoDataError, ReportInputError } from '../src/lib/report.ts';
-import { PUBLISHED_FILES } from '../src/lib/schema.ts';
+import { loadSiteInfo } from '../src/lib/dashboard/site-info.ts';
+import { NO_FILTER, type RecordFilter } from '../src/lib/queries.ts';
+import { CHANNELS, LEVELS, PUBLISHED_FILES } from '../src/lib/schema.ts';
 import { reportOptions } from '../src/lib/report-options.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { openPublished } from './lib/duckdb-node.ts';
 
-const USAGE = `用法：npm run report -- [--from YYYY-MM] [--to YYYY-MM] [--compare yoy|mom] [--json] [--data 目录]
+const USAGE = `用法：npm run report -- [--from YYYY-MM] [--to YYYY-MM] [--compare yoy|mom] [筛选] [--json] [--data 目录]
   --from, --to   统计期间（整月）；缺省为本年累计：数据最后月份所在年的1月至该月
   --compare      yoy 同比（缺省），mom 环比（与前一段等长期间比较）
+  筛选（与看板的筛选相同，可组合）：
+  --channel 来信|来访|网上信访|电话   --level 进京|赴省|到市|本级
+  --category 问题类别   --region 属地   --tag 专项标签
   --json         输出报告对象（JSON），不输出文字
   --data         已发布数据目录，缺省 public/data
 供程序读取 JSON 时请用 npm run -s report -- --json（-s 去掉 npm 自己打印的命令行）。`;
@@ -31,7 +36,10 @@ interface Args {
   json: boolean;
   data: string;
   help: boolean;
+  filter: RecordFilter;
 }
+
+const FILTER_KEYS = ['channel', 'level', 'category', 'region', 'tag'] as const;
 
 function parse(argv: string[]): Args {
   let values;
@@ -46,6 +54,11 @@ function parse(argv: string[]): Args {
         compare: { type: 'string', default: 'yoy' },
         json: { type: 'boolean', default: false },
         data: { type: 'string' },
+        channel: { type: 'string' },
+        level: { type: 'string' },
+        category: { type: 'string' },
+        region: { type: 'string' },
+        tag: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -64,6 +77,15 @@ function parse(argv: string[]): Args {
   if (values.from !== undefined && values.to !== undefined && values.from > values.to) {
     throw new UsageError(`--from ${values.from} 晚于 --to ${values.to}`);
   }
+  const fixed = { channel: CHANNELS, level: LEVELS } as const;
+  for (const key of ['channel', 'level'] as const) {
+    const value = values[key];
+    if (value !== undefined && !(fixed[key] as readonly string[]).includes(value)) {
+      throw new UsageError(`--${key} 只能是 ${fixed[key].join('、')}，收到：${value}`);
+    }
+  }
+  const filter: RecordFilter = { ...NO_FILTER };
+  for (const key of FILTER_KEYS) filter[key] = values[key]?.trim() || null;
   return {
     from: values.from,
     to: values.to,
@@ -71,6 +93,7 @@ function parse(argv: string[]): Args {
     json: values.json,
     data: values.data === undefined ? DEFAULT_DATA : resolve(values.data),
     help: values.help,
+    filter,
   };
 }
 
@@ -95,9 +118,20 @@ async function main(argv: string[]): Promise<number> {
   let db: Awaited<ReturnType<typeof openPublished>> | undefined;
   try {
     db = await openPublished(file);
+    const info = await loadSiteInfo(db.run);
+    const known = { category: info.categories, region: info.regions, tag: info.tags } as const;
+    for (const key of ['category', 'region', 'tag'] as const) {
+      const value = args.filter[key];
+      if (value !== null && !known[key].includes(value)) {
+        console.error(
+          `数据中没有 --${key} ${value}。可选：${known[key].join('、') || '（无）'}\n\n${USAGE}`,
+        );
+        return 2;
+      }
+    }
     const report = await computeReport(
       db.run,
-      { from: args.from, to: args.to, compare: args.compare },
+      { from: args.from, to: args.to, compare: args.compare, filter: args.filter },
       reportOptions(siteConfig),
     );
     for (const warning of report.warnings) console.error(`注意：${warning}`);

@@ -84,6 +84,7 @@ describe('dashboard pages over the pre-aggregated tables', () => {
             document,
             subtitle: 's',
             interactive: false,
+            source: '数据来源：测试',
           });
           expect(rendered.svg).toMatch(/^<svg/);
           expect(rendered.svg).toContain(`width="${width}"`);
@@ -107,10 +108,12 @@ describe('dashboard pages over the pre-aggregated tables', () => {
       title: '<script>alert(1)</script>',
       subtitle: '"&',
       svg: '<svg></svg>',
+      source: '<u>',
       table: { headers: ['<b>'], rows: [['<i>']] },
     });
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('&lt;b&gt;');
+    expect(html).toContain('&lt;u&gt;');
   });
 });

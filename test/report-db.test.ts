@@ -15,6 +15,7 @@ const OPTIONS: ReportOptions = {
   collectiveThreshold: 5,
   ruleOfLaw: siteConfig.ruleOfLaw,
   placeName: '我区',
+  regionLabel: '乡镇（街道）',
 };
 
 /** A handful of records around the boundaries of the rate definitions; the cutoff is 2024-03-20. */
@@ -247,8 +248,12 @@ describe('report over the reference records', () => {
         '应受理未受理占比，应受理件数为114件，未按规定受理件数2件，受理件数112件，112÷114×1.2=1.179分；' +
         '未按规定办理占比，应办理件数为142件，未按规定办理件数6件，办理件数136件，136÷142×0.5=0.479分；' +
         '督办后未化解占比，督办到期件数为21件，督办后未化解的6件，化解件数15件，15÷21×0.8=0.571分。',
-      '从数据看，走访批次增加较多的是赴省走访（增加60批，上升142.9%）、本级走访（增加19批，上升46.3%）；' +
-        '登记批次增加较多的问题类别是城乡建设（增加50批，上升20.0%）、劳动和社会保障（增加50批，上升33.3%）、其他（增加15批，上升20.3%）。',
+      '二、存在问题',
+      '一是部分层级走访增加。赴省走访登记102批179人次，同比去年42批84人次，批次、人次分别上升142.9%和113.1%；' +
+        '本级走访登记60批127人次，同比去年41批138人次，批次上升46.3%、人次下降8.0%。',
+      '二是部分问题类别登记增加较多。城乡建设300批（增加50批，上升20.0%）、劳动和社会保障200批（增加50批，上升33.3%）、其他89批（增加15批，上升20.3%）。',
+      '三是重复信访。重复信访登记50批，占登记批次的7.3%，去年同期为5.1%。',
+      '四是按期办结。到期应办结的受理事项142件，未按期办结6件，其中尚无办结记录6件，按期办结率95.8%。',
     ]);
   });
 
@@ -354,6 +359,66 @@ describe('report over boundary records', () => {
   it('warns when the period runs past the data', async () => {
     const report = await computeReport(smallDb.run, { from: '2024-01', to: '2024-06' }, OPTIONS);
     expect(report.warnings[0]).toBe('所选期间超出数据范围：数据截至 2024-03-20。');
+  });
+});
+
+describe('report for filtered records', () => {
+  const FILTERED: TestRecord[] = [
+    { registered_on: '2024-02-01', region: '东街道', level: '赴省', tags: ['两拖欠'] },
+    { registered_on: '2024-02-02', region: '东街道', level: '赴省', tags: ['两拖欠', '涉法涉诉'] },
+    { registered_on: '2024-02-03', region: '东街道', channel: '来信' },
+    { registered_on: '2024-02-04', region: '西街道', category: '城乡建设', is_repeat: true },
+    { registered_on: '2023-02-04', region: '西街道', category: '城乡建设' },
+    { registered_on: '2023-02-05', region: '西街道', category: '城乡建设' },
+    { registered_on: '2023-02-06', region: '东街道' },
+    { registered_on: '2024-02-05', record_type: '劝返', region: '西街道', level: '进京' },
+  ];
+  let db: { run: QueryRunner; close: () => void };
+  beforeAll(async () => {
+    db = await openPublished(await writePublishedDb(join(dir, 'filtered'), FILTERED));
+  });
+  afterAll(() => db?.close());
+  const request = (
+    filter: Partial<Record<'channel' | 'level' | 'category' | 'region' | 'tag', string>>,
+  ) => ({
+    from: '2024-01',
+    to: '2024-02',
+    filter: { channel: null, level: null, category: null, region: null, tag: null, ...filter },
+  });
+
+  it('counts only the records the filters keep, in every section', async () => {
+    const all = await computeReport(db.run, request({}), OPTIONS);
+    expect(all.registered).toMatchObject({ batches: 4, previous: { batches: 3 } });
+    expect(all.regions.map((r) => [r.region, r.batches, r.previous.batches])).toEqual([
+      ['东街道', 3, 1],
+      ['西街道', 1, 2],
+    ]);
+    expect(all.text).not.toContain('统计范围');
+    expect(all.text).toContain(
+      '三是部分乡镇（街道）登记增加较多。东街道3批（增加2批，上升200.0%）。',
+    );
+
+    const east = await computeReport(db.run, request({ region: '东街道' }), OPTIONS);
+    expect(east.registered).toMatchObject({ batches: 3, previous: { batches: 1 } });
+    expect(east.rates.repeat).toMatchObject({ numerator: 0, denominator: 3 });
+    expect(east.filter.region).toBe('东街道');
+    expect(east.text.split('\n')[1]).toBe('（统计范围：东街道）');
+    expect(east.text).not.toContain('乡镇（街道）登记增加较多');
+
+    const west = await computeReport(db.run, request({ region: '西街道' }), OPTIONS);
+    expect(west.registered).toMatchObject({ batches: 1, previous: { batches: 2 } });
+    expect(west.persuadedBack['进京']).toMatchObject({ batches: 1 });
+    expect(west.rates.repeat).toMatchObject({ numerator: 1, denominator: 1 });
+
+    const tagged = await computeReport(db.run, request({ tag: '两拖欠', level: '赴省' }), OPTIONS);
+    expect(tagged.visits.byLevel['赴省']).toMatchObject({ batches: 2, previous: { batches: 0 } });
+    expect(tagged.registered.batches).toBe(2);
+    expect(tagged.text.split('\n')[1]).toBe('（统计范围：赴省 · 标签：两拖欠）');
+    const lawsuits = await computeReport(db.run, request({ tag: '涉法涉诉' }), OPTIONS);
+    expect(lawsuits.registered.batches).toBe(1);
+    const letters = await computeReport(db.run, request({ channel: '来信' }), OPTIONS);
+    expect(letters.registered.batches).toBe(1);
+    expect(letters.visits.batches).toBe(0);
   });
 });
 

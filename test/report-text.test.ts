@@ -44,8 +44,13 @@ function report(counts: SqlRow[], compare: Compare = 'yoy', rates: SqlRow[] = []
   return assembleReport(
     period,
     { first: '2023-01-02', last: '2024-09-28', records: 1 },
-    { counts, categories: [], rates },
-    { collectiveThreshold: 5, ruleOfLaw: siteConfig.ruleOfLaw, placeName: '我区' },
+    { counts, categories: [], regions: [], rates },
+    {
+      collectiveThreshold: 5,
+      ruleOfLaw: siteConfig.ruleOfLaw,
+      placeName: '我区',
+      regionLabel: '乡镇（街道）',
+    },
   );
 }
 
@@ -112,14 +117,21 @@ describe('briefing text', () => {
     expect(text).toContain('（二）领导干部接访情况。1-9月份，无领导干部接访登记。');
     expect(text).toContain('（三）领导包案化解信访事项情况。1-9月份，无领导包案信访事项。');
     expect(text).toContain('（五）信访工作法治化考核情况。1-9月份无到期考核事项，不计算得分。');
-    expect(text).toContain('走访批次增加较多的是赴省走访（增加3批，去年同期为0）');
+    expect(text).toContain(
+      '二、存在问题\n一是部分层级走访增加。赴省走访登记3批4人次，去年同期为0。',
+    );
+    expect(text).not.toContain('重复信访');
   });
 
   it('writes an empty period without figures', () => {
     const text = report([]).text;
     expect(line(text, '1-9月份')).toBe('1-9月份，我区未发生登记信访事项。');
     expect(text).toContain('（一）走访情况分析。未发生走访登记。');
-    expect(text).toContain('从数据看，各层级走访批次均未增加；各类问题登记批次均未增加。');
+    expect(
+      text.endsWith(
+        '二、存在问题\n一是登记批次未见增加。各层级走访、各问题类别和各乡镇（街道）登记批次均未增加。',
+      ),
+    ).toBe(true);
     expect(text).not.toMatch(/undefined|NaN|null|Infinity/);
   });
 

@@ -3,17 +3,21 @@
  * queries in DuckDB-WASM and redraws every card with the same chart modules as the build.
  */
 import { loadView } from '../lib/dashboard/load.ts';
+import { scopeOf } from '../lib/dashboard/scope.ts';
 import type { ChartPageId } from '../lib/dashboard/pages.ts';
-import { renderPanel } from '../lib/dashboard/panel.ts';
+import { renderPanel, sourceLine, type Panel } from '../lib/dashboard/panel.ts';
 import {
   chartCardHtml,
   headlineCardsHtml,
   briefingHtml,
+  printHeader,
+  printPageCss,
   ruleOfLawHtml,
 } from '../lib/dashboard/html.ts';
+import { PAGES } from '../lib/dashboard/pages.ts';
 import { computeReport, type Report } from '../lib/report.ts';
-import type { ReportPeriod } from '../lib/periods.ts';
-import type { QueryRunner } from '../lib/query-runner.ts';
+import { periodLabel } from '../lib/periods.ts';
+import type { DashboardScope } from '../lib/queries-dashboard.ts';
 import { knownValuesQueries } from '../lib/queries-dashboard.ts';
 import { reportOptions } from '../lib/report-options.ts';
 import {
@@ -25,7 +29,10 @@ import {
 import { siteConfig } from '../site.config.ts';
 import { readBoot, whenIdle } from './boot.ts';
 import { startEngine } from './engine.ts';
-import { tableToTsv } from '../charts/table.ts';
+import { setupBriefingActions } from './briefing-actions.ts';
+import { setupCardActions } from './card-actions.ts';
+import { shown } from './page-state.ts';
+import { keepSlideParam, setupPresentation } from './present.ts';
 
 const boot = readBoot();
 const page = boot.page as ChartPageId;
@@ -107,22 +114,67 @@ function chartWidth(): number {
   return Math.max(280, Math.min(900, Math.floor(width)));
 }
 
+const source = sourceLine(siteConfig.bureauName);
+
+function cardsHtml(panels: readonly Panel[], width: number, subtitle: string): string {
+  return panels
+    .map((panel) =>
+      chartCardHtml(renderPanel(panel, { width, document, subtitle, interactive: true, source })),
+    )
+    .join('\n');
+}
+
+/** What exports, the Word document and the slides read: the view now on screen. */
+function show(
+  panels: readonly Panel[],
+  subtitle: string,
+  label: string,
+  report: () => Promise<Report>,
+): void {
+  shown.panels = panels;
+  shown.subtitle = subtitle;
+  shown.periodLabel = label;
+  shown.view = view;
+  shown.report = report;
+}
+
 /**
- * The briefing depends on the period and the comparison only, not on the other filters: computed
- * once per period (it reads `records`, the slowest queries of the page), kept for the next change.
+ * The briefing follows the period, the comparison and the record filters (not the measure): it
+ * reads `records`, the slowest queries of the page, so each one is kept for the next change.
  */
-const reportKey = (period: ReportPeriod): string => `${period.from}|${period.to}|${period.compare}`;
+const reportKey = (scope: { period: Report['period'] } & Report['filter']): string =>
+  JSON.stringify([
+    scope.period.from,
+    scope.period.to,
+    scope.period.compare,
+    ...(['channel', 'level', 'category', 'region', 'tag'] as const).map((key) => scope[key]),
+  ]);
 const reports = new Map<string, Promise<Report>>(
-  boot.report ? [[reportKey(boot.report.period), Promise.resolve(boot.report)]] : [],
+  boot.report
+    ? [
+        [
+          reportKey({ ...boot.report.filter, period: boot.report.period }),
+          Promise.resolve(boot.report),
+        ],
+      ]
+    : [],
 );
-function reportFor(run: QueryRunner, period: ReportPeriod): Promise<Report> {
-  const key = reportKey(period);
+function reportFor(scope: DashboardScope): Promise<Report> {
+  const key = reportKey(scope);
   let report = reports.get(key);
   if (!report) {
-    report = computeReport(
-      run,
-      { from: period.from, to: period.to, compare: period.compare },
-      reportOptions(siteConfig),
+    const { period, channel, level, category, region, tag } = scope;
+    report = startEngine(boot.databaseUrl).then((run) =>
+      computeReport(
+        run,
+        {
+          from: period.from,
+          to: period.to,
+          compare: period.compare,
+          filter: { channel, level, category, region, tag },
+        },
+        reportOptions(siteConfig),
+      ),
     );
     report.catch(() => reports.delete(key));
     reports.set(key, report);
@@ -137,22 +189,25 @@ async function refresh(): Promise<void> {
     const run = await startEngine(boot.databaseUrl);
     const { scope, subtitle, data } = await loadView(page, view, boot.info, run, siteConfig);
     // Started now, awaited after the charts: the briefing reads `records` and may take longer.
-    const pending =
-      page === 'overview' || page === 'handling' ? reportFor(run, scope.period) : null;
+    const pending = page === 'overview' || page === 'handling' ? reportFor(scope) : null;
     pending?.catch(() => undefined);
     if (mine !== generation) return;
+    show(data.panels, subtitle, periodLabel(scope.period, true), () => reportFor(scope));
     const width = chartWidth();
     const scopeLine = document.querySelector('[data-scope]');
     if (scopeLine) scopeLine.textContent = subtitle;
+    const printStyle = document.querySelector('style[data-print-page]');
+    const pageTitle = PAGES.find((p) => p.id === page)?.title ?? '';
+    if (printStyle) {
+      printStyle.textContent = printPageCss(
+        printHeader(siteConfig.bureauName, pageTitle, subtitle),
+      );
+    }
     const cards = document.querySelector('[data-cards]');
     if (cards && data.cards) cards.innerHTML = headlineCardsHtml(data.cards);
     const panels = document.querySelector('[data-panels]');
     if (panels) {
-      panels.innerHTML = data.panels
-        .map((panel) =>
-          chartCardHtml(renderPanel(panel, { width, document, subtitle, interactive: true })),
-        )
-        .join('\n');
+      panels.innerHTML = cardsHtml(data.panels, width, subtitle);
     }
     performance.mark('xf:charts', { detail: { generation: mine } });
     const texts = document.querySelectorAll('[data-briefing-text], [data-rule-of-law]');
@@ -163,9 +218,6 @@ async function refresh(): Promise<void> {
     if (report) {
       const briefing = document.querySelector('[data-briefing-text]');
       if (briefing) briefing.innerHTML = briefingHtml(report);
-      const note = document.querySelector<HTMLElement>('[data-briefing-note]');
-      if (note)
-        note.hidden = !(view.channel || view.level || view.category || view.region || view.tag);
       const rule = document.querySelector('[data-rule-of-law]');
       if (rule) rule.innerHTML = ruleOfLawHtml(report);
     }
@@ -193,7 +245,7 @@ function navigate(search: string): void {
   showNotes(parsed.notes);
   writeForm(view);
   updateLinks(view);
-  history.pushState(null, '', `${location.pathname}${serializeViewState(view)}`);
+  history.pushState(null, '', `${location.pathname}${keepSlideParam(serializeViewState(view))}`);
   void refresh();
 }
 
@@ -212,13 +264,7 @@ async function warmUp(): Promise<void> {
 function redrawDefault(): void {
   const panels = document.querySelector('[data-panels]');
   if (!panels || !boot.panels || generation > 0) return;
-  const width = chartWidth();
-  const subtitle = boot.subtitle ?? '';
-  panels.innerHTML = boot.panels
-    .map((panel) =>
-      chartCardHtml(renderPanel(panel, { width, document, subtitle, interactive: true })),
-    )
-    .join('\n');
+  panels.innerHTML = cardsHtml(boot.panels, chartWidth(), boot.subtitle ?? '');
 }
 
 if (form?.dataset['changedEarly'] === 'true') {
@@ -227,8 +273,9 @@ if (form?.dataset['changedEarly'] === 'true') {
 } else {
   applyUrl();
   const cleaned = serializeViewState(view);
-  if (cleaned !== location.search && !(cleaned === '' && location.search === '?')) {
-    history.replaceState(null, '', `${location.pathname}${cleaned}${location.hash}`);
+  const kept = keepSlideParam(cleaned);
+  if (kept !== location.search && !(kept === '' && location.search === '?')) {
+    history.replaceState(null, '', `${location.pathname}${kept}${location.hash}`);
   }
   if (cleaned === '') {
     redrawDefault();
@@ -251,21 +298,6 @@ window.addEventListener('resize', () => {
   }, 300);
 });
 
-/** 复制表格: the card's table as tab-separated text, which pastes into WPS and Excel as cells. */
-document.addEventListener('click', (event) => {
-  const button = (event.target as Element | null)?.closest<HTMLButtonElement>('[data-copy-table]');
-  const table = button?.closest('.chart-card')?.querySelector('table');
-  if (!button || !table) return;
-  const rows = [...table.querySelectorAll('thead tr, tbody tr')].map((tr) =>
-    [...tr.children].map((cell) => cell.textContent ?? ''),
-  );
-  const text = tableToTsv({ headers: rows[0] ?? [], rows: rows.slice(1) });
-  void navigator.clipboard?.writeText(text).then(
-    () => (button.textContent = '已复制'),
-    () => (button.textContent = '复制失败'),
-  );
-});
-
 /** A drill link inside a chart (`?category=…`) keeps the rest of the view and stays on the page. */
 document.addEventListener('click', (event) => {
   const link = (event.target as Element | null)?.closest('[data-panels] a');
@@ -280,3 +312,13 @@ document.addEventListener('click', (event) => {
   for (const [key, value] of drill) merged.set(key, value);
   navigate(`?${merged.toString()}`);
 });
+
+{
+  const scope = scopeOf(view, boot.info.latestMonth);
+  show(boot.panels ?? [], boot.subtitle ?? '', periodLabel(scope.period, true), () =>
+    reportFor(scope),
+  );
+}
+setupCardActions();
+setupBriefingActions();
+setupPresentation();

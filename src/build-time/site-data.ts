@@ -9,7 +9,7 @@ import { JSDOM } from 'jsdom';
 import { openPublished } from '../../scripts/lib/duckdb-node.ts';
 import { loadView } from '../lib/dashboard/load.ts';
 import type { ChartPageId } from '../lib/dashboard/pages.ts';
-import { renderPanel, type Panel, type RenderedPanel } from '../lib/dashboard/panel.ts';
+import { renderPanel, sourceLine, type Panel, type RenderedPanel } from '../lib/dashboard/panel.ts';
 import type { HeadlineCard } from '../lib/dashboard/cards.ts';
 import { loadSiteInfo, type SiteInfo } from '../lib/dashboard/site-info.ts';
 import { computeReport, type Report } from '../lib/report.ts';
@@ -79,7 +79,13 @@ export async function staticPage(page: ChartPageId): Promise<StaticPage> {
     cards: data.cards,
     panelData: data.panels,
     panels: data.panels.map((panel) =>
-      renderPanel(panel, { width: 640, document, subtitle, interactive: false }),
+      renderPanel(panel, {
+        width: 640,
+        document,
+        subtitle,
+        interactive: false,
+        source: sourceLine(siteConfig.bureauName),
+      }),
     ),
     report,
   };

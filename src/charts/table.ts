@@ -12,3 +12,13 @@ function tsvCell(text: string): string {
 export function tableToTsv(table: TableData): string {
   return [table.headers, ...table.rows].map((row) => row.map(tsvCell).join('\t')).join('\n');
 }
+
+function csvCell(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV with a byte-order mark, so Excel and WPS open the Chinese text as UTF-8. */
+export function tableToCsv(table: TableData): string {
+  const lines = [table.headers, ...table.rows].map((row) => row.map(csvCell).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

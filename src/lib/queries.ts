@@ -30,6 +30,40 @@ export function sql(strings: TemplateStringsArray, ...values: (SqlParam | Query)
 
 export type Side = 'current' | 'previous';
 
+/** The dashboard's record filters; null = all. The report and its briefing follow them too. */
+export interface RecordFilter {
+  channel: string | null;
+  level: string | null;
+  category: string | null;
+  region: string | null;
+  tag: string | null;
+}
+
+export const NO_FILTER: RecordFilter = {
+  channel: null,
+  level: null,
+  category: null,
+  region: null,
+  tag: null,
+};
+
+/** ` AND r.channel = ? …` for the filters that are set: column names fixed, values bound. */
+function filterClause(filter: RecordFilter, alias: string): Query {
+  const parts: string[] = [];
+  const params: SqlParam[] = [];
+  for (const key of ['channel', 'level', 'category', 'region'] as const) {
+    const value = filter[key];
+    if (value === null) continue;
+    parts.push(` AND ${alias}.${key} = ?`);
+    params.push(value);
+  }
+  if (filter.tag !== null) {
+    parts.push(` AND list_contains(${alias}.tags, ?)`);
+    params.push(filter.tag);
+  }
+  return { sql: parts.join(''), params };
+}
+
 /**
  * The two periods as rows (side, start_on, end_on, due_end): [start_on, end_on) is the period;
  * a deadline counts as due in it when start_on ≤ deadline < due_end, where due_end stops at the
@@ -67,6 +101,7 @@ export function countsQuery(
   period: ReportPeriod,
   cutoff: string,
   collectiveThreshold: number,
+  filter: RecordFilter = NO_FILTER,
 ): Query {
   return sql`WITH ${sides(period, cutoff)},
   tagged AS (
@@ -74,6 +109,7 @@ export function countsQuery(
       r.persons >= CAST(${collectiveThreshold} AS INTEGER) AS collective
     FROM records r
     JOIN sides s ON r.registered_on >= s.start_on AND r.registered_on < s.end_on
+    WHERE TRUE${filterClause(filter, 'r')}
   )
   SELECT side, record_type, channel, level, collective,
     CAST(count(*) AS INTEGER) AS batches,
@@ -86,24 +122,50 @@ export function countsQuery(
   ORDER BY side, record_type, channel, level, collective`;
 }
 
-/** 登记 batches and persons by side × category. */
-export function categoriesQuery(period: ReportPeriod, cutoff: string): Query {
+/** 登记 batches and persons by side × category, or × region. */
+function groupedQuery(
+  column: 'category' | 'region',
+  period: ReportPeriod,
+  cutoff: string,
+  filter: RecordFilter,
+): Query {
+  const name = { sql: column, params: [] };
   return sql`WITH ${sides(period, cutoff)}
-  SELECT s.side, r.category,
+  SELECT s.side, r.${name} AS name,
     CAST(count(*) AS INTEGER) AS batches,
     CAST(sum(r.persons) AS INTEGER) AS persons
   FROM records r
   JOIN sides s ON r.registered_on >= s.start_on AND r.registered_on < s.end_on
-  WHERE r.record_type = ${'登记'}
-  GROUP BY s.side, r.category
-  ORDER BY s.side, r.category`;
+  WHERE r.record_type = ${'登记'}${filterClause(filter, 'r')}
+  GROUP BY s.side, r.${name}
+  ORDER BY s.side, r.${name}`;
+}
+
+export function categoriesQuery(
+  period: ReportPeriod,
+  cutoff: string,
+  filter: RecordFilter = NO_FILTER,
+): Query {
+  return groupedQuery('category', period, cutoff, filter);
+}
+
+export function regionsQuery(
+  period: ReportPeriod,
+  cutoff: string,
+  filter: RecordFilter = NO_FILTER,
+): Query {
+  return groupedQuery('region', period, cutoff, filter);
 }
 
 /**
  * One row per side with the numerators and denominators of the rates, 领导包案, 督办 and the
  * 法治化 terms, all over 登记 records (definitions in docs/definitions.md).
  */
-export function ratesQuery(period: ReportPeriod, cutoff: string): Query {
+export function ratesQuery(
+  period: ReportPeriod,
+  cutoff: string,
+  filter: RecordFilter = NO_FILTER,
+): Query {
   const decided = sql`r.acceptance IN (${'受理'}, ${'不予受理'}, ${'不再受理'})`;
   return sql`WITH ${sides(period, cutoff)},
   dated AS (
@@ -115,7 +177,7 @@ export function ratesQuery(period: ReportPeriod, cutoff: string): Query {
       r.satisfaction <> ${'未评价'} AS evaluated,
       r.satisfaction IN (${'满意'}, ${'基本满意'}) AS satisfied
     FROM records r
-    WHERE r.record_type = ${'登记'}
+    WHERE r.record_type = ${'登记'}${filterClause(filter, 'r')}
   ),
   flagged AS (
     SELECT s.side,
@@ -126,7 +188,7 @@ export function ratesQuery(period: ReportPeriod, cutoff: string): Query {
       d.decided AND d.accepted_on <= d.decision_due_on AS decided_in_time,
       d.accepted AND d.accepted_on <= d.decision_due_on AS accepted_in_time,
       d.closed_on <= d.handling_due_on AS closed_in_time,
-      d.accepted, d.evaluated, d.satisfied, d.leader_case, d.supervised, d.resolved
+      d.accepted, d.evaluated, d.satisfied, d.leader_case, d.supervised, d.resolved, d.closed_on
     FROM sides s
     LEFT JOIN dated d ON TRUE
   )
@@ -136,6 +198,8 @@ export function ratesQuery(period: ReportPeriod, cutoff: string): Query {
     CAST(count(*) FILTER (WHERE accepted AND handling_due_in) AS INTEGER) AS closure_due,
     CAST(count(*) FILTER (WHERE accepted AND handling_due_in AND closed_in_time) AS INTEGER)
       AS closure_on_time,
+    CAST(count(*) FILTER (WHERE accepted AND handling_due_in AND closed_on IS NULL) AS INTEGER)
+      AS closure_open,
     CAST(count(*) FILTER (WHERE closed_in) AS INTEGER) AS closed,
     CAST(count(*) FILTER (WHERE closed_in AND evaluated) AS INTEGER) AS evaluated,
     CAST(count(*) FILTER (WHERE closed_in AND satisfied) AS INTEGER) AS satisfied,
@@ -161,10 +225,12 @@ export function reportQueries(
   period: ReportPeriod,
   cutoff: string,
   collectiveThreshold: number,
-): { counts: Query; categories: Query; rates: Query } {
+  filter: RecordFilter = NO_FILTER,
+): { counts: Query; categories: Query; regions: Query; rates: Query } {
   return {
-    counts: countsQuery(period, cutoff, collectiveThreshold),
-    categories: categoriesQuery(period, cutoff),
-    rates: ratesQuery(period, cutoff),
+    counts: countsQuery(period, cutoff, collectiveThreshold, filter),
+    categories: categoriesQuery(period, cutoff, filter),
+    regions: regionsQuery(period, cutoff, filter),
+    rates: ratesQuery(period, cutoff, filter),
   };
 }

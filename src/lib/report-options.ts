@@ -5,11 +5,13 @@ import { placeWord } from './wording.ts';
 export function reportOptions(config: {
   bureauName: string;
   collectiveThreshold: number;
+  regionLabel: string;
   ruleOfLaw: ReportOptions['ruleOfLaw'];
 }): ReportOptions {
   return {
     collectiveThreshold: config.collectiveThreshold,
     ruleOfLaw: config.ruleOfLaw,
     placeName: placeWord(config.bureauName),
+    regionLabel: config.regionLabel,
   };
 }

@@ -8,9 +8,11 @@ import { ratePercentText } from './rates.ts';
 import type { RuleOfLawKey, RuleOfLawTerm } from './rule-of-law.ts';
 import { scoreText } from './rule-of-law.ts';
 import { CHANNELS, LEVELS, type Level } from './schema.ts';
+import { filterSummary } from './view-state.ts';
 
 export interface TextOptions {
   placeName: string;
+  regionLabel: string;
 }
 
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -138,24 +140,76 @@ function ruleOfLawText(report: Report): string {
 function riseText(rise: Rise, report: Report): string {
   const words = compareWords(report.period.compare);
   const how = rise.previous === 0 ? words.previousZero : changeText(rise.batches, rise.previous);
-  return `（增加${rise.increase}批，${how}）`;
+  return `${rise.name}${rise.batches}批（增加${rise.increase}批，${how}）`;
 }
 
-function closingText(report: Report): string {
-  const levels = report.rises.levels.map((r) => `${r.name}走访${riseText(r, report)}`);
-  const categories = report.rises.categories.map((r) => `${r.name}${riseText(r, report)}`);
-  const levelPart =
-    levels.length > 0 ? `走访批次增加较多的是${levels.join('、')}` : '各层级走访批次均未增加';
-  const categoryPart =
-    categories.length > 0
-      ? `登记批次增加较多的问题类别是${categories.join('、')}`
-      : '各类问题登记批次均未增加';
-  return `从数据看，${levelPart}；${categoryPart}。`;
+function repeatText(report: Report): string | null {
+  const { repeat } = report.rates;
+  if (repeat.denominator === 0) return null;
+  if (repeat.numerator === 0) return null;
+  const words = compareWords(report.period.compare);
+  const previous = ratePercentText(repeat.previous);
+  const then = previous === null ? '' : `，${words.previousWas}${previous}`;
+  return `重复信访。重复信访登记${repeat.numerator}批，占登记批次的${ratePercentText(repeat) ?? ''}${then}。`;
+}
+
+function overdueText(report: Report): string | null {
+  const { due, late, open } = report.overdue;
+  if (due === 0) return null;
+  const head = `按期办结。到期应办结的受理事项${due}件，`;
+  if (late === 0) return `${head}均按期办结。`;
+  const openPart = open > 0 ? `，其中尚无办结记录${open}件` : '';
+  const percent = ratePercentText(report.rates.onTimeClosure) ?? '';
+  return `${head}未按期办结${late}件${openPart}，按期办结率${percent}。`;
+}
+
+/**
+ * 二、存在问题: only what the figures show (rises, the repeat share, late handling), numbered in
+ * the reference's 一是… style; the causes are the writer's to add.
+ */
+function problemsText(report: Report, options: TextOptions): string[] {
+  // A filter on a level, category or region leaves only one: nothing to compare it with.
+  const { filter } = report;
+  const levels = filter.level === null ? report.rises.levels : [];
+  const categories =
+    filter.category === null && report.categories.length > 1 ? report.rises.categories : [];
+  const regions = filter.region === null && report.regions.length > 1 ? report.rises.regions : [];
+  const items: string[] = [];
+  if (levels.length > 0) {
+    const parts = levels.map(
+      (r) =>
+        `${r.name}走访登记${comparedText(report, report.visits.byLevel[r.name as Level], 'level')}`,
+    );
+    items.push(`部分层级走访增加。${parts.join('；')}。`);
+  }
+  if (categories.length > 0) {
+    items.push(
+      `部分问题类别登记增加较多。${categories.map((r) => riseText(r, report)).join('、')}。`,
+    );
+  }
+  if (regions.length > 0) {
+    items.push(
+      `部分${options.regionLabel}登记增加较多。${regions.map((r) => riseText(r, report)).join('、')}。`,
+    );
+  }
+  if (items.length === 0) {
+    items.push(
+      `登记批次未见增加。各层级走访、各问题类别和各${options.regionLabel}登记批次均未增加。`,
+    );
+  }
+  for (const item of [repeatText(report), overdueText(report)]) if (item) items.push(item);
+  return ['二、存在问题', ...items.map((item, i) => `${ORDINALS[i] ?? ''}是${item}`)];
+}
+
+function scopeLine(report: Report): string[] {
+  const summary = filterSummary(report.filter);
+  return summary === '全部' ? [] : [`（统计范围：${summary}）`];
 }
 
 export function briefingText(report: Report, options: TextOptions): string {
   return [
     `一、${report.labels.periodWithYear}信访情况`,
+    ...scopeLine(report),
     overview(report, options),
     visitsText(report),
     receptionsText(report),
@@ -167,6 +221,6 @@ export function briefingText(report: Report, options: TextOptions): string {
     ),
     resolutionText('（四）督办信访事项办理情况。', '上级督办信访事项', report, report.supervised),
     ruleOfLawText(report),
-    closingText(report),
+    ...problemsText(report, options),
   ].join('\n');
 }

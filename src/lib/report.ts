@@ -12,7 +12,15 @@ import {
   type Compare,
   type ReportPeriod,
 } from './periods.ts';
-import { categoriesQuery, countsQuery, dataRangeQuery, ratesQuery } from './queries.ts';
+import {
+  categoriesQuery,
+  countsQuery,
+  dataRangeQuery,
+  NO_FILTER,
+  ratesQuery,
+  regionsQuery,
+  type RecordFilter,
+} from './queries.ts';
 import type { QueryRunner, SqlRow } from './query-runner.ts';
 import { rate, type Rate } from './rates.ts';
 import { briefingText } from './report-text.ts';
@@ -46,6 +54,19 @@ export interface LevelVisits extends LevelCounts {
 
 export interface CategoryCounts extends Compared {
   category: string;
+}
+
+export interface RegionCounts extends Compared {
+  region: string;
+}
+
+/** 受理 records whose handling deadline fell in the period: on time, late, or not closed at all. */
+export interface Overdue {
+  due: number;
+  onTime: number;
+  late: number;
+  /** Late ones with no closing date in the data. */
+  open: number;
 }
 
 export interface ComparedRate extends Rate {
@@ -88,13 +109,17 @@ export interface Report {
   visits: Compared & { byLevel: Record<Level, LevelVisits> };
   persuadedBack: Record<Level, Counts & { previous: Counts }>;
   categories: CategoryCounts[];
+  regions: RegionCounts[];
   rates: Record<RateKey, ComparedRate>;
+  overdue: Overdue;
   leaderReceptions: Compared;
   leaderCases: Resolution;
   supervised: Resolution;
   ruleOfLaw: RuleOfLaw;
-  /** The levels (走访) and the categories whose batches grew most, largest increase first. */
-  rises: { levels: Rise[]; categories: Rise[] };
+  /** The levels (走访), categories and regions whose batches grew most, largest increase first. */
+  rises: { levels: Rise[]; categories: Rise[]; regions: Rise[] };
+  /** The filters the figures follow; all null for the whole jurisdiction. */
+  filter: RecordFilter;
   warnings: string[];
   text: string;
 }
@@ -104,12 +129,15 @@ export interface ReportOptions {
   ruleOfLaw: readonly RuleOfLawTermConfig[];
   /** How the briefing names the place: '我区'. */
   placeName: string;
+  /** What a region is called: '乡镇（街道）'. */
+  regionLabel: string;
 }
 
 export interface ReportRequest {
   from?: string | undefined;
   to?: string | undefined;
   compare?: Compare | undefined;
+  filter?: RecordFilter | undefined;
 }
 
 export interface DataRange {
@@ -121,6 +149,7 @@ export interface DataRange {
 export interface ReportRows {
   counts: SqlRow[];
   categories: SqlRow[];
+  regions: SqlRow[];
   rates: SqlRow[];
 }
 
@@ -134,7 +163,7 @@ export class NoDataError extends Error {
   override name = 'NoDataError';
 }
 
-export const RISE_LIMITS = { levels: 2, categories: 3 } as const;
+export const RISE_LIMITS = { levels: 2, categories: 3, regions: 3 } as const;
 
 function fail(key: string, type: string, value: unknown): never {
   throw new Error(`查询结果列 ${key} 应为${type}，实为 ${String(value)}`);
@@ -234,6 +263,7 @@ export function assembleReport(
   range: DataRange,
   rows: ReportRows,
   options: ReportOptions,
+  filter: RecordFilter = NO_FILTER,
 ): Report {
   const sides = { current: 0, previous: 1 } as const;
   const side = (row: SqlRow): 0 | 1 => {
@@ -278,23 +308,33 @@ export function assembleReport(
     }
   }
 
-  const categoryCounts = new Map<string, [Counts, Counts]>();
-  for (const row of rows.categories) {
-    const category = text(row, 'category');
-    const counts = categoryCounts.get(category) ?? pair(zero);
-    categoryCounts.set(category, counts);
-    add(counts[side(row)], int(row, 'batches'), int(row, 'persons'));
-  }
-  const categories = [...categoryCounts]
-    .map(([category, [current, previous]]) => ({ category, ...compared(current, previous) }))
-    .sort(
-      (a, b) =>
-        b.batches - a.batches ||
-        b.persons - a.persons ||
-        b.previous.batches - a.previous.batches ||
-        categoryOrder(a.category) - categoryOrder(b.category) ||
-        (a.category < b.category ? -1 : a.category > b.category ? 1 : 0),
-    );
+  const grouped = (groupRows: SqlRow[], order: (name: string) => number) => {
+    const byName = new Map<string, [Counts, Counts]>();
+    for (const row of groupRows) {
+      const name = text(row, 'name');
+      const counts = byName.get(name) ?? pair(zero);
+      byName.set(name, counts);
+      add(counts[side(row)], int(row, 'batches'), int(row, 'persons'));
+    }
+    return [...byName]
+      .map(([name, [current, previous]]) => ({ name, ...compared(current, previous) }))
+      .sort(
+        (a, b) =>
+          b.batches - a.batches ||
+          b.persons - a.persons ||
+          b.previous.batches - a.previous.batches ||
+          order(a.name) - order(b.name) ||
+          (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+      );
+  };
+  const categories = grouped(rows.categories, categoryOrder).map(({ name, ...counts }) => ({
+    category: name,
+    ...counts,
+  }));
+  const regions = grouped(rows.regions, () => 0).map(({ name, ...counts }) => ({
+    region: name,
+    ...counts,
+  }));
 
   const rateRows: [SqlRow, SqlRow] = [{}, {}];
   for (const row of rows.rates) rateRows[side(row)] = row;
@@ -350,6 +390,7 @@ export function assembleReport(
     },
     persuadedBack: byKey(LEVELS, (l) => ({ ...persuaded[l][0], previous: persuaded[l][1] })),
     categories,
+    regions,
     rates: {
       timelyAcceptance: comparedRate('decision_timely', 'decision_due'),
       onTimeClosure: comparedRate('closure_on_time', 'closure_due'),
@@ -359,6 +400,12 @@ export function assembleReport(
         ...rate(repeat[0] ?? 0, registered[0].batches),
         previous: rate(repeat[1] ?? 0, registered[1].batches),
       },
+    },
+    overdue: {
+      due: n(0, 'closure_due'),
+      onTime: n(0, 'closure_on_time'),
+      late: n(0, 'closure_due') - n(0, 'closure_on_time'),
+      open: n(0, 'closure_open'),
     },
     leaderReceptions: compared(...leader),
     leaderCases: resolution('leader_cases', 'leader_cases_resolved'),
@@ -373,11 +420,19 @@ export function assembleReport(
         categories.map((c) => ({ name: c.category, current: c, previous: c.previous })),
         RISE_LIMITS.categories,
       ),
+      regions: rises(
+        regions.map((r) => ({ name: r.region, current: r, previous: r.previous })),
+        RISE_LIMITS.regions,
+      ),
     },
+    filter: { ...filter },
     warnings,
     text: '',
   };
-  report.text = briefingText(report, { placeName: options.placeName });
+  report.text = briefingText(report, {
+    placeName: options.placeName,
+    regionLabel: options.regionLabel,
+  });
   return report;
 }
 
@@ -390,8 +445,10 @@ export async function computeReport(
   const range = parseDataRange(await run(dataRangeQuery()));
   if (!range) throw new NoDataError('已发布的数据中没有记录。');
   const period = resolvePeriod(request, range.last.slice(0, 7));
-  const counts = await run(countsQuery(period, range.last, options.collectiveThreshold));
-  const categories = await run(categoriesQuery(period, range.last));
-  const rates = await run(ratesQuery(period, range.last));
-  return assembleReport(period, range, { counts, categories, rates }, options);
+  const filter = request.filter ?? NO_FILTER;
+  const counts = await run(countsQuery(period, range.last, options.collectiveThreshold, filter));
+  const categories = await run(categoriesQuery(period, range.last, filter));
+  const regions = await run(regionsQuery(period, range.last, filter));
+  const rates = await run(ratesQuery(period, range.last, filter));
+  return assembleReport(period, range, { counts, categories, regions, rates }, options, filter);
 }

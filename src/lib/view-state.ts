@@ -3,6 +3,7 @@
  * an unknown or stale value is dropped with a note, never passed on (and never into SQL text).
  */
 import { CHANNELS, LEVELS, type Channel, type Level } from './schema.ts';
+import type { RecordFilter } from './queries.ts';
 import {
   addMonths,
   compareMonths,
@@ -167,8 +168,10 @@ export function resolvePeriod(state: ViewState, latestMonth: string): ReportPeri
   }
 }
 
-/** A one-line summary of the active filters, for chart cards, exports and print. */
-export function filterSummary(state: ViewState): string {
+/** A one-line summary of the active filters, for chart cards, exports, print and the briefing. */
+export function filterSummary(
+  state: Pick<ViewState, 'channel' | 'level' | 'category' | 'region' | 'tag'> | RecordFilter,
+): string {
   const parts = [
     state.channel,
     state.level,

@@ -27,9 +27,11 @@ export function chartCardHtml(panel: RenderedPanel): string {
   return `<section class="chart-card" data-panel="${id}" aria-labelledby="title-${id}">
 <h2 id="title-${id}">${escapeHtml(panel.title)}</h2>
 <p class="subtitle">${escapeHtml(panel.subtitle)}</p>
+<div class="card-actions needs-js" role="group" aria-label="导出${escapeHtml(panel.title)}"><button type="button" data-export="png">PNG图片</button><button type="button" data-export="svg">SVG图片</button><button type="button" data-export="csv">CSV数据</button><label class="pick"><input type="checkbox" data-pick checked>选入Word</label></div>
 <figure class="chart">${panel.svg}</figure>
 ${panel.note === undefined ? '' : `<p class="note">${escapeHtml(panel.note)}</p>`}
-<details class="table-view"><summary>表格</summary><button type="button" class="copy" data-copy-table>复制表格</button><div class="table-scroll"><table class="data">
+<p class="source print-only">${escapeHtml(panel.source)}</p>
+<details class="table-view"><summary>表格</summary><button type="button" class="copy needs-js" data-copy-table>复制表格</button><div class="table-scroll"><table class="data">
 <caption class="visually-hidden">${escapeHtml(panel.title)}</caption>
 <thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div></details>
 </section>`;
@@ -75,4 +77,27 @@ export function ruleOfLawHtml(report: Report): string {
 <tbody>${rows}</tbody>
 <tfoot><tr><th colspan="5">总得分</th><td>${report.ruleOfLaw.total.toFixed(3)}</td></tr></tfoot>
 </table></div>`;
+}
+
+/** A CSS string literal: quotes, backslashes, line breaks and '<' (a </style> inside) escaped. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/**
+ * The printed page: A4 landscape, the view's line (period, filters, cut-off) at the top of every
+ * page and the page number at the bottom, in the page margins where no card can cover them.
+ */
+export function printPageCss(header: string): string {
+  return `@page {
+  size: A4 landscape;
+  margin: 16mm 12mm 14mm;
+  @top-left { content: ${cssString(header)}; font-size: 9pt; color: #555; }
+  @bottom-right { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-size: 9pt; color: #555; }
+}`;
+}
+
+/** '示例区信访局 · 总览 · 2024年1-9月（同比…）· 全部 · 批次 · 数据截至…' */
+export function printHeader(bureauName: string, pageTitle: string, subtitle: string): string {
+  return [bureauName, pageTitle, subtitle].join(' · ');
 }

@@ -1,0 +1,34 @@
+/** What the page shows right now: app.ts keeps it current; exports and slides read it. */
+import type { Panel } from '../lib/dashboard/panel.ts';
+import type { Report } from '../lib/report.ts';
+import type { ViewState } from '../lib/view-state.ts';
+
+export interface PageState {
+  panels: readonly Panel[];
+  /** The view's line: period, comparison, filters, measure, data cut-off. */
+  subtitle: string;
+  /** '2024年1-9月', for file names. */
+  periodLabel: string;
+  view: ViewState;
+  /** The briefing for the view on screen (computed on first use where the page has none). */
+  report: () => Promise<Report>;
+}
+
+export const shown: PageState = {
+  panels: [],
+  subtitle: '',
+  periodLabel: '',
+  view: {
+    period: 'ytd',
+    from: null,
+    to: null,
+    compare: 'yoy',
+    measure: 'batches',
+    channel: null,
+    level: null,
+    category: null,
+    region: null,
+    tag: null,
+  },
+  report: () => Promise.reject(new Error('页面尚未就绪')),
+};

@@ -1,6 +1,7 @@
 /**
  * npm run report -- [--from 2024-01 --to 2024-09] [--compare yoy|mom] [--json] [--data DIR]
- * Prints the briefing text, or with --json the report object alone on stdout.
+ *   [--docx FILE [--charts id,id | --no-charts]]
+ * Prints the briefing text, or with --json the report object alone on stdout; --docx writes Word.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,12 +13,23 @@ import { PUBLISHED_FILES } from '../src/lib/schema.ts';
 import { reportOptions } from '../src/lib/report-options.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { openPublished } from './lib/duckdb-node.ts';
+import { createRasterizer, FontNotFoundError } from './lib/rasterize.ts';
+import {
+  ChartChoiceError,
+  DocxWriteError,
+  parseChartIds,
+  reportView,
+  writeBriefingDocx,
+} from './lib/report-docx.ts';
 
 const USAGE = `用法：npm run report -- [--from YYYY-MM] [--to YYYY-MM] [--compare yoy|mom] [--json] [--data 目录]
   --from, --to   统计期间（整月）；缺省为本年累计：数据最后月份所在年的1月至该月
   --compare      yoy 同比（缺省），mom 环比（与前一段等长期间比较）
   --json         输出报告对象（JSON），不输出文字
   --data         已发布数据目录，缺省 public/data
+  --docx 文件    写出 Word 文件（.docx）：汇报正文、主要指标表和图表；与 --json 同用时 JSON 照常输出
+  --charts       写入 Word 的图表，以逗号分隔（如 trend,pyramid,levels:monthly）；缺省为总览页的图表
+  --no-charts    Word 文件不含图表（无需中文字体）
 供程序读取 JSON 时请用 npm run -s report -- --json（-s 去掉 npm 自己打印的命令行）。`;
 
 const DEFAULT_DATA = fileURLToPath(new URL('../public/data', import.meta.url));
@@ -31,6 +43,9 @@ interface Args {
   json: boolean;
   data: string;
   help: boolean;
+  docx: string | undefined;
+  /** Panel ids for the .docx; null: the 总览's; false: none. */
+  charts: string[] | null | false;
 }
 
 function parse(argv: string[]): Args {
@@ -47,6 +62,9 @@ function parse(argv: string[]): Args {
         json: { type: 'boolean', default: false },
         data: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        docx: { type: 'string' },
+        charts: { type: 'string' },
+        'no-charts': { type: 'boolean', default: false },
       },
     }));
   } catch (error) {
@@ -64,6 +82,15 @@ function parse(argv: string[]): Args {
   if (values.from !== undefined && values.to !== undefined && values.from > values.to) {
     throw new UsageError(`--from ${values.from} 晚于 --to ${values.to}`);
   }
+  if (values.docx === '') throw new UsageError('--docx 后应写文件名，如 --docx 汇报.docx');
+  if (values.docx === undefined && (values.charts !== undefined || values['no-charts'])) {
+    throw new UsageError('--charts 和 --no-charts 须与 --docx 同用');
+  }
+  if (values.charts !== undefined && values['no-charts']) {
+    throw new UsageError('--charts 与 --no-charts 不能同用');
+  }
+  const charts = values.charts === undefined ? null : parseChartIds(values.charts);
+  if (charts?.length === 0) throw new UsageError('--charts 后应写图表编号，如 trend,pyramid');
   return {
     from: values.from,
     to: values.to,
@@ -71,6 +98,8 @@ function parse(argv: string[]): Args {
     json: values.json,
     data: values.data === undefined ? DEFAULT_DATA : resolve(values.data),
     help: values.help,
+    docx: values.docx,
+    charts: values['no-charts'] ? false : charts,
   };
 }
 
@@ -94,6 +123,8 @@ async function main(argv: string[]): Promise<number> {
   }
   let db: Awaited<ReturnType<typeof openPublished>> | undefined;
   try {
+    const rasterizer =
+      args.docx !== undefined && args.charts !== false ? await createRasterizer() : null;
     db = await openPublished(file);
     const report = await computeReport(
       db.run,
@@ -101,9 +132,33 @@ async function main(argv: string[]): Promise<number> {
       reportOptions(siteConfig),
     );
     for (const warning of report.warnings) console.error(`注意：${warning}`);
-    console.log(args.json ? JSON.stringify(report, null, 2) : report.text);
+    if (args.docx !== undefined) {
+      const written = await writeBriefingDocx({
+        file: args.docx,
+        report,
+        run: db.run,
+        bureauName: siteConfig.bureauName,
+        view: reportView(report.period),
+        config: siteConfig,
+        charts: args.charts === false ? null : args.charts,
+        rasterizer,
+      });
+      const done = `已写入 Word 文件：${written.file}（图表 ${written.charts} 幅）`;
+      if (args.json) console.error(done);
+      else console.log(done);
+    }
+    if (args.json) console.log(JSON.stringify(report, null, 2));
+    else if (args.docx === undefined) console.log(report.text);
     return 0;
   } catch (error) {
+    if (error instanceof FontNotFoundError || error instanceof DocxWriteError) {
+      console.error(error.message);
+      return 1;
+    }
+    if (error instanceof ChartChoiceError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
     if (error instanceof ReportInputError) {
       console.error(`${error.message}\n\n${USAGE}`);
       return 2;

@@ -1,6 +1,7 @@
 /**
  * npm run report -- [--from 2024-01 --to 2024-09] [--compare yoy|mom] [filters] [--json] [--data DIR]
- * Prints the briefing text, or with --json the report object alone on stdout.
+ *   [--docx FILE [--charts id,id | --no-charts]]
+ * Prints the briefing text, or with --json the report object alone on stdout; --docx writes Word.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,6 +15,14 @@ import { CHANNELS, LEVELS, PUBLISHED_FILES } from '../src/lib/schema.ts';
 import { reportOptions } from '../src/lib/report-options.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { openPublished } from './lib/duckdb-node.ts';
+import { createRasterizer, FontNotFoundError } from './lib/rasterize.ts';
+import {
+  ChartChoiceError,
+  DocxWriteError,
+  parseChartIds,
+  reportView,
+  writeBriefingDocx,
+} from './lib/report-docx.ts';
 
 const USAGE = `用法：npm run report -- [--from YYYY-MM] [--to YYYY-MM] [--compare yoy|mom] [筛选] [--json] [--data 目录]
   --from, --to   统计期间（整月）；缺省为本年累计：数据最后月份所在年的1月至该月
@@ -23,6 +32,9 @@ const USAGE = `用法：npm run report -- [--from YYYY-MM] [--to YYYY-MM] [--com
   --category 问题类别   --region 属地   --tag 专项标签
   --json         输出报告对象（JSON），不输出文字
   --data         已发布数据目录，缺省 public/data
+  --docx 文件    写出 Word 文件（.docx）：汇报正文、主要指标表和图表；与 --json 同用时 JSON 照常输出
+  --charts       写入 Word 的图表，以逗号分隔（如 trend,pyramid,levels:monthly）；缺省为总览页的图表
+  --no-charts    Word 文件不含图表（无需中文字体）
 供程序读取 JSON 时请用 npm run -s report -- --json（-s 去掉 npm 自己打印的命令行）。`;
 
 const DEFAULT_DATA = fileURLToPath(new URL('../public/data', import.meta.url));
@@ -37,6 +49,9 @@ interface Args {
   data: string;
   help: boolean;
   filter: RecordFilter;
+  docx: string | undefined;
+  /** Panel ids for the .docx; null: the 总览's; false: none. */
+  charts: string[] | null | false;
 }
 
 const FILTER_KEYS = ['channel', 'level', 'category', 'region', 'tag'] as const;
@@ -60,6 +75,9 @@ function parse(argv: string[]): Args {
         region: { type: 'string' },
         tag: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        docx: { type: 'string' },
+        charts: { type: 'string' },
+        'no-charts': { type: 'boolean', default: false },
       },
     }));
   } catch (error) {
@@ -86,6 +104,15 @@ function parse(argv: string[]): Args {
   }
   const filter: RecordFilter = { ...NO_FILTER };
   for (const key of FILTER_KEYS) filter[key] = values[key]?.trim() || null;
+  if (values.docx === '') throw new UsageError('--docx 后应写文件名，如 --docx 汇报.docx');
+  if (values.docx === undefined && (values.charts !== undefined || values['no-charts'])) {
+    throw new UsageError('--charts 和 --no-charts 须与 --docx 同用');
+  }
+  if (values.charts !== undefined && values['no-charts']) {
+    throw new UsageError('--charts 与 --no-charts 不能同用');
+  }
+  const charts = values.charts === undefined ? null : parseChartIds(values.charts);
+  if (charts?.length === 0) throw new UsageError('--charts 后应写图表编号，如 trend,pyramid');
   return {
     from: values.from,
     to: values.to,
@@ -94,6 +121,8 @@ function parse(argv: string[]): Args {
     data: values.data === undefined ? DEFAULT_DATA : resolve(values.data),
     help: values.help,
     filter,
+    docx: values.docx,
+    charts: values['no-charts'] ? false : charts,
   };
 }
 
@@ -117,6 +146,8 @@ async function main(argv: string[]): Promise<number> {
   }
   let db: Awaited<ReturnType<typeof openPublished>> | undefined;
   try {
+    const rasterizer =
+      args.docx !== undefined && args.charts !== false ? await createRasterizer() : null;
     db = await openPublished(file);
     const info = await loadSiteInfo(db.run);
     const known = { category: info.categories, region: info.regions, tag: info.tags } as const;
@@ -135,9 +166,34 @@ async function main(argv: string[]): Promise<number> {
       reportOptions(siteConfig),
     );
     for (const warning of report.warnings) console.error(`注意：${warning}`);
-    console.log(args.json ? JSON.stringify(report, null, 2) : report.text);
+    if (args.docx !== undefined) {
+      const written = await writeBriefingDocx({
+        file: args.docx,
+        report,
+        run: db.run,
+        bureauName: siteConfig.bureauName,
+        // --channel and --level were checked against CHANNELS and LEVELS above.
+        view: reportView(report.period, args.filter as Parameters<typeof reportView>[1]),
+        config: siteConfig,
+        charts: args.charts === false ? null : args.charts,
+        rasterizer,
+      });
+      const done = `已写入 Word 文件：${written.file}（图表 ${written.charts} 幅）`;
+      if (args.json) console.error(done);
+      else console.log(done);
+    }
+    if (args.json) console.log(JSON.stringify(report, null, 2));
+    else if (args.docx === undefined) console.log(report.text);
     return 0;
   } catch (error) {
+    if (error instanceof FontNotFoundError || error instanceof DocxWriteError) {
+      console.error(error.message);
+      return 1;
+    }
+    if (error instanceof ChartChoiceError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
     if (error instanceof ReportInputError) {
       console.error(`${error.message}\n\n${USAGE}`);
       return 2;

@@ -1,0 +1,141 @@
+/**
+ * The headline figures of a report as table rows (指标 | 本期 | 同期 | 变化), in the words the
+ * cards and the briefing use: counts with their units, exact percents, changes from the helpers.
+ */
+import { DIRECTION_WORDS } from './change.ts';
+import { changeWords } from './dashboard/change-row.ts';
+import { formatScaled, roundScaled } from './decimal.ts';
+import type { Compare } from './periods.ts';
+import type { RateKey, Report, Resolution } from './report.ts';
+import { ratePercentText, type Rate } from './rates.ts';
+import { scoreText } from './rule-of-law.ts';
+import { CHANNELS, LEVELS } from './schema.ts';
+import { compareWords, countsText, ITEM_CHANNELS, type Counts } from './wording.ts';
+
+export interface FigureRow {
+  label: string;
+  /** Sub-rows ('其中集体访') sit one step in. */
+  indent: boolean;
+  /** Each cell is one or more lines. */
+  current: string[];
+  previous: string[];
+  change: string[];
+}
+
+export const NO_VALUE = '—';
+
+const RATE_LABELS: [RateKey, string][] = [
+  ['repeat', '重复信访率'],
+  ['timelyAcceptance', '及时受理率'],
+  ['onTimeClosure', '按期办结率'],
+  ['satisfaction', '满意率'],
+  ['participation', '参评率'],
+];
+
+function countChange(current: number, previous: number, compare: Compare): string {
+  return changeWords(current, previous, compareWords(compare).previousZero).text;
+}
+
+function countsRow(
+  label: string,
+  current: Counts,
+  previous: Counts,
+  compare: Compare,
+  unit: 'batch' | 'item' = 'batch',
+  indent = false,
+): FigureRow {
+  const change =
+    unit === 'item' || previous.batches === 0
+      ? [countChange(current.batches, previous.batches, compare)]
+      : [
+          `批次${countChange(current.batches, previous.batches, compare)}`,
+          `人次${countChange(current.persons, previous.persons, compare)}`,
+        ];
+  return {
+    label,
+    indent,
+    current: [countsText(current, unit)],
+    previous: [countsText(previous, unit)],
+    change,
+  };
+}
+
+function rateCell(value: Rate): string[] {
+  const percent = ratePercentText(value);
+  return percent === null ? [NO_VALUE] : [percent, `${value.numerator}/${value.denominator}`];
+}
+
+/** '上升2.2个百分点' from the two rounded percents, in exact tenths; as the 总览 cards say it. */
+function pointsChange(current: Rate, previous: Rate, compare: Compare): string {
+  if (previous.denominator === 0) return compareWords(compare).previousZero;
+  if (current.denominator === 0) return NO_VALUE;
+  const tenths =
+    roundScaled(current.numerator, current.denominator, 3) -
+    roundScaled(previous.numerator, previous.denominator, 3);
+  if (tenths === 0) return DIRECTION_WORDS.flat;
+  return `${DIRECTION_WORDS[tenths > 0 ? 'up' : 'down']}${formatScaled(Math.abs(tenths), 1)}个百分点`;
+}
+
+function resolutionRow(label: string, value: Resolution): FigureRow {
+  return {
+    label,
+    indent: false,
+    current: rateCell({ numerator: value.resolved, denominator: value.total, percent: null }),
+    previous: [NO_VALUE],
+    change: [NO_VALUE],
+  };
+}
+
+export function headlineFigures(report: Report): FigureRow[] {
+  const { compare } = report.period;
+  const rows: FigureRow[] = [
+    countsRow('登记信访', report.registered, report.registered.previous, compare),
+  ];
+  for (const channel of CHANNELS) {
+    const counts = report.channels[channel];
+    if (counts.batches === 0 && counts.previous.batches === 0) continue;
+    const unit = ITEM_CHANNELS.includes(channel) ? 'item' : 'batch';
+    rows.push(countsRow(channel, counts, counts.previous, compare, unit));
+  }
+  for (const level of LEVELS) {
+    const visits = report.visits.byLevel[level];
+    rows.push(countsRow(`${level}走访`, visits, visits.previous, compare));
+    const collective = (counts: typeof visits.previous): Counts => ({
+      batches: counts.collectiveBatches,
+      persons: counts.collectivePersons,
+    });
+    if (visits.collectiveBatches > 0 || visits.previous.collectiveBatches > 0) {
+      rows.push(
+        countsRow(
+          '其中集体访',
+          collective(visits),
+          collective(visits.previous),
+          compare,
+          'batch',
+          true,
+        ),
+      );
+    }
+  }
+  for (const [key, label] of RATE_LABELS) {
+    const value = report.rates[key];
+    rows.push({
+      label,
+      indent: false,
+      current: rateCell(value),
+      previous: rateCell(value.previous),
+      change: [pointsChange(value, value.previous, compare)],
+    });
+  }
+  rows.push(resolutionRow('领导包案化解率', report.leaderCases));
+  rows.push(resolutionRow('督办化解率', report.supervised));
+  const scored = report.ruleOfLaw.terms.some((term) => term.score !== null);
+  rows.push({
+    label: '法治化考核得分',
+    indent: false,
+    current: [scored ? `${scoreText(report.ruleOfLaw.total)}分` : NO_VALUE],
+    previous: [NO_VALUE],
+    change: [NO_VALUE],
+  });
+  return rows;
+}

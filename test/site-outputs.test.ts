@@ -14,6 +14,13 @@ import type { Report } from '../src/lib/report.ts';
 import { ROOT } from './setup/build-site.ts';
 import { CHART_PAGES, pageUrl, rendered, useBrowser, watchedContext } from './setup/browser.ts';
 import { decodePng, inkShare } from './helpers/png.ts';
+import {
+  missingFigures,
+  paragraphTexts,
+  partText,
+  placedImages,
+  unzipDocx,
+} from './helpers/docx.ts';
 
 const run = promisify(execFile);
 const browser = useBrowser();
@@ -66,6 +73,47 @@ describe('情况汇报 复制', () => {
         .poll(() => page.evaluate(() => navigator.clipboard.readText()))
         .toBe(filtered.text);
       expect(filtered.text).toContain('二、存在问题');
+      expect(problems).toEqual([]);
+      expect(foreign).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('导出Word', () => {
+  it('writes the view’s briefing, figures and the ticked charts into a .docx', async () => {
+    const { context, problems, foreign } = await watchedContext(browser(), {
+      acceptDownloads: true,
+    });
+    try {
+      const page = await context.newPage();
+      await rendered(page, () => page.goto(pageUrl('', '?level=赴省')));
+      const report = await reportJson(['--level', '赴省']);
+      const cards = page.locator('.chart-card');
+      const total = await cards.count();
+      expect(total).toBeGreaterThan(1);
+      await cards.nth(1).locator('[data-pick]').uncheck();
+      const bytes = await download(page, () => page.locator('[data-word]').click());
+      const parts = unzipDocx(new Uint8Array(bytes));
+      const xml = partText(parts, 'word/document.xml');
+      expect(missingFigures(xml, report)).toEqual([]);
+      const paragraphs = paragraphTexts(xml);
+      for (const line of report.text.split('\n')) expect(paragraphs).toContain(line);
+      expect(paragraphs.join('')).toContain('统计范围：赴省');
+      const images = placedImages(parts);
+      expect(images).toHaveLength(total - 1);
+      for (const image of images) {
+        const media = parts[image.part];
+        expect(media).toBeDefined();
+        const pixels = decodePng(media ?? new Uint8Array());
+        expect(pixels.width).toBe(Math.round(image.width * 2));
+        expect(
+          inkShare(pixels, { x: 0, y: 0, width: pixels.width, height: pixels.height }),
+        ).toBeGreaterThan(0.005);
+      }
+      const skipped = (await cards.nth(1).locator('h2').textContent()) ?? '';
+      expect(paragraphs.some((p) => p.includes(skipped))).toBe(false);
       expect(problems).toEqual([]);
       expect(foreign).toEqual([]);
     } finally {

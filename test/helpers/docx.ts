@@ -79,15 +79,7 @@ export function placedImages(parts: Parts): PlacedImage[] {
   });
 }
 
-const PNG_SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
-
-/** Width and height from a PNG's IHDR chunk. */
-export function pngSize(bytes: Uint8Array): { width: number; height: number } {
-  if (!PNG_SIGNATURE.every((byte, i) => bytes[i] === byte)) throw new Error('not a PNG');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (strFromU8(bytes.subarray(12, 16)) !== 'IHDR') throw new Error('PNG without IHDR first');
-  return { width: view.getUint32(16), height: view.getUint32(20) };
-}
+export { pngSize } from './png.ts';
 
 /** '上升16.0%', from the JSON's direction and percent (one decimal, as the text shows it). */
 function changeText(change: { direction: string; percent: number | null }): string {

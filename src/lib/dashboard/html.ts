@@ -56,7 +56,11 @@ export function briefingHtml(report: Report): string {
   return report.text
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .map((line) =>
+      /^[一二三四五六七八九十]+、/u.test(line)
+        ? `<p class="heading">${escapeHtml(line)}</p>`
+        : `<p>${escapeHtml(line)}</p>`,
+    )
     .join('\n');
 }
 

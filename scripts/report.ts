@@ -9,8 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMonth, type Compare } from '../src/lib/periods.ts';
 import { computeReport, NoDataError, ReportInputError } from '../src/lib/report.ts';
-import { loadSiteInfo } from '../src/lib/dashboard/site-info.ts';
-import { NO_FILTER, type RecordFilter } from '../src/lib/queries.ts';
+import { NO_FILTER, recordValuesQuery, type RecordFilter } from '../src/lib/queries.ts';
 import { CHANNELS, LEVELS, PUBLISHED_FILES } from '../src/lib/schema.ts';
 import { reportOptions } from '../src/lib/report-options.ts';
 import { siteConfig } from '../src/site.config.ts';
@@ -149,13 +148,13 @@ async function main(argv: string[]): Promise<number> {
     const rasterizer =
       args.docx !== undefined && args.charts !== false ? await createRasterizer() : null;
     db = await openPublished(file);
-    const info = await loadSiteInfo(db.run);
-    const known = { category: info.categories, region: info.regions, tag: info.tags } as const;
     for (const key of ['category', 'region', 'tag'] as const) {
       const value = args.filter[key];
-      if (value !== null && !known[key].includes(value)) {
+      if (value === null) continue;
+      const known = (await db.run(recordValuesQuery(key))).map((row) => String(row['value']));
+      if (!known.includes(value)) {
         console.error(
-          `数据中没有 --${key} ${value}。可选：${known[key].join('、') || '（无）'}\n\n${USAGE}`,
+          `数据中没有 --${key} ${value}。可选：${known.join('、') || '（无）'}\n\n${USAGE}`,
         );
         return 2;
       }

@@ -82,6 +82,10 @@ describe('npm run report', () => {
       ['--from', '2024-09', '--to', '2024-01'],
       ['--bogus'],
       ['extra'],
+      ['--level', '国家'],
+      ['--channel', '传真'],
+      ['--region', '火星街道'],
+      ['--tag', '不存在'],
     ]) {
       const result = report('--data', data, ...args);
       expect(result.status, args.join(' ')).toBe(2);
@@ -91,6 +95,24 @@ describe('npm run report', () => {
     expect(report('--data', data, '--from', '2025-01').stderr).toContain(
       '晚于数据的最后月份 2024-03',
     );
+  });
+
+  it('follows the filters and names the values the data holds', () => {
+    const visits = report(
+      '--data',
+      data,
+      '--from',
+      '2024-02',
+      '--to',
+      '2024-03',
+      '--channel',
+      '来访',
+    );
+    expect(visits.status).toBe(0);
+    expect(visits.stdout).toContain('（统计范围：来访）');
+    expect(visits.stdout).toContain('2-3月份，我区共发生登记信访事项1批2人次');
+    const region = report('--data', data, '--region', '火星街道');
+    expect(region.stderr).toContain('数据中没有 --region 火星街道。可选：示例街道');
   });
 
   it('tells to build the data when there is none', () => {

@@ -1,14 +1,7 @@
 /** The page's own buttons: 复制 the briefing as plain text, 导出Word, 打印. */
-import { copyText } from './download.ts';
+import { copyText, flash } from './download.ts';
 import { shown } from './page-state.ts';
 import { exportWord } from './word.ts';
-
-function flash(button: HTMLButtonElement, text: string): void {
-  const label = button.dataset['label'] ?? button.textContent ?? '';
-  button.dataset['label'] = label;
-  button.textContent = text;
-  setTimeout(() => (button.textContent = label), 2000);
-}
 
 async function run(button: HTMLButtonElement, task: () => Promise<string>): Promise<void> {
   button.disabled = true;

@@ -12,7 +12,7 @@ import {
   type Panel,
 } from '../lib/dashboard/panel.ts';
 import { siteConfig } from '../site.config.ts';
-import { copyText, saveBlob } from './download.ts';
+import { copyText, flash, saveBlob } from './download.ts';
 import { shown } from './page-state.ts';
 import { svgToPng } from './raster.ts';
 
@@ -42,13 +42,6 @@ async function exportPanel(panel: Panel, kind: string): Promise<void> {
     return;
   }
   saveBlob(await svgToPng(image.svg, image, 2), name('png'));
-}
-
-function flash(button: HTMLButtonElement, text: string): void {
-  const label = button.dataset['label'] ?? button.textContent ?? '';
-  button.dataset['label'] = label;
-  button.textContent = text;
-  setTimeout(() => (button.textContent = label), 2000);
 }
 
 export function setupCardActions(): void {

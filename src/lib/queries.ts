@@ -84,6 +84,12 @@ function sides(period: ReportPeriod, cutoff: string): Query {
   )`;
 }
 
+/** The values a category, region or tag filter may take: those the records hold. */
+export function recordValuesQuery(column: 'category' | 'region' | 'tag'): Query {
+  const value = column === 'tag' ? 'unnest(tags)' : column;
+  return { sql: `SELECT DISTINCT ${value} AS value FROM records ORDER BY 1`, params: [] };
+}
+
 /** First and last registration day, and the number of records: fixes the default period. */
 export function dataRangeQuery(): Query {
   return sql`SELECT

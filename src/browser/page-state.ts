@@ -1,7 +1,7 @@
 /** What the page shows right now: app.ts keeps it current; exports and slides read it. */
 import type { Panel } from '../lib/dashboard/panel.ts';
 import type { Report } from '../lib/report.ts';
-import type { ViewState } from '../lib/view-state.ts';
+import { DEFAULT_VIEW, type ViewState } from '../lib/view-state.ts';
 
 export interface PageState {
   panels: readonly Panel[];
@@ -18,17 +18,6 @@ export const shown: PageState = {
   panels: [],
   subtitle: '',
   periodLabel: '',
-  view: {
-    period: 'ytd',
-    from: null,
-    to: null,
-    compare: 'yoy',
-    measure: 'batches',
-    channel: null,
-    level: null,
-    category: null,
-    region: null,
-    tag: null,
-  },
+  view: DEFAULT_VIEW,
   report: () => Promise.reject(new Error('页面尚未就绪')),
 };

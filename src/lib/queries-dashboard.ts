@@ -19,14 +19,33 @@ export type FilterKey = 'channel' | 'level' | 'category' | 'region' | 'tag';
 export type BreakdownKey = 'category' | 'region' | 'subcategory' | 'level' | 'channel';
 export type Side = 'current' | 'previous';
 
-const SUMS = `sum(batches)::INTEGER AS batches, sum(persons)::INTEGER AS persons,
-  sum(repeat_batches)::INTEGER AS repeat_batches,
-  sum(leader_batches)::INTEGER AS leader_batches, sum(leader_persons)::INTEGER AS leader_persons,
-  sum(leader_cases)::INTEGER AS leader_cases,
-  sum(leader_cases_resolved)::INTEGER AS leader_cases_resolved,
-  sum(supervised)::INTEGER AS supervised, sum(supervised_resolved)::INTEGER AS supervised_resolved,
-  sum(accepted)::INTEGER AS accepted, sum(not_accepted)::INTEGER AS not_accepted,
-  sum(not_again)::INTEGER AS not_again, sum(pending)::INTEGER AS pending`;
+/** The cube's measure columns; a query sums only those its page reads (each sum costs time). */
+export const CUBE_MEASURES = [
+  'batches',
+  'persons',
+  'repeat_batches',
+  'leader_batches',
+  'leader_persons',
+  'leader_cases',
+  'leader_cases_resolved',
+  'supervised',
+  'supervised_resolved',
+  'accepted',
+  'not_accepted',
+  'not_again',
+  'pending',
+] as const;
+export type CubeMeasure = (typeof CUBE_MEASURES)[number];
+
+/** Batches and persons: what every chart of counts reads. */
+export const COUNTS: readonly CubeMeasure[] = ['batches', 'persons'];
+
+function sums(measures: readonly CubeMeasure[]): string {
+  // Only names from CUBE_MEASURES reach the SQL text, in their fixed order.
+  return CUBE_MEASURES.filter((name) => measures.includes(name))
+    .map((name) => `sum(${name})::INTEGER AS ${name}`)
+    .join(', ');
+}
 
 interface Where {
   table: 'cube' | 'cube_tag' | 'cube_sub';
@@ -61,8 +80,14 @@ function where(
 function bySide(
   scope: DashboardScope,
   groupBy: string,
-  options: { except?: FilterKey; table?: 'cube_sub'; registeredOnly?: boolean } = {},
+  options: {
+    except?: FilterKey;
+    table?: 'cube_sub';
+    registeredOnly?: boolean;
+    measures?: readonly CubeMeasure[] | undefined;
+  } = {},
 ): Query {
+  const columns = sums(options.measures ?? CUBE_MEASURES);
   const sides: [Side, { from: string; to: string }][] = [
     ['current', { from: scope.period.from, to: scope.period.to }],
     ['previous', { from: scope.period.compareFrom, to: scope.period.compareTo }],
@@ -72,32 +97,42 @@ function bySide(
     const w = where(scope, months, options);
     params.push(...w.params);
     const registered = options.registeredOnly ? ` AND record_type = '登记'` : '';
-    return `SELECT '${side}' AS side, ${groupBy}, ${SUMS}
+    return `SELECT '${side}' AS side, ${groupBy}, ${columns}
   FROM ${w.table} WHERE ${w.clause}${registered} GROUP BY ${groupBy}`;
   });
   return { sql: `${selects.join('\nUNION ALL\n')}\nORDER BY ALL`, params };
 }
 
-/** Totals by type, channel, level and collective: the cards, the level pyramid, 劝返, 接访, 包案. */
-export function totalsQuery(scope: DashboardScope): Query {
-  return bySide(scope, 'record_type, channel, level, collective');
+/**
+ * Totals by type, channel, level and collective: the cards, the level pyramid, 劝返, 接访, 包案.
+ * `measures`: the columns summed (all of them when not given).
+ */
+export function totalsQuery(scope: DashboardScope, measures?: readonly CubeMeasure[]): Query {
+  return bySide(scope, 'record_type, channel, level, collective', { measures });
 }
 
 /** Month by month, both periods: trends, cumulative lines, shares over time. */
-export function monthlyQuery(scope: DashboardScope, except?: FilterKey): Query {
-  return bySide(scope, 'month, record_type, channel, level, collective', except ? { except } : {});
+export function monthlyQuery(
+  scope: DashboardScope,
+  options: { except?: FilterKey; measures?: readonly CubeMeasure[] } = {},
+): Query {
+  return bySide(scope, 'month, record_type, channel, level, collective', options);
 }
 
-/** 登记 by one dimension, both periods; the dimension's own filter is lifted so peers show. */
+/**
+ * 登记 by one dimension, both periods, in batches and persons; the dimension's own filter is
+ * lifted so peers show.
+ */
 export function breakdownQuery(scope: DashboardScope, key: BreakdownKey): Query {
   if (key === 'subcategory') {
-    return bySide(scope, 'subcategory', { table: 'cube_sub', registeredOnly: true });
+    return bySide(scope, 'subcategory', {
+      table: 'cube_sub',
+      registeredOnly: true,
+      measures: COUNTS,
+    });
   }
   const columns = [...new Set([key, 'channel', 'level'])].join(', ');
-  return bySide(scope, columns, {
-    except: key,
-    registeredOnly: true,
-  });
+  return bySide(scope, columns, { except: key, registeredOnly: true, measures: COUNTS });
 }
 
 /** 登记 in the current period by month × category or region × category (heat maps). */

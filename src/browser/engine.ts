@@ -39,15 +39,49 @@ async function open(databaseUrl: string): Promise<QueryRunner> {
   await connection.query('SET autoload_known_extensions = false');
   await connection.query(`ATTACH 'published.duckdb' AS db (READ_ONLY)`);
   await connection.query('USE db');
+  return cachedStatements(connection);
+}
+
+/** Prepared statements kept per SQL text: a filter change's text repeats, only its values vary. */
+const STATEMENT_LIMIT = 64;
+
+interface Kept {
+  statement: Promise<duckdb.AsyncPreparedStatement>;
+  running: number;
+  evicted: boolean;
+}
+
+/**
+ * Each query is one round trip to the worker once its statement exists (prepare → run → close
+ * was three). The least recently used statement is closed when the cache is full, once idle.
+ */
+function cachedStatements(connection: duckdb.AsyncDuckDBConnection): QueryRunner {
+  const kept = new Map<string, Kept>();
+  const close = (entry: Kept): void => {
+    void entry.statement.then((statement) => statement.close()).catch(() => undefined);
+  };
   return async (query) => {
-    const statement = await connection.prepare(query.sql);
+    let entry = kept.get(query.sql);
+    if (entry) kept.delete(query.sql);
+    else {
+      entry = { statement: connection.prepare(query.sql), running: 0, evicted: false };
+      entry.statement.catch(() => kept.delete(query.sql));
+    }
+    kept.set(query.sql, entry); // most recently used last
+    for (const [sql, old] of kept) {
+      if (kept.size <= STATEMENT_LIMIT) break;
+      kept.delete(sql);
+      old.evicted = true;
+      if (old.running === 0) close(old);
+    }
+    entry.running++;
     try {
-      const table = await statement.query(...query.params);
+      const table = await (await entry.statement).query(...query.params);
       return table
         .toArray()
         .map((row: { toJSON(): Record<string, unknown> }) => toSqlRow(row.toJSON()));
     } finally {
-      await statement.close();
+      if (--entry.running === 0 && entry.evicted) close(entry);
     }
   };
 }

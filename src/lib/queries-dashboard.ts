@@ -53,20 +53,33 @@ interface Where {
   params: SqlParam[];
 }
 
+/**
+ * Every filter is in the SQL text whether set or not ('' binds "all"), so a query's text does not
+ * change with the filters: the browser prepares it once and reuses it for every later change.
+ */
+function filterConditions(
+  scope: DashboardScope,
+  except?: FilterKey,
+): { conditions: string[]; params: SqlParam[] } {
+  const conditions: string[] = [];
+  const params: SqlParam[] = [];
+  for (const key of ['channel', 'level', 'category', 'region'] as const) {
+    if (key === except) continue;
+    const value = scope[key] ?? '';
+    conditions.push(`(? = '' OR ${key} = ?)`);
+    params.push(value, value);
+  }
+  return { conditions, params };
+}
+
 function where(
   scope: DashboardScope,
   months: { from: string; to: string },
   options: { except?: FilterKey; table?: 'cube_sub' } = {},
 ): Where {
-  const conditions = ['month BETWEEN ? AND ?'];
-  const params: SqlParam[] = [months.from, months.to];
-  for (const key of ['channel', 'level', 'category', 'region'] as const) {
-    const value = scope[key];
-    if (value !== null && options.except !== key) {
-      conditions.push(`${key} = ?`);
-      params.push(value);
-    }
-  }
+  const filters = filterConditions(scope, options.except);
+  const conditions = ['month BETWEEN ? AND ?', ...filters.conditions];
+  const params: SqlParam[] = [months.from, months.to, ...filters.params];
   let table: Where['table'] = options.table ?? 'cube';
   if (scope.tag !== null && options.except !== 'tag' && table === 'cube') {
     table = 'cube_tag';
@@ -161,16 +174,8 @@ export function knownValuesQueries(): Record<'months' | 'categories' | 'regions'
 
 /** Handling counts month by month over both periods, and by responsible unit for the period. */
 export function handlingQueries(scope: DashboardScope): { monthly: Query; units: Query } {
-  const conditions: string[] = [];
-  const filterParams: SqlParam[] = [];
-  for (const key of ['channel', 'level', 'category', 'region'] as const) {
-    const value = scope[key];
-    if (value !== null) {
-      conditions.push(`AND ${key} = ?`);
-      filterParams.push(value);
-    }
-  }
-  const filters = conditions.join(' ');
+  const { conditions, params: filterParams } = filterConditions(scope);
+  const filters = conditions.map((condition) => `AND ${condition}`).join(' ');
   const sums = `sum(decision_due)::INTEGER AS decision_due,
     sum(decision_timely)::INTEGER AS decision_timely, sum(closure_due)::INTEGER AS closure_due,
     sum(closure_on_time)::INTEGER AS closure_on_time, sum(closed)::INTEGER AS closed,

@@ -124,19 +124,32 @@ export function totalsQuery(scope: DashboardScope, measures?: readonly CubeMeasu
   return bySide(scope, 'record_type, channel, level, collective', { measures });
 }
 
-/** Month by month, both periods: trends, cumulative lines, shares over time. */
+/**
+ * Month by month, both periods: trends, cumulative lines, shares over time. `typeOnly`: by month
+ * and record type alone, for pages that read no channel, level or collective split (fewer groups).
+ */
 export function monthlyQuery(
   scope: DashboardScope,
-  options: { except?: FilterKey; measures?: readonly CubeMeasure[] } = {},
+  options: { except?: FilterKey; measures?: readonly CubeMeasure[]; typeOnly?: boolean } = {},
 ): Query {
-  return bySide(scope, 'month, record_type, channel, level, collective', options);
+  const { typeOnly, ...rest } = options;
+  return bySide(
+    scope,
+    typeOnly ? 'month, record_type' : 'month, record_type, channel, level, collective',
+    rest,
+  );
 }
 
 /**
  * 登记 by one dimension, both periods, in batches and persons; the dimension's own filter is
- * lifted so peers show.
+ * lifted so peers show. Level and channel come split by each other; category and region only
+ * with `byChannelAndLevel`.
  */
-export function breakdownQuery(scope: DashboardScope, key: BreakdownKey): Query {
+export function breakdownQuery(
+  scope: DashboardScope,
+  key: BreakdownKey,
+  options: { byChannelAndLevel?: boolean } = {},
+): Query {
   if (key === 'subcategory') {
     return bySide(scope, 'subcategory', {
       table: 'cube_sub',
@@ -144,7 +157,8 @@ export function breakdownQuery(scope: DashboardScope, key: BreakdownKey): Query 
       measures: COUNTS,
     });
   }
-  const columns = [...new Set([key, 'channel', 'level'])].join(', ');
+  const split = options.byChannelAndLevel || key === 'level' || key === 'channel';
+  const columns = split ? [...new Set([key, 'channel', 'level'])].join(', ') : key;
   return bySide(scope, columns, { except: key, registeredOnly: true, measures: COUNTS });
 }
 

@@ -25,6 +25,7 @@ export async function focusPage(context: PageContext): Promise<PageData> {
     run(
       monthlyQuery(scope, {
         measures: ['batches', 'repeat_batches', 'leader_batches', 'leader_persons'],
+        typeOnly: true,
       }),
     ),
     run(repeat.perPetitioner),

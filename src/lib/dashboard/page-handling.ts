@@ -28,7 +28,7 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
   const { scope, run } = context;
   const queries = handlingQueries(scope);
   const [monthly, handling, units] = await Promise.all([
-    run(monthlyQuery(scope, { measures: Object.values(ACCEPTANCE_COLUMNS) })),
+    run(monthlyQuery(scope, { measures: Object.values(ACCEPTANCE_COLUMNS), typeOnly: true })),
     run(queries.monthly),
     run(queries.units),
   ]);

@@ -19,7 +19,7 @@ export async function overviewPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
   const [totals, monthly, categories] = await Promise.all([
     run(totalsQuery(scope, [...COUNTS, 'repeat_batches'])),
-    run(monthlyQuery(scope, { measures: COUNTS })),
+    run(monthlyQuery(scope, { measures: COUNTS, typeOnly: true })),
     run(breakdownQuery(scope, 'category')),
   ]);
   const unit = MEASURE_UNITS[measure];

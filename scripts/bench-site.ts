@@ -288,7 +288,8 @@ async function measure(
   // Whether DuckDB-WASM reads the database in pieces (range requests) or whole.
   const read = { bytes: 0, responses: 0, ranged: 0 };
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    if (!request.url?.endsWith('/petitions.duckdb')) return;
+    if (!new URL(request.url ?? '/', 'http://localhost').pathname.endsWith('/petitions.duckdb'))
+      return;
     const write = response.write.bind(response) as (chunk: unknown, ...rest: unknown[]) => boolean;
     response.write = ((chunk: { length?: number }, ...rest: unknown[]) => {
       read.bytes += chunk?.length ?? 0;

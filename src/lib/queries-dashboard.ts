@@ -47,44 +47,59 @@ function sums(measures: readonly CubeMeasure[]): string {
     .join(', ');
 }
 
+type CubeTable = 'cube' | 'cube_category' | 'cube_region' | 'cube_top' | 'cube_tag' | 'cube_sub';
+
 interface Where {
-  table: 'cube' | 'cube_tag' | 'cube_sub';
+  table: CubeTable;
   clause: string;
   params: SqlParam[];
 }
 
+/** Which of category and region a table holds (all hold month, type, channel, level). */
+const TABLE_COLUMNS: Record<CubeTable, readonly ('category' | 'region')[]> = {
+  cube: ['category', 'region'],
+  cube_category: ['category'],
+  cube_region: ['region'],
+  cube_top: [],
+  cube_tag: ['category', 'region'],
+  cube_sub: ['category', 'region'],
+};
+
 /**
- * Every filter is in the SQL text whether set or not ('' binds "all"), so a query's text does not
- * change with the filters: the browser prepares it once and reuses it for every later change.
+ * The smallest table that can answer: `cube` (month × type × channel × level × collective ×
+ * category × region) summed up without region, without category or without both when a query
+ * neither filters nor groups by them. The rows a query reads, not the records, set its time.
  */
-function filterConditions(
-  scope: DashboardScope,
-  except?: FilterKey,
-): { conditions: string[]; params: SqlParam[] } {
-  const conditions: string[] = [];
-  const params: SqlParam[] = [];
-  for (const key of ['channel', 'level', 'category', 'region'] as const) {
-    if (key === except) continue;
-    const value = scope[key] ?? '';
-    conditions.push(`(? = '' OR ${key} = ?)`);
-    params.push(value, value);
-  }
-  return { conditions, params };
+function cubeFor(scope: DashboardScope, groupBy: string, except?: FilterKey): CubeTable {
+  const needs = (key: 'category' | 'region') =>
+    groupBy.split(', ').includes(key) || (scope[key] !== null && except !== key);
+  if (needs('category')) return needs('region') ? 'cube' : 'cube_category';
+  return needs('region') ? 'cube_region' : 'cube_top';
 }
 
+/**
+ * Every filter the table can apply is in the SQL text, set or not ('' binds "all"), so a query's
+ * text changes only with the table: the browser prepares it once and reuses it.
+ */
 function where(
   scope: DashboardScope,
   months: { from: string; to: string },
+  groupBy: string,
   options: { except?: FilterKey; table?: 'cube_sub' } = {},
 ): Where {
-  const filters = filterConditions(scope, options.except);
-  const conditions = ['month BETWEEN ? AND ?', ...filters.conditions];
-  const params: SqlParam[] = [months.from, months.to, ...filters.params];
-  let table: Where['table'] = options.table ?? 'cube';
-  if (scope.tag !== null && options.except !== 'tag' && table === 'cube') {
+  let table: CubeTable = options.table ?? cubeFor(scope, groupBy, options.except);
+  const conditions = ['month BETWEEN ? AND ?'];
+  const params: SqlParam[] = [months.from, months.to];
+  if (scope.tag !== null && options.except !== 'tag' && table !== 'cube_sub') {
     table = 'cube_tag';
     conditions.push('tag = ?');
     params.push(scope.tag);
+  }
+  for (const key of ['channel', 'level', ...TABLE_COLUMNS[table]] as const) {
+    if (key === options.except) continue;
+    const value = scope[key] ?? '';
+    conditions.push(`(? = '' OR ${key} = ?)`);
+    params.push(value, value);
   }
   return { table, clause: conditions.join(' AND '), params };
 }
@@ -107,7 +122,7 @@ function bySide(
   ];
   const params: SqlParam[] = [];
   const selects = sides.map(([side, months]) => {
-    const w = where(scope, months, options);
+    const w = where(scope, months, groupBy, options);
     params.push(...w.params);
     const registered = options.registeredOnly ? ` AND record_type = '登记'` : '';
     return `SELECT '${side}' AS side, ${groupBy}, ${columns}
@@ -164,7 +179,9 @@ export function breakdownQuery(
 
 /** 登记 in the current period by month × category or region × category (heat maps). */
 export function crossQuery(scope: DashboardScope, rows: 'month' | 'region'): Query {
-  const w = where(scope, { from: scope.period.from, to: scope.period.to }, { except: 'category' });
+  const w = where(scope, { from: scope.period.from, to: scope.period.to }, `${rows}, category`, {
+    except: 'category',
+  });
   return {
     sql: `SELECT ${rows}, category, sum(batches)::INTEGER AS batches, sum(persons)::INTEGER AS persons
   FROM ${w.table} WHERE ${w.clause} AND record_type = '登记'
@@ -188,8 +205,14 @@ export function knownValuesQueries(): Record<'months' | 'categories' | 'regions'
 
 /** Handling counts month by month over both periods, and by responsible unit for the period. */
 export function handlingQueries(scope: DashboardScope): { monthly: Query; units: Query } {
-  const { conditions, params: filterParams } = filterConditions(scope);
-  const filters = conditions.map((condition) => `AND ${condition}`).join(' ');
+  const filterParams: SqlParam[] = [];
+  const filters = (['channel', 'level', 'category', 'region'] as const)
+    .map((key) => {
+      const value = scope[key] ?? '';
+      filterParams.push(value, value);
+      return `AND (? = '' OR ${key} = ?)`;
+    })
+    .join(' ');
   const sums = `sum(decision_due)::INTEGER AS decision_due,
     sum(decision_timely)::INTEGER AS decision_timely, sum(closure_due)::INTEGER AS closure_due,
     sum(closure_on_time)::INTEGER AS closure_on_time, sum(closed)::INTEGER AS closed,

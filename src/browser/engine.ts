@@ -7,7 +7,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { toSqlRow, type QueryRunner } from '../lib/query-runner.ts';
+import { toSqlRow, type QueryRunner, type SqlRow } from '../lib/query-runner.ts';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -39,7 +39,33 @@ async function open(databaseUrl: string): Promise<QueryRunner> {
   await connection.query('SET autoload_known_extensions = false');
   await connection.query(`ATTACH 'published.duckdb' AS db (READ_ONLY)`);
   await connection.query('USE db');
-  return cachedStatements(connection);
+  return cachedResults(cachedStatements(connection));
+}
+
+/** Answers kept per query and values: the database is read-only, so an answer never changes. */
+const RESULT_LIMIT = 200;
+
+/**
+ * A view the reader returns to (a filter cleared again, 批次 ⇄ 人次, back in history) is drawn
+ * without asking DuckDB again. Least recently used answers go first; failures are not kept.
+ */
+function cachedResults(run: QueryRunner): QueryRunner {
+  const kept = new Map<string, Promise<SqlRow[]>>();
+  return async (query) => {
+    const key = JSON.stringify([query.sql, query.params]);
+    let rows = kept.get(key);
+    if (rows) kept.delete(key);
+    else {
+      rows = run(query);
+      rows.catch(() => kept.delete(key));
+    }
+    kept.set(key, rows); // most recently used last
+    for (const old of kept.keys()) {
+      if (kept.size <= RESULT_LIMIT) break;
+      kept.delete(old);
+    }
+    return (await rows).slice();
+  };
 }
 
 /** Prepared statements kept per SQL text: a filter change's text repeats, only its values vary. */

@@ -459,6 +459,16 @@ function report(all: SiteFigures[]): string {
       '',
     ]);
   }
+  // Changes answered from the page's cache of earlier answers send no query: these did.
+  const queried = (s: SiteFigures) => s.changes.filter((c) => c.queries > 0).map((c) => c.rendered);
+  rows.push([
+    'filter → rendered, changes that queried: p50 / p95 (n)',
+    ...all.map(
+      (s) =>
+        `${ms(quantile(queried(s), 0.5))} / ${ms(quantile(queried(s), 0.95))} (${queried(s).length})`,
+    ),
+    '',
+  ]);
   const lines = [table(rows), ''];
   for (const s of all) {
     const chart = med(s, (r) => r.firstChart);

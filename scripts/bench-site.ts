@@ -2,7 +2,8 @@
  * npm run bench:site [-- --records 1000000 --loads 5 --changes 30 --skip-big --keep --reuse DIR]
  * Builds the sample site and a large one (sample → data → site, under /xf/, into temp folders),
  * then measures them in headless Chromium on localhost with a cold cache: first chart painted and
- * the bytes fetched before it, the engine's first answer, and filter change → all charts redrawn.
+ * the bytes fetched before it, the engine's first answer, filter change → all charts redrawn, and
+ * how much of the database the server sent (range requests, not the whole file).
  */
 import { existsSync } from 'node:fs';
 import { readFile, rm, mkdtemp, stat } from 'node:fs/promises';

@@ -44,6 +44,8 @@ async function open(databaseUrl: string): Promise<QueryRunner> {
 
 /** Answers kept per query and values: the database is read-only, so an answer never changes. */
 const RESULT_LIMIT = 200;
+/** Chart answers are a few hundred rows; a larger one (the CSV export) is not kept. */
+const RESULT_ROWS_LIMIT = 5_000;
 
 /**
  * A view the reader returns to (a filter cleared again, 批次 ⇄ 人次, back in history) is drawn
@@ -57,7 +59,12 @@ function cachedResults(run: QueryRunner): QueryRunner {
     if (rows) kept.delete(key);
     else {
       rows = run(query);
-      rows.catch(() => kept.delete(key));
+      rows.then(
+        (answer) => {
+          if (answer.length > RESULT_ROWS_LIMIT && kept.get(key) === rows) kept.delete(key);
+        },
+        () => kept.delete(key),
+      );
     }
     kept.set(key, rows); // most recently used last
     for (const old of kept.keys()) {

@@ -2,10 +2,12 @@
  * npm run bench:site [-- --records 1000000 --loads 5 --changes 30 --skip-big --keep --reuse DIR]
  * Builds the sample site and a large one (sample → data → site, under /xf/, into temp folders),
  * then measures them in headless Chromium on localhost with a cold cache: first chart painted and
- * the bytes fetched before it, the engine's first answer, and filter change → all charts redrawn.
+ * the bytes fetched before it, the engine's first answer, filter change → all charts redrawn, and
+ * how much of the database the server sent (range requests, not the whole file).
  */
 import { existsSync } from 'node:fs';
 import { readFile, rm, mkdtemp, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,6 +58,8 @@ interface SiteFigures {
   label: string;
   records: number;
   databaseBytes: number;
+  /** Bytes of petitions.duckdb the server sent, and in how many responses, per filter session. */
+  databaseRead: { page: string; bytes: number; responses: number; ranged: number }[];
   htmlBytes: number;
   buildSeconds: BuiltSite['seconds'];
   loads: LoadRun[];
@@ -282,6 +286,21 @@ async function measure(
   changes: number,
 ): Promise<SiteFigures> {
   const server = serveStatic(built.site, BASE_PATH);
+  // Whether DuckDB-WASM reads the database in pieces (range requests) or whole.
+  const read = { bytes: 0, responses: 0, ranged: 0 };
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (!new URL(request.url ?? '/', 'http://localhost').pathname.endsWith('/petitions.duckdb'))
+      return;
+    const write = response.write.bind(response) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    response.write = ((chunk: { length?: number }, ...rest: unknown[]) => {
+      read.bytes += chunk?.length ?? 0;
+      return write(chunk, ...rest);
+    }) as ServerResponse['write'];
+    response.on('finish', () => {
+      read.responses++;
+      if (response.statusCode === 206) read.ranged++;
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
@@ -289,11 +308,13 @@ async function measure(
     for (let i = 0; i < loads; i++)
       runs.push(await coldLoad(browser, `${origin}${BASE_PATH}`, built.site));
     const measured: Change[] = [];
+    const databaseRead: SiteFigures['databaseRead'] = [];
     for (const [page, pagePath] of [
       ['总览', ''],
       ['属地', 'regions/'],
     ] as const) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      Object.assign(read, { bytes: 0, responses: 0, ranged: 0 });
       try {
         const tab = await context.newPage();
         await tab.addInitScript(engineProbe);
@@ -304,6 +325,7 @@ async function measure(
           { timeout: 120_000 },
         );
         measured.push(...(await filterChanges(tab, page, changes)));
+        databaseRead.push({ page, ...read });
       } finally {
         await context.close();
       }
@@ -312,6 +334,7 @@ async function measure(
       label,
       records,
       databaseBytes: (await stat(path.join(built.data, 'petitions.duckdb'))).size,
+      databaseRead,
       htmlBytes: (await stat(path.join(built.site, 'index.html'))).size,
       buildSeconds: built.seconds,
       loads: runs,
@@ -373,6 +396,14 @@ function report(all: SiteFigures[]): string {
   const rows: string[][] = [
     header,
     ['database (petitions.duckdb)', ...all.map((s) => mb(s.databaseBytes)), ''],
+    ...['总览', '属地'].map((page) => [
+      `  read by one ${page} session: bytes (responses, 206)`,
+      ...all.map((s) => {
+        const read = s.databaseRead.find((r) => r.page === page);
+        return read ? `${mb(read.bytes)} (${read.responses}, ${read.ranged})` : '';
+      }),
+      '',
+    ]),
     ['总览 HTML', ...all.map((s) => kb(s.htmlBytes)), ''],
     ['cold loads', ...all.map((s) => String(s.loads.length)), ''],
     ['first contentful paint, median', ...all.map((s) => ms(med(s, (r) => r.fcp))), ''],
@@ -429,6 +460,16 @@ function report(all: SiteFigures[]): string {
       '',
     ]);
   }
+  // Changes answered from the page's cache of earlier answers send no query: these did.
+  const queried = (s: SiteFigures) => s.changes.filter((c) => c.queries > 0).map((c) => c.rendered);
+  rows.push([
+    'filter → rendered, changes that queried: p50 / p95 (n)',
+    ...all.map(
+      (s) =>
+        `${ms(quantile(queried(s), 0.5))} / ${ms(quantile(queried(s), 0.95))} (${queried(s).length})`,
+    ),
+    '',
+  ]);
   const lines = [table(rows), ''];
   for (const s of all) {
     const chart = med(s, (r) => r.firstChart);

@@ -19,40 +19,87 @@ export type FilterKey = 'channel' | 'level' | 'category' | 'region' | 'tag';
 export type BreakdownKey = 'category' | 'region' | 'subcategory' | 'level' | 'channel';
 export type Side = 'current' | 'previous';
 
-const SUMS = `sum(batches)::INTEGER AS batches, sum(persons)::INTEGER AS persons,
-  sum(repeat_batches)::INTEGER AS repeat_batches,
-  sum(leader_batches)::INTEGER AS leader_batches, sum(leader_persons)::INTEGER AS leader_persons,
-  sum(leader_cases)::INTEGER AS leader_cases,
-  sum(leader_cases_resolved)::INTEGER AS leader_cases_resolved,
-  sum(supervised)::INTEGER AS supervised, sum(supervised_resolved)::INTEGER AS supervised_resolved,
-  sum(accepted)::INTEGER AS accepted, sum(not_accepted)::INTEGER AS not_accepted,
-  sum(not_again)::INTEGER AS not_again, sum(pending)::INTEGER AS pending`;
+/** The cube's measure columns; a query sums only those its page reads (each sum costs time). */
+export const CUBE_MEASURES = [
+  'batches',
+  'persons',
+  'repeat_batches',
+  'leader_batches',
+  'leader_persons',
+  'leader_cases',
+  'leader_cases_resolved',
+  'supervised',
+  'supervised_resolved',
+  'accepted',
+  'not_accepted',
+  'not_again',
+  'pending',
+] as const;
+export type CubeMeasure = (typeof CUBE_MEASURES)[number];
+
+/** Batches and persons: what every chart of counts reads. */
+export const COUNTS: readonly CubeMeasure[] = ['batches', 'persons'];
+
+function sums(measures: readonly CubeMeasure[]): string {
+  // Only names from CUBE_MEASURES reach the SQL text, in their fixed order.
+  return CUBE_MEASURES.filter((name) => measures.includes(name))
+    .map((name) => `sum(${name})::INTEGER AS ${name}`)
+    .join(', ');
+}
+
+type CubeTable = 'cube' | 'cube_category' | 'cube_region' | 'cube_top' | 'cube_tag' | 'cube_sub';
 
 interface Where {
-  table: 'cube' | 'cube_tag' | 'cube_sub';
+  table: CubeTable;
   clause: string;
   params: SqlParam[];
 }
 
+/** Which of category and region a table holds (all hold month, type, channel, level). */
+const TABLE_COLUMNS: Record<CubeTable, readonly ('category' | 'region')[]> = {
+  cube: ['category', 'region'],
+  cube_category: ['category'],
+  cube_region: ['region'],
+  cube_top: [],
+  cube_tag: ['category', 'region'],
+  cube_sub: ['category', 'region'],
+};
+
+/**
+ * The smallest table that can answer: `cube` (month × type × channel × level × collective ×
+ * category × region) summed up without region, without category or without both when a query
+ * neither filters nor groups by them. The rows a query reads, not the records, set its time.
+ */
+function cubeFor(scope: DashboardScope, groupBy: string, except?: FilterKey): CubeTable {
+  const needs = (key: 'category' | 'region') =>
+    groupBy.split(', ').includes(key) || (scope[key] !== null && except !== key);
+  if (needs('category')) return needs('region') ? 'cube' : 'cube_category';
+  return needs('region') ? 'cube_region' : 'cube_top';
+}
+
+/**
+ * Every filter the table can apply is in the SQL text, set or not ('' binds "all"), so a query's
+ * text changes only with the table: the browser prepares it once and reuses it.
+ */
 function where(
   scope: DashboardScope,
   months: { from: string; to: string },
+  groupBy: string,
   options: { except?: FilterKey; table?: 'cube_sub' } = {},
 ): Where {
+  let table: CubeTable = options.table ?? cubeFor(scope, groupBy, options.except);
   const conditions = ['month BETWEEN ? AND ?'];
   const params: SqlParam[] = [months.from, months.to];
-  for (const key of ['channel', 'level', 'category', 'region'] as const) {
-    const value = scope[key];
-    if (value !== null && options.except !== key) {
-      conditions.push(`${key} = ?`);
-      params.push(value);
-    }
-  }
-  let table: Where['table'] = options.table ?? 'cube';
-  if (scope.tag !== null && options.except !== 'tag' && table === 'cube') {
+  if (scope.tag !== null && options.except !== 'tag' && table !== 'cube_sub') {
     table = 'cube_tag';
     conditions.push('tag = ?');
     params.push(scope.tag);
+  }
+  for (const key of ['channel', 'level', ...TABLE_COLUMNS[table]] as const) {
+    if (key === options.except) continue;
+    const value = scope[key] ?? '';
+    conditions.push(`(? = '' OR ${key} = ?)`);
+    params.push(value, value);
   }
   return { table, clause: conditions.join(' AND '), params };
 }
@@ -61,48 +108,80 @@ function where(
 function bySide(
   scope: DashboardScope,
   groupBy: string,
-  options: { except?: FilterKey; table?: 'cube_sub'; registeredOnly?: boolean } = {},
+  options: {
+    except?: FilterKey;
+    table?: 'cube_sub';
+    registeredOnly?: boolean;
+    measures?: readonly CubeMeasure[] | undefined;
+  } = {},
 ): Query {
+  const columns = sums(options.measures ?? CUBE_MEASURES);
   const sides: [Side, { from: string; to: string }][] = [
     ['current', { from: scope.period.from, to: scope.period.to }],
     ['previous', { from: scope.period.compareFrom, to: scope.period.compareTo }],
   ];
   const params: SqlParam[] = [];
   const selects = sides.map(([side, months]) => {
-    const w = where(scope, months, options);
+    const w = where(scope, months, groupBy, options);
     params.push(...w.params);
     const registered = options.registeredOnly ? ` AND record_type = '登记'` : '';
-    return `SELECT '${side}' AS side, ${groupBy}, ${SUMS}
+    return `SELECT '${side}' AS side, ${groupBy}, ${columns}
   FROM ${w.table} WHERE ${w.clause}${registered} GROUP BY ${groupBy}`;
   });
   return { sql: `${selects.join('\nUNION ALL\n')}\nORDER BY ALL`, params };
 }
 
-/** Totals by type, channel, level and collective: the cards, the level pyramid, 劝返, 接访, 包案. */
-export function totalsQuery(scope: DashboardScope): Query {
-  return bySide(scope, 'record_type, channel, level, collective');
+/**
+ * Totals by type, channel, level and collective: the cards, the level pyramid, 劝返, 接访, 包案.
+ * `measures`: the columns summed (all of them when not given).
+ */
+export function totalsQuery(scope: DashboardScope, measures?: readonly CubeMeasure[]): Query {
+  return bySide(scope, 'record_type, channel, level, collective', { measures });
 }
 
-/** Month by month, both periods: trends, cumulative lines, shares over time. */
-export function monthlyQuery(scope: DashboardScope, except?: FilterKey): Query {
-  return bySide(scope, 'month, record_type, channel, level, collective', except ? { except } : {});
+/**
+ * Month by month, both periods: trends, cumulative lines, shares over time. `typeOnly`: by month
+ * and record type alone, for pages that read no channel, level or collective split (fewer groups).
+ */
+export function monthlyQuery(
+  scope: DashboardScope,
+  options: { except?: FilterKey; measures?: readonly CubeMeasure[]; typeOnly?: boolean } = {},
+): Query {
+  const { typeOnly, ...rest } = options;
+  return bySide(
+    scope,
+    typeOnly ? 'month, record_type' : 'month, record_type, channel, level, collective',
+    rest,
+  );
 }
 
-/** 登记 by one dimension, both periods; the dimension's own filter is lifted so peers show. */
-export function breakdownQuery(scope: DashboardScope, key: BreakdownKey): Query {
+/**
+ * 登记 by one dimension, both periods, in batches and persons; the dimension's own filter is
+ * lifted so peers show. Level and channel come split by each other; category and region only
+ * with `byChannelAndLevel`.
+ */
+export function breakdownQuery(
+  scope: DashboardScope,
+  key: BreakdownKey,
+  options: { byChannelAndLevel?: boolean } = {},
+): Query {
   if (key === 'subcategory') {
-    return bySide(scope, 'subcategory', { table: 'cube_sub', registeredOnly: true });
+    return bySide(scope, 'subcategory', {
+      table: 'cube_sub',
+      registeredOnly: true,
+      measures: COUNTS,
+    });
   }
-  const columns = [...new Set([key, 'channel', 'level'])].join(', ');
-  return bySide(scope, columns, {
-    except: key,
-    registeredOnly: true,
-  });
+  const split = options.byChannelAndLevel || key === 'level' || key === 'channel';
+  const columns = split ? [...new Set([key, 'channel', 'level'])].join(', ') : key;
+  return bySide(scope, columns, { except: key, registeredOnly: true, measures: COUNTS });
 }
 
 /** 登记 in the current period by month × category or region × category (heat maps). */
 export function crossQuery(scope: DashboardScope, rows: 'month' | 'region'): Query {
-  const w = where(scope, { from: scope.period.from, to: scope.period.to }, { except: 'category' });
+  const w = where(scope, { from: scope.period.from, to: scope.period.to }, `${rows}, category`, {
+    except: 'category',
+  });
   return {
     sql: `SELECT ${rows}, category, sum(batches)::INTEGER AS batches, sum(persons)::INTEGER AS persons
   FROM ${w.table} WHERE ${w.clause} AND record_type = '登记'
@@ -126,16 +205,14 @@ export function knownValuesQueries(): Record<'months' | 'categories' | 'regions'
 
 /** Handling counts month by month over both periods, and by responsible unit for the period. */
 export function handlingQueries(scope: DashboardScope): { monthly: Query; units: Query } {
-  const conditions: string[] = [];
   const filterParams: SqlParam[] = [];
-  for (const key of ['channel', 'level', 'category', 'region'] as const) {
-    const value = scope[key];
-    if (value !== null) {
-      conditions.push(`AND ${key} = ?`);
-      filterParams.push(value);
-    }
-  }
-  const filters = conditions.join(' ');
+  const filters = (['channel', 'level', 'category', 'region'] as const)
+    .map((key) => {
+      const value = scope[key] ?? '';
+      filterParams.push(value, value);
+      return `AND (? = '' OR ${key} = ?)`;
+    })
+    .join(' ');
   const sums = `sum(decision_due)::INTEGER AS decision_due,
     sum(decision_timely)::INTEGER AS decision_timely, sum(closure_due)::INTEGER AS closure_due,
     sum(closure_on_time)::INTEGER AS closure_on_time, sum(closed)::INTEGER AS closed,

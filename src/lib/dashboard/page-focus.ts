@@ -14,8 +14,20 @@ export async function focusPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
   const repeat = repeatQueries(scope);
   const [totals, monthly, perPetitioner, firstToRepeat] = await Promise.all([
-    run(totalsQuery(scope)),
-    run(monthlyQuery(scope)),
+    run(
+      totalsQuery(scope, [
+        'leader_cases',
+        'leader_cases_resolved',
+        'supervised',
+        'supervised_resolved',
+      ]),
+    ),
+    run(
+      monthlyQuery(scope, {
+        measures: ['batches', 'repeat_batches', 'leader_batches', 'leader_persons'],
+        typeOnly: true,
+      }),
+    ),
     run(repeat.perPetitioner),
     run(repeat.firstToRepeat),
   ]);

@@ -1,5 +1,5 @@
 /** 办理与考核: 受理 decisions by month, the handling rates over time and by unit. */
-import { handlingQueries, monthlyQuery } from '../queries-dashboard.ts';
+import { handlingQueries, monthlyQuery, type CubeMeasure } from '../queries-dashboard.ts';
 import { rate, ratePercentText } from '../rates.ts';
 import { ACCEPTANCES } from '../schema.ts';
 import type { RankedBarsRow } from '../../charts/ranked-bars.ts';
@@ -7,7 +7,7 @@ import { previousLabel, type PageContext, type PageData } from './context.ts';
 import { panel } from './panel.ts';
 import { num, str, isRegistered } from './rows.ts';
 
-const ACCEPTANCE_COLUMNS: Record<(typeof ACCEPTANCES)[number], string> = {
+const ACCEPTANCE_COLUMNS: Record<(typeof ACCEPTANCES)[number], CubeMeasure> = {
   受理: 'accepted',
   不予受理: 'not_accepted',
   不再受理: 'not_again',
@@ -28,7 +28,7 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
   const { scope, run } = context;
   const queries = handlingQueries(scope);
   const [monthly, handling, units] = await Promise.all([
-    run(monthlyQuery(scope)),
+    run(monthlyQuery(scope, { measures: Object.values(ACCEPTANCE_COLUMNS), typeOnly: true })),
     run(queries.monthly),
     run(queries.units),
   ]);

@@ -13,7 +13,7 @@ export async function regionsPage(context: PageContext): Promise<PageData> {
   const unit = MEASURE_UNITS[measure];
   const zeroText = compareWords(context.view.compare).previousZero;
   const [byRegion, cross] = await Promise.all([
-    run(breakdownQuery(scope, 'region')),
+    run(breakdownQuery(scope, 'region', { byChannelAndLevel: true })),
     run(crossQuery(scope, 'region')),
   ]);
   const ranking = rankedRows(

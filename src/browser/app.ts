@@ -159,14 +159,18 @@ const reports = new Map<string, Promise<Report>>(
       ]
     : [],
 );
-function reportFor(scope: DashboardScope): Promise<Report> {
+/**
+ * `current` says whether the view asking is still the one on screen: a briefing left behind by
+ * a quick second change stops before its next query, so the new view's charts do not wait for it.
+ */
+function reportFor(scope: DashboardScope, current: () => boolean = () => true): Promise<Report> {
   const key = reportKey(scope);
   let report = reports.get(key);
   if (!report) {
     const { period, channel, level, category, region, tag } = scope;
     report = startEngine(boot.databaseUrl).then((run) =>
       computeReport(
-        run,
+        (query) => (current() ? run(query) : Promise.reject(new Error('视图已改变'))),
         {
           from: period.from,
           to: period.to,
@@ -189,7 +193,10 @@ async function refresh(): Promise<void> {
     const run = await startEngine(boot.databaseUrl);
     const { scope, subtitle, data } = await loadView(page, view, boot.info, run, siteConfig);
     // Started now, awaited after the charts: the briefing reads `records` and may take longer.
-    const pending = page === 'overview' || page === 'handling' ? reportFor(scope) : null;
+    const pending =
+      page === 'overview' || page === 'handling'
+        ? reportFor(scope, () => mine === generation)
+        : null;
     pending?.catch(() => undefined);
     if (mine !== generation) return;
     show(data.panels, subtitle, periodLabel(scope.period, true), () => reportFor(scope));

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/lib/report.ts';
+import { buildSampleData } from './setup/build-site.ts';
 import {
   missingFigures,
   parseXml,
@@ -51,19 +52,7 @@ const reportCommand = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Res
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'report-docx-'));
-  data = path.join(dir, 'data');
-  const sample = path.join(dir, 'sample');
-  await node(['scripts/sample.ts', '--out', sample]);
-  const built = await node([
-    'scripts/build-data.ts',
-    '--input',
-    sample,
-    '--out',
-    data,
-    '--key-file',
-    path.join(dir, 'key'),
-  ]);
-  expect(built.status, built.stderr).toBe(0);
+  ({ data } = await buildSampleData({ dir }));
   const period = ['--from', '2024-01', '--to', '2024-09'];
   const json = await reportCommand([...period, '--json']);
   expect(json.status, json.stderr).toBe(0);

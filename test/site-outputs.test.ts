@@ -225,7 +225,7 @@ async function pdfLines(pdf: string): Promise<PdfLine[][]> {
 
 describe('print', () => {
   it.concurrent.each(CHART_PAGES)(
-    'prints %s as A4 landscape pages, the view’s line on each, no chart cut',
+    'prints /xf/%s as A4 landscape pages, the view’s line on each, no chart cut',
     async (name) => {
       const { context, problems } = await watchedContext(browser());
       try {

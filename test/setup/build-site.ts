@@ -62,15 +62,14 @@ function run(step: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise
   });
 }
 
-export async function buildSite(options: {
+/** The sample exports into `dir`/sample, published into `dir`/data. */
+export async function buildSampleData(options: {
   dir: string;
-  basePath: string;
   records?: number;
-}): Promise<BuiltSite> {
-  const { dir, basePath } = options;
+}): Promise<{ data: string; seconds: { sample: number; data: number } }> {
+  const { dir } = options;
   const sample = path.join(dir, 'sample');
   const data = path.join(dir, 'data');
-  const site = path.join(dir, 'site');
   const records = options.records === undefined ? [] : ['--records', String(options.records)];
   await mkdir(dir, { recursive: true });
   const sampleSeconds = await run('sample', ['scripts/sample.ts', '--out', sample, ...records]);
@@ -83,6 +82,18 @@ export async function buildSite(options: {
     '--key-file',
     path.join(dir, 'pseudonym-key'),
   ]);
+  return { data, seconds: { sample: sampleSeconds, data: dataSeconds } };
+}
+
+export async function buildSite(options: {
+  dir: string;
+  basePath: string;
+  records?: number;
+}): Promise<BuiltSite> {
+  const { dir, basePath } = options;
+  const site = path.join(dir, 'site');
+  const built = await buildSampleData(options);
+  const { data } = built;
   const siteSeconds = await run('astro build', ['node_modules/astro/bin/astro.mjs', 'build'], {
     XINFANG_DATA_DIR: data,
     XINFANG_OUT_DIR: site,
@@ -93,6 +104,6 @@ export async function buildSite(options: {
     data,
     site,
     basePath,
-    seconds: { sample: sampleSeconds, data: dataSeconds, site: siteSeconds },
+    seconds: { ...built.seconds, site: siteSeconds },
   };
 }

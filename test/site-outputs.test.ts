@@ -81,6 +81,29 @@ describe('情况汇报 复制', () => {
   });
 });
 
+describe('情况汇报 under quick changes', () => {
+  it('shows the briefing of the last view chosen, with no error, when changes come quickly', async () => {
+    const { context, problems } = await watchedContext(browser());
+    try {
+      const page = await context.newPage();
+      await page.goto(pageUrl(''));
+      const expected = await reportJson(['--level', '进京']);
+      await rendered(page, async () => {
+        for (const level of ['赴省', '进京', '到市', '进京']) {
+          await page.selectOption('select[name=level]', level);
+        }
+      });
+      await expect
+        .poll(() => page.locator('[data-briefing-text] p').allTextContents())
+        .toEqual(expected.text.split('\n'));
+      expect(await page.locator('.notes').textContent()).toBe('');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('导出Word', () => {
   it('writes the view’s briefing, figures and the ticked charts into a .docx', async () => {
     const { context, problems, foreign } = await watchedContext(browser(), {

@@ -160,17 +160,19 @@ const reports = new Map<string, Promise<Report>>(
     : [],
 );
 /**
- * `current` says whether the view asking is still the one on screen: a briefing left behind by
- * a quick second change stops before its next query, so the new view's charts do not wait for it.
+ * With `onlyWhileShown`, a briefing the reader has already left (a quick second change) stops
+ * before its next query, so the new view's charts do not wait behind it.
  */
-function reportFor(scope: DashboardScope, current: () => boolean = () => true): Promise<Report> {
+function reportFor(scope: DashboardScope, onlyWhileShown = false): Promise<Report> {
   const key = reportKey(scope);
   let report = reports.get(key);
   if (!report) {
     const { period, channel, level, category, region, tag } = scope;
+    const shownNow = () =>
+      !onlyWhileShown || reportKey(scopeOf(view, boot.info.latestMonth)) === key;
     report = startEngine(boot.databaseUrl).then((run) =>
       computeReport(
-        (query) => (current() ? run(query) : Promise.reject(new Error('视图已改变'))),
+        (query) => (shownNow() ? run(query) : Promise.reject(new Error('视图已改变'))),
         {
           from: period.from,
           to: period.to,
@@ -193,10 +195,7 @@ async function refresh(): Promise<void> {
     const run = await startEngine(boot.databaseUrl);
     const { scope, subtitle, data } = await loadView(page, view, boot.info, run, siteConfig);
     // Started now, awaited after the charts: the briefing reads `records` and may take longer.
-    const pending =
-      page === 'overview' || page === 'handling'
-        ? reportFor(scope, () => mine === generation)
-        : null;
+    const pending = page === 'overview' || page === 'handling' ? reportFor(scope, true) : null;
     pending?.catch(() => undefined);
     if (mine !== generation) return;
     show(data.panels, subtitle, periodLabel(scope.period, true), () => reportFor(scope));

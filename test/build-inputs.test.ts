@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
+import { manifestVersionProblem, SCHEMA_VERSION } from '../src/lib/schema.ts';
 import {
   HEADER,
   build,
@@ -374,8 +375,12 @@ describe('manifest', () => {
       dateRange: { from: '2023-12-31', to: '2024-03-05' },
       vocabularyMisses: { category: { 网格管理: 2 } },
       files: { database: 'petitions.duckdb', rejects: 'rejects.csv' },
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
     });
+    expect(manifestVersionProblem(manifest, 'out')).toBeNull();
+    expect(manifestVersionProblem({ schemaVersion: 1 }, 'public/data')).toBe(
+      'public/data 中的数据由旧版本发布（数据格式 1，本站点需要 2）。请重新运行 npm run build:data。',
+    );
     expect(manifest.inputs[0]).toEqual({
       file: 'a.csv',
       sha256: createHash('sha256').update(bytes).digest('hex'),

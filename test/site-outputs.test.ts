@@ -328,6 +328,10 @@ describe('汇报模式', () => {
       expect(await slide.locator('.slide-head h2').textContent()).toBe(titles[1]);
       await page.keyboard.press('PageUp');
       await expect.poll(() => new URL(page.url()).searchParams.get('slide')).toBe('2');
+      await page.keyboard.press('b');
+      expect(await slide.isVisible()).toBe(false);
+      await page.keyboard.press('b');
+      expect(await slide.isVisible()).toBe(true);
       await page.keyboard.press('End');
       expect(await slide.locator('.slide-head h2').textContent()).toBe(titles.at(-1));
       expect(await slide.locator('.slide-number').textContent()).toBe(

@@ -9,7 +9,13 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { localDay } from '../../src/lib/parse-values.ts';
 import { hasPii } from '../../src/lib/pii.ts';
-import { CATEGORIES, PUBLISHED_FILES, type Manifest, type ManifestInput } from '../../src/lib/schema.ts';
+import {
+  CATEGORIES,
+  PUBLISHED_FILES,
+  SCHEMA_VERSION,
+  type Manifest,
+  type ManifestInput,
+} from '../../src/lib/schema.ts';
 import { BuildError } from './build-error.ts';
 import { createDerivedTables } from './derived-tables.ts';
 import { ingestFiles } from './ingest.ts';
@@ -211,7 +217,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       dateRange: await dateRange(connection),
       vocabularyMisses: misses.size > 0 ? { category: summariseMisses(misses, personal) } : {},
       files: { database: PUBLISHED_FILES.database, rejects: PUBLISHED_FILES.rejects },
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
     };
 
     log('隐私检查：扫描所有将发布的文本');

@@ -1,6 +1,7 @@
 /**
  * 汇报模式: the page's charts one per 16:9 slide, large type, full screen. Arrow keys, Page Up/Down
- * (what clickers send), Space and a tap advance; every slide has its own URL (`?…&slide=3`).
+ * (what clickers send), Space and a tap advance, B or . blacks the screen out; every slide has its
+ * own URL (`?…&slide=3`).
  */
 import { escapeHtml } from '../lib/dashboard/html.ts';
 import { PAGES } from '../lib/dashboard/pages.ts';
@@ -193,6 +194,9 @@ export function setupPresentation(): void {
     else if (event.key === 'Escape') {
       close();
       history.pushState(null, '', urlWithSlide(null));
+    } else if (event.key === 'b' || event.key === 'B' || event.key === '.') {
+      // A clicker's 黑屏 button: the screen goes black until it is pressed again.
+      overlay.classList.toggle('blackout');
     } else if (event.key === 'f' || event.key === 'F') {
       if (document.fullscreenElement) void document.exitFullscreen();
       else void document.documentElement.requestFullscreen?.().catch(() => undefined);

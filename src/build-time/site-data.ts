@@ -15,7 +15,7 @@ import { loadSiteInfo, type SiteInfo } from '../lib/dashboard/site-info.ts';
 import { computeReport, type Report } from '../lib/report.ts';
 import { reportOptions } from '../lib/report-options.ts';
 import type { QueryRunner } from '../lib/query-runner.ts';
-import { PUBLISHED_FILES, type Manifest } from '../lib/schema.ts';
+import { manifestVersionProblem, PUBLISHED_FILES, type Manifest } from '../lib/schema.ts';
 import { DEFAULT_VIEW } from '../lib/view-state.ts';
 import { siteConfig } from '../site.config.ts';
 
@@ -37,10 +37,12 @@ function open(): Promise<Published> {
     if (!existsSync(file)) {
       throw new Error(`站点构建需要已发布的数据：${file} 不存在。请先运行 npm run build:data。`);
     }
-    const db = await openPublished(file);
     const manifest = JSON.parse(
       await readFile(path.join(DATA_DIR, PUBLISHED_FILES.manifest), 'utf8'),
     ) as Manifest;
+    const problem = manifestVersionProblem(manifest, DATA_DIR);
+    if (problem) throw new Error(problem);
+    const db = await openPublished(file);
     return { run: db.run, info: await loadSiteInfo(db.run), manifest };
   })();
   return published;

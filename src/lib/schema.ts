@@ -99,6 +99,21 @@ export interface ManifestInput {
   unknownColumns: string[];
 }
 
+/**
+ * The published layout's version: raised whenever the tables change (the dashboard's pre-aggregated
+ * tables included), so a site is never built from data published by an older build.
+ */
+export const SCHEMA_VERSION = 2;
+
+/** Why a site cannot be built from this published data, or null when it can. */
+export function manifestVersionProblem(
+  manifest: { schemaVersion?: unknown },
+  dir: string,
+): string | null {
+  if (manifest.schemaVersion === SCHEMA_VERSION) return null;
+  return `${dir} 中的数据由旧版本发布（数据格式 ${String(manifest.schemaVersion ?? '未知')}，本站点需要 ${SCHEMA_VERSION}）。请重新运行 npm run build:data。`;
+}
+
 export interface Manifest {
   builtAt: string;
   inputs: ManifestInput[];
@@ -108,5 +123,5 @@ export interface Manifest {
   /** Values that were not in a vocabulary, by column: value → count (values that are not PII). */
   vocabularyMisses: Record<string, Record<string, number>>;
   files: { database: string; rejects: string };
-  schemaVersion: 1;
+  schemaVersion: typeof SCHEMA_VERSION;
 }

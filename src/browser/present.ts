@@ -128,6 +128,7 @@ function open(slide: number): void {
     overlay.setAttribute('role', 'dialog');
     overlay.setAttribute('aria-modal', 'true');
     overlay.setAttribute('aria-label', '汇报模式');
+    overlay.tabIndex = -1;
     overlay.innerHTML = `<div class="slide-stage"></div>
 <div class="present-controls"><button type="button" data-slide-step="-1" aria-label="上一页">‹</button><button type="button" data-slide-step="1" aria-label="下一页">›</button><button type="button" data-fullscreen>全屏</button><button type="button" data-present-exit>退出</button></div>`;
     document.body.append(overlay);

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPublished } from '../scripts/lib/duckdb-node.ts';
 import { loadPage } from '../src/lib/dashboard/load.ts';
 import { PAGES, type ChartPageId } from '../src/lib/dashboard/pages.ts';
-import { renderPanel } from '../src/lib/dashboard/panel.ts';
+import { panelChart, panelSubtitle, renderPanel, sourceLine } from '../src/lib/dashboard/panel.ts';
+import { exportFileName, exportImage, wrapText } from '../src/charts/export-image.ts';
 import { scopeOf } from '../src/lib/dashboard/scope.ts';
 import { chartCardHtml } from '../src/lib/dashboard/html.ts';
 import { computeReport, type Report } from '../src/lib/report.ts';
@@ -20,7 +21,8 @@ import { referenceRecords } from './helpers/reference-records.ts';
 let dir = '';
 let db: { run: QueryRunner; close: () => void };
 let report: Report;
-const document = new JSDOM('<!doctype html><body></body>').window.document;
+const window = new JSDOM('<!doctype html><body></body>').window;
+const { document, XMLSerializer, DOMParser } = window;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pages-'));
@@ -99,6 +101,49 @@ describe('dashboard pages over the pre-aggregated tables', () => {
     const data = await loadPage('categories', context({ ...DEFAULT_VIEW, category: '城乡建设' }));
     expect(data.panels.map((p) => p.id)).toEqual(
       expect.arrayContaining(['drill-subcategory', 'drill-level', 'drill-region']),
+    );
+  });
+
+  it.each(PAGES.filter((p) => p.id !== 'about').map((p) => p.id))(
+    '%s: every chart exports as one well-formed SVG image that names itself',
+    async (page) => {
+      const data = await loadPage(page as ChartPageId, context(DEFAULT_VIEW));
+      for (const panel of data.panels) {
+        const chart = panelChart(panel, { width: 880, document, interactive: false });
+        const meta = {
+          title: panel.title,
+          subtitle: panelSubtitle(panel, '2024年1-9月 · 全部 · 数据截至2024年9月30日'),
+          note: panel.note,
+          source: sourceLine('示例区信访局 <测试>'),
+        };
+        const image = exportImage(new XMLSerializer().serializeToString(chart), meta);
+        const parsed = new DOMParser().parseFromString(image.svg, 'image/svg+xml');
+        expect(parsed.getElementsByTagName('parsererror'), panel.id).toHaveLength(0);
+        const root = parsed.documentElement;
+        expect(root.getAttribute('width')).toBe(String(image.width));
+        expect(image.width).toBe(928);
+        const texts = [...root.querySelectorAll(':scope > text')].map((t) => t.textContent);
+        expect(texts.join(''), panel.id).toContain(panel.title);
+        expect(texts.join('')).toContain('数据截至2024年9月30日');
+        expect(texts.join('')).toContain('示例区信访局 <测试>');
+        expect(texts.join('')).toContain(`单位：${panel.options.unit}`);
+        // The chart sits below the text above it and inside the image.
+        const group = root.querySelector(':scope > g');
+        const y = Number(/translate\(24,(\d+)\)/.exec(group?.getAttribute('transform') ?? '')?.[1]);
+        expect(y).toBeGreaterThan(40);
+        expect(y + Number(chart.getAttribute('height'))).toBeLessThan(image.height);
+      }
+    },
+  );
+
+  it('wraps long lines of an export image at the separators, then anywhere', () => {
+    expect(wrapText('2024年1-9月（同比：2023年1-9月） · 来访 · 批次', 20)).toEqual([
+      '2024年1-9月（同比：2023年1-9月） ·',
+      '来访 · 批次',
+    ]);
+    expect(wrapText('一二三四五六七八九十', 4)).toEqual(['一二三四', '五六七八', '九十']);
+    expect(exportFileName('走访/层级:分布', '2024年1-9月', 'png')).toBe(
+      '走访_层级_分布_2024年1-9月.png',
     );
   });
 

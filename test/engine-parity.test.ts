@@ -16,6 +16,9 @@ import {
   type DashboardScope,
 } from '../src/lib/queries-dashboard.ts';
 import { dataRangeQuery, reportQueries } from '../src/lib/queries.ts';
+import { computeReport } from '../src/lib/report.ts';
+import { reportOptions } from '../src/lib/report-options.ts';
+import { siteConfig } from '../src/site.config.ts';
 import { exportQuery, toCsv } from '../src/lib/export-csv.ts';
 import { exportRecords } from '../scripts/data/export.ts';
 import type { Query, QueryRunner } from '../src/lib/query-runner.ts';
@@ -100,6 +103,19 @@ describe('the same query gives the same answer in Node DuckDB and DuckDB-WASM', 
       expect({ key, rows: await wasm.run(query) }).toEqual({ key, rows: expected });
     }
   });
+
+  it.each(Object.keys(scopes))(
+    'the report from the pre-aggregated tables equals the report from records, scope %s',
+    async (name) => {
+      const { period, ...filter } = scopes[name] as DashboardScope;
+      const request = { from: period.from, to: period.to, compare: period.compare, filter };
+      const options = reportOptions(siteConfig);
+      const fromRecords = await computeReport(node.run, request, options, 'records');
+      expect(fromRecords.registered.batches).toBeGreaterThan(0);
+      expect(await computeReport(node.run, request, options, 'cube')).toEqual(fromRecords);
+      expect(await computeReport(wasm.run, request, options, 'cube')).toEqual(fromRecords);
+    },
+  );
 
   it.each(Object.keys(scopes))('dashboard queries, scope %s', async (name) => {
     const scope = scopes[name] as DashboardScope;

@@ -139,8 +139,9 @@ function show(
 }
 
 /**
- * The briefing follows the period, the comparison and the record filters (not the measure): it
- * reads `records`, the slowest queries of the page, so each one is kept for the next change.
+ * The briefing follows the period, the comparison and the record filters (not the measure). Its
+ * counts come from the pre-aggregated tables, its rates from `records` (the slowest query of the
+ * page), so each briefing is kept for the next change.
  */
 const reportKey = (scope: { period: Report['period'] } & Report['filter']): string =>
   JSON.stringify([
@@ -180,6 +181,7 @@ function reportFor(scope: DashboardScope, onlyWhileShown = false): Promise<Repor
           filter: { channel, level, category, region, tag },
         },
         reportOptions(siteConfig),
+        'cube',
       ),
     );
     report.catch(() => reports.delete(key));

@@ -22,6 +22,7 @@ import {
   type RecordFilter,
 } from './queries.ts';
 import type { QueryRunner, SqlRow } from './query-runner.ts';
+import { reportCubeQueries, type DashboardScope } from './queries-dashboard.ts';
 import { rate, type Rate } from './rates.ts';
 import { briefingText } from './report-text.ts';
 import { ruleOfLawScore, type RuleOfLaw, type RuleOfLawTermConfig } from './rule-of-law.ts';
@@ -437,18 +438,31 @@ export function assembleReport(
 }
 
 /** Runs the report's queries through `run` and assembles the report. */
+/**
+ * `source: 'cube'` reads the counts from the dashboard's pre-aggregated tables (the browser, where
+ * they exist and `records` is slow to scan); the rates always come from `records`.
+ */
 export async function computeReport(
   run: QueryRunner,
   request: ReportRequest,
   options: ReportOptions,
+  source: 'records' | 'cube' = 'records',
 ): Promise<Report> {
   const range = parseDataRange(await run(dataRangeQuery()));
   if (!range) throw new NoDataError('已发布的数据中没有记录。');
   const period = resolvePeriod(request, range.last.slice(0, 7));
   const filter = request.filter ?? NO_FILTER;
-  const counts = await run(countsQuery(period, range.last, options.collectiveThreshold, filter));
-  const categories = await run(categoriesQuery(period, range.last, filter));
-  const regions = await run(regionsQuery(period, range.last, filter));
+  const queries =
+    source === 'cube'
+      ? reportCubeQueries({ period, ...filter } as DashboardScope)
+      : {
+          counts: countsQuery(period, range.last, options.collectiveThreshold, filter),
+          categories: categoriesQuery(period, range.last, filter),
+          regions: regionsQuery(period, range.last, filter),
+        };
+  const counts = await run(queries.counts);
+  const categories = await run(queries.categories);
+  const regions = await run(queries.regions);
   const rates = await run(ratesQuery(period, range.last, filter));
   return assembleReport(period, range, { counts, categories, regions, rates }, options, filter);
 }

@@ -190,15 +190,25 @@ function reportFor(scope: DashboardScope, onlyWhileShown = false): Promise<Repor
   return report;
 }
 
+/** After the next frame is painted (or a moment, in a tab the browser does not paint). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 async function refresh(): Promise<void> {
   const mine = ++generation;
   document.body.dataset['loading'] = 'true';
   try {
     const run = await startEngine(boot.databaseUrl);
     const { scope, subtitle, data } = await loadView(page, view, boot.info, run, siteConfig);
-    // Started now, awaited after the charts: the briefing reads `records` and may take longer.
-    const pending = page === 'overview' || page === 'handling' ? reportFor(scope, true) : null;
-    pending?.catch(() => undefined);
     if (mine !== generation) return;
     show(data.panels, subtitle, periodLabel(scope.period, true), () => reportFor(scope));
     const width = chartWidth();
@@ -218,9 +228,14 @@ async function refresh(): Promise<void> {
       panels.innerHTML = cardsHtml(data.panels, width, subtitle);
     }
     performance.mark('xf:charts', { detail: { generation: mine } });
+    const wantsReport = page === 'overview' || page === 'handling';
     const texts = document.querySelectorAll('[data-briefing-text], [data-rule-of-law]');
-    if (pending) for (const text of texts) text.setAttribute('aria-busy', 'true');
-    const report = await pending;
+    if (wantsReport) for (const text of texts) text.setAttribute('aria-busy', 'true');
+    // The briefing scans `records` in the engine's worker: it starts once the charts are painted,
+    // not while they are being drawn.
+    if (wantsReport) await afterPaint();
+    if (mine !== generation) return;
+    const report = wantsReport ? await reportFor(scope, true) : null;
     if (mine !== generation) return;
     for (const text of texts) text.removeAttribute('aria-busy');
     if (report) {

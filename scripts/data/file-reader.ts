@@ -31,6 +31,11 @@ export interface FileJob {
 export const DICTIONARIES = ['subcategory', 'tags', 'region', 'unit', 'miss'] as const;
 export type DictionaryName = (typeof DICTIONARIES)[number];
 
+/** Text → id, one map per dictionary column. */
+export function emptyDictionaries(): Record<DictionaryName, Map<string, number>> {
+  return { subcategory: new Map(), tags: new Map(), region: new Map(), unit: new Map(), miss: new Map() };
+}
+
 /** Integer columns of a batch, in order; dictionary columns hold ids local to the file. */
 export const BATCH_COLUMNS = [
   'line',
@@ -134,13 +139,7 @@ class BatchBuilder {
   private pseudonyms: string[] = [];
   private rejects: RejectRecord[] = [];
   private newEntries = BatchBuilder.noEntries();
-  private readonly dictionaries: Record<DictionaryName, Map<string, number>> = {
-    subcategory: new Map(),
-    tags: new Map(),
-    region: new Map(),
-    unit: new Map(),
-    miss: new Map(),
-  };
+  private readonly dictionaries = emptyDictionaries();
 
   constructor(key: Uint8Array) {
     this.hmac = new HmacSha256(key);

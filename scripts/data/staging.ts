@@ -17,6 +17,7 @@ import {
   BATCH_COLUMNS,
   DICTIONARIES,
   NONE,
+  emptyDictionaries,
   type DictionaryName,
   type StagingBatch,
 } from './file-reader.ts';
@@ -39,13 +40,7 @@ export class StagingWriter {
   private readonly connection: DuckDBConnection;
   private readonly appender: DuckDBAppender;
   private readonly types: DuckDBType[] = [...COLUMNS.map(() => INTEGER), VARCHAR, VARCHAR];
-  private readonly dictionaries: Record<DictionaryName, Map<string, number>> = {
-    subcategory: new Map(),
-    tags: new Map(),
-    region: new Map(),
-    unit: new Map(),
-    miss: new Map(),
-  };
+  private readonly dictionaries = emptyDictionaries();
   /** Per file: local dictionary id → global id. */
   private readonly remaps = new Map<number, Record<DictionaryName, number[]>>();
   private rows = 0;

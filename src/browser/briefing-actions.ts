@@ -1,5 +1,6 @@
 /** The page's own buttons: 复制 the briefing as plain text, 导出Word, 打印. */
-import { copyText, flash } from './download.ts';
+import { flash } from './button-feedback.ts';
+import { copyText } from './download.ts';
 import { shown } from './page-state.ts';
 import { exportWord } from './word.ts';
 

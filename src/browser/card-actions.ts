@@ -12,14 +12,15 @@ import {
   type Panel,
 } from '../lib/dashboard/panel.ts';
 import { siteConfig } from '../site.config.ts';
-import { copyText, flash, saveBlob } from './download.ts';
+import { flash } from './button-feedback.ts';
+import { copyText, saveBlob } from './download.ts';
 import { shown } from './page-state.ts';
 import { svgToPng } from './raster.ts';
 
 /** Slides and documents want one size whatever the reader's screen. */
-export const EXPORT_WIDTH = 880;
+const EXPORT_WIDTH = 880;
 
-export function chartImage(panel: Panel, width = EXPORT_WIDTH): ExportImage {
+function chartImage(panel: Panel, width = EXPORT_WIDTH): ExportImage {
   const chart = panelChart(panel, { width, document, interactive: false });
   return exportImage(new XMLSerializer().serializeToString(chart), {
     title: panel.title,

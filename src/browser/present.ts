@@ -111,13 +111,9 @@ function draw(): void {
   document.title = `${number}/${list.length} · 汇报模式 · ${pageTitle()}`;
 }
 
-function go(next: number, mode: 'push' | 'replace' = 'replace'): void {
-  index = next;
-  const total = slides().length;
-  index = Math.max(0, Math.min(index, total - 1));
-  const url = urlWithSlide(index + 1);
-  if (mode === 'push') history.pushState(null, '', url);
-  else history.replaceState(null, '', url);
+function go(next: number): void {
+  index = Math.max(0, Math.min(next, slides().length - 1));
+  history.replaceState(null, '', urlWithSlide(index + 1));
   draw();
 }
 
@@ -166,8 +162,8 @@ export function setupPresentation(): void {
   document.addEventListener('click', (event) => {
     const target = event.target as Element | null;
     if (target?.closest('[data-present]')) {
+      history.pushState(null, '', urlWithSlide(1));
       open(1);
-      go(0, 'push');
       void document.documentElement.requestFullscreen?.().catch(() => undefined);
       return;
     }

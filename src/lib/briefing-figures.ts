@@ -2,9 +2,7 @@
  * The headline figures of a report as table rows (指标 | 本期 | 同期 | 变化), in the words the
  * cards and the briefing use: counts with their units, exact percents, changes from the helpers.
  */
-import { DIRECTION_WORDS } from './change.ts';
-import { changeWords } from './dashboard/change-row.ts';
-import { formatScaled, roundScaled } from './decimal.ts';
+import { changeWords, pointsChangeWords } from './dashboard/change-row.ts';
 import type { Compare } from './periods.ts';
 import type { RateKey, Report, Resolution } from './report.ts';
 import { ratePercentText, type Rate } from './rates.ts';
@@ -65,17 +63,6 @@ function rateCell(value: Rate): string[] {
   return percent === null ? [NO_VALUE] : [percent, `${value.numerator}/${value.denominator}`];
 }
 
-/** '上升2.2个百分点' from the two rounded percents, in exact tenths; as the 总览 cards say it. */
-function pointsChange(current: Rate, previous: Rate, compare: Compare): string {
-  if (previous.denominator === 0) return compareWords(compare).previousZero;
-  if (current.denominator === 0) return NO_VALUE;
-  const tenths =
-    roundScaled(current.numerator, current.denominator, 3) -
-    roundScaled(previous.numerator, previous.denominator, 3);
-  if (tenths === 0) return DIRECTION_WORDS.flat;
-  return `${DIRECTION_WORDS[tenths > 0 ? 'up' : 'down']}${formatScaled(Math.abs(tenths), 1)}个百分点`;
-}
-
 function resolutionRow(label: string, value: Resolution): FigureRow {
   return {
     label,
@@ -124,7 +111,7 @@ export function headlineFigures(report: Report): FigureRow[] {
       indent: false,
       current: rateCell(value),
       previous: rateCell(value.previous),
-      change: [pointsChange(value, value.previous, compare)],
+      change: [pointsChangeWords(value, value.previous, compareWords(compare).previousZero).text],
     });
   }
   rows.push(resolutionRow('领导包案化解率', report.leaderCases));

@@ -1,6 +1,6 @@
 /** The 总览 headline cards: each figure of the period beside its comparison, in the bureau's words. */
-import { DIRECTION_WORDS, type Direction } from '../change.ts';
-import { changeWords } from './change-row.ts';
+import type { Direction } from '../change.ts';
+import { changeWords, pointsChangeWords } from './change-row.ts';
 import type { Compare } from '../periods.ts';
 import { rate, ratePercentText, type Rate } from '../rates.ts';
 import type { SqlRow } from '../query-runner.ts';
@@ -48,17 +48,12 @@ function rateChange(
   previous: Rate,
   compare: Compare,
 ): Pick<HeadlineCard, 'changeText' | 'direction'> {
-  if (current.percent === null || previous.percent === null) {
-    return {
-      direction: 'flat',
-      changeText: previous.percent === null ? compareWords(compare).previousZero : '—',
-    };
-  }
-  const tenths = Math.round(current.percent * 10) - Math.round(previous.percent * 10);
-  const direction: Direction = tenths > 0 ? 'up' : tenths < 0 ? 'down' : 'flat';
-  if (direction === 'flat') return { direction, changeText: DIRECTION_WORDS.flat };
-  const points = `${Math.floor(Math.abs(tenths) / 10)}.${Math.abs(tenths) % 10}`;
-  return { direction, changeText: `${DIRECTION_WORDS[direction]}${points}个百分点` };
+  const { direction, text } = pointsChangeWords(
+    current,
+    previous,
+    compareWords(compare).previousZero,
+  );
+  return { direction, changeText: text };
 }
 
 export function headlineCards(

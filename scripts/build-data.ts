@@ -51,6 +51,7 @@ await runCommand('build:data', async () => {
     keyFile: path.resolve(values['key-file'] ?? DEFAULT_KEY_FILE),
     keyFromEnv: process.env[KEY_ENV],
     extraCategories: siteConfig.extraCategories,
+    categoryRenames: siteConfig.categoryRenames,
     log: progressLog(),
   });
   const { manifest } = result;

@@ -25,4 +25,15 @@ export const siteConfig = {
     { key: 'supervision', name: '督办后未化解占比', weight: 0.8 },
   ],
   extraCategories: [] as string[],
+  /**
+   * The export's label → the class it counts under, applied by the data build and printed by it
+   * (docs/data-contract.md). Only classes that cover the same matters: 教育文体 → 教育 and
+   * 商贸旅游 → 文体旅游 lose what the old class held and are left out on purpose.
+   */
+  categoryRenames: {
+    国土资源: '自然资源',
+    卫生计生: '卫生健康',
+    环境保护: '生态环境',
+    民政: '民政与应急',
+  } as Record<string, string>,
 };

@@ -379,7 +379,7 @@ describe('manifest', () => {
     });
     expect(manifestVersionProblem(manifest, 'out')).toBeNull();
     expect(manifestVersionProblem({ schemaVersion: 1 }, 'public/data')).toBe(
-      'public/data 中的数据由旧版本发布（数据格式 1，本站点需要 2）。请重新运行 npm run build:data。',
+      'public/data 中的数据由旧版本发布（数据格式 1，本站点需要 3）。请重新运行 npm run build:data。',
     );
     expect(manifest.inputs[0]).toEqual({
       file: 'a.csv',

@@ -85,7 +85,7 @@ describe('personal data never leaves the build', () => {
     const text = bytes.toString('utf8');
     expect(
       text.startsWith(
-        '\uFEFFregistered_on,record_type,channel,level,persons,category,subcategory,tags,',
+        '\uFEFFregistered_on,record_type,channel,level,persons,category,category_raw,subcategory,tags,',
       ),
     ).toBe(true);
     expect(text).toContain(pseudonymOf(Buffer.from(TEST_KEY), ID));
@@ -233,6 +233,8 @@ describe('manifest stays clean', () => {
     expect(Object.keys(manifest).sort()).toEqual(
       [
         'builtAt',
+        'categoryLabels',
+        'columns',
         'dateRange',
         'files',
         'inputs',

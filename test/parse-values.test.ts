@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   OTHER_CATEGORY,
   createCategoryParser,
+  HIDDEN_LABEL,
   dayFromParts,
   formatDay,
   isProblem,
@@ -158,22 +159,36 @@ describe('vocabularies', () => {
 });
 
 describe('categories', () => {
-  const parse = createCategoryParser(['网格治理']);
+  const renames = {
+    国土资源: '自然资源',
+    卫生计生: '卫生健康',
+    环境保护: '生态环境',
+    民政: '民政与应急',
+  };
+  const parse = createCategoryParser(['网格治理'], renames);
 
-  it('keeps current classes, maps the old scheme, extra classes by configuration', () => {
-    expect(parse('城乡建设')).toEqual({ category: '城乡建设', miss: false });
-    expect(parse('国土资源')).toEqual({ category: '自然资源', miss: false });
-    expect(parse('卫生计生')).toEqual({ category: '卫生健康', miss: false });
-    expect(parse('环境保护')).toEqual({ category: '生态环境', miss: false });
-    expect(parse('教育文体')).toEqual({ category: '教育', miss: false });
-    expect(parse('商贸旅游')).toEqual({ category: '文体旅游', miss: false });
-    expect(parse('民政')).toEqual({ category: '民政与应急', miss: false });
-    expect(parse('网格治理')).toEqual({ category: '网格治理', miss: false });
+  it('keeps current classes and extra classes by configuration; renames only the configured', () => {
+    expect(parse('城乡建设')).toEqual({ category: '城乡建设', label: '城乡建设', how: 'class' });
+    expect(parse('网格治理')).toEqual({ category: '网格治理', label: '网格治理', how: 'class' });
+    expect(parse('卫生计生')).toEqual({ category: '卫生健康', label: '卫生计生', how: 'rename' });
+    expect(parse('民政')).toEqual({ category: '民政与应急', label: '民政', how: 'rename' });
+    expect(createCategoryParser()('卫生计生')).toMatchObject({ category: '卫生计生', how: 'own' });
   });
 
-  it('turns unknown values into 其他 and says so', () => {
-    expect(parse('涉法涉诉')).toEqual({ category: OTHER_CATEGORY, miss: true });
-    expect(createCategoryParser()('网格治理')).toEqual({ category: OTHER_CATEGORY, miss: true });
+  it('keeps the lossy old classes and unknown labels as their own class, never 其他', () => {
+    expect(parse('教育文体')).toEqual({ category: '教育文体', label: '教育文体', how: 'own' });
+    expect(parse('商贸旅游')).toEqual({ category: '商贸旅游', label: '商贸旅游', how: 'own' });
+    expect(parse('涉法涉诉')).toEqual({ category: '涉法涉诉', label: '涉法涉诉', how: 'own' });
+    expect(createCategoryParser()('网格治理')).toMatchObject({ category: '网格治理', how: 'own' });
+  });
+
+  it('does not publish a label that looks personal or is long: it counts under 其他', () => {
+    expect(parse('电话13812345678')).toEqual({
+      category: OTHER_CATEGORY,
+      label: HIDDEN_LABEL,
+      how: 'hidden',
+    });
+    expect(parse('很'.repeat(31))).toMatchObject({ category: OTHER_CATEGORY, how: 'hidden' });
   });
 });
 

@@ -7,12 +7,15 @@ import { promises as fs, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { localDay } from '../../src/lib/parse-values.ts';
+import { INPUT_COLUMNS, type InputColumn } from '../../src/lib/columns.ts';
+import { columnCoverage } from '../../src/lib/figure-columns.ts';
+import { HIDDEN_LABEL, localDay } from '../../src/lib/parse-values.ts';
 import { hasPii } from '../../src/lib/pii.ts';
 import {
   CATEGORIES,
   PUBLISHED_FILES,
   SCHEMA_VERSION,
+  type CategoryLabel,
   type Manifest,
   type ManifestInput,
 } from '../../src/lib/schema.ts';
@@ -34,7 +37,9 @@ import {
   swapIn,
 } from './publish-folder.ts';
 import { RejectSink, duplicateReason } from './rejects.ts';
+import { siteConfig } from '../../src/site.config.ts';
 import { StagingWriter } from './staging.ts';
+import { OWN_CATEGORY } from './staging-codes.ts';
 
 export interface BuildOptions {
   inputDir: string;
@@ -45,6 +50,8 @@ export interface BuildOptions {
   /** The secret from the environment (XINFANG_PSEUDONYM_KEY), preferred over the key file. */
   keyFromEnv?: string | undefined;
   extraCategories?: readonly string[];
+  /** The export's label → class (site.config.ts categoryRenames); none when absent. */
+  categoryRenames?: Readonly<Record<string, string>>;
   now?: Date;
   log?: (line: string) => void;
   /** Read files in worker threads (true) or not (false); by default decided by input size. */
@@ -62,7 +69,7 @@ export interface BuildResult {
 /** Category values that miss the vocabulary are published in the manifest: keep them harmless. */
 const MAX_MISS_KEYS = 100;
 const MAX_MISS_LENGTH = 30;
-const HIDDEN_MISS = '（已隐去：疑似个人信息或过长的取值）';
+const HIDDEN_MISS = HIDDEN_LABEL;
 
 function summariseMisses(
   misses: Map<string, number>,
@@ -92,6 +99,58 @@ async function dateRange(connection: DuckDBConnection): Promise<Manifest['dateRa
   return row?.first && row.last ? { from: row.first, to: row.last } : null;
 }
 
+/** The labels that are not a class as written, with the class their rows count under. */
+function describeLabels(
+  labels: readonly { index: number; label: string; rows: number }[],
+  categories: readonly string[],
+  personal: PersonalValues,
+): CategoryLabel[] {
+  const result: CategoryLabel[] = [];
+  for (const { index, label, rows } of labels) {
+    if (index === OWN_CATEGORY) {
+      const safe = !personal.matches(label);
+      result.push({
+        label: safe ? label : HIDDEN_MISS,
+        category: safe ? label : HIDDEN_MISS,
+        rows,
+        how: 'own',
+      });
+      continue;
+    }
+    const category = categories[index]!;
+    if (label === category) continue;
+    result.push({ label, category, rows, how: label === HIDDEN_LABEL ? 'hidden' : 'rename' });
+  }
+  return result;
+}
+
+/** The build's account of the labels: `卫生计生 → 卫生健康：37 行`. */
+export function labelLines(labels: readonly CategoryLabel[]): string[] {
+  return labels.map((l) =>
+    l.how === 'rename'
+      ? `  类别改名 ${l.label} → ${l.category}：${l.rows} 行`
+      : l.how === 'own'
+        ? `  类别 ${l.label} 不在类别表中：${l.rows} 行，按导出的标签单独成类`
+        : `  类别标签疑似个人信息或过长，未发布原文：${l.rows} 行，计入 ${l.category}`,
+  );
+}
+
+/** Columns some or no file carried, for the build's log. */
+function coverageLines(coverage: Manifest['columns']): string[] {
+  const lines: string[] = [];
+  for (const [column, entry] of Object.entries(coverage)) {
+    if (entry.carried === 'all') continue;
+    const label = INPUT_COLUMNS[column as InputColumn].label;
+    const defaults = entry.defaults.length > 0 ? `（映射文件默认值：${entry.defaults.join('、')}）` : '';
+    lines.push(
+      entry.carried === 'none'
+        ? `  导出中没有“${label}”列${defaults}：依赖它的指标显示为无数据`
+        : `  “${label}”列只在部分文件中：${entry.files.join('、')}${defaults}`,
+    );
+  }
+  return lines;
+}
+
 const SPILL_PREFIX = 'xinfang-build-';
 
 /** Spill folders of builds that were killed (their process is gone). */
@@ -118,7 +177,15 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const now = options.now ?? new Date();
   const categories = [...new Set([...CATEGORIES, ...(options.extraCategories ?? [])])];
-  if (categories.length > 255) throw new BuildError('问题类别过多（最多 255 类）');
+  if (categories.length > 254) throw new BuildError('问题类别过多（最多 254 类）');
+  const categoryRenames = options.categoryRenames ?? siteConfig.categoryRenames;
+  for (const [label, target] of Object.entries(categoryRenames)) {
+    if (!categories.includes(target)) {
+      throw new BuildError(
+        `类别改名 ${label} → ${target} 有误：${target} 不是类别（可用：${categories.join('、')}，或在 extraCategories 中加入）`,
+      );
+    }
+  }
 
   const files = await listInputFiles(options.inputDir);
   if (files.length === 0) {
@@ -161,6 +228,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       rejects,
       personal,
       categories,
+      categoryRenames,
       latestDay: localDay(now),
       key,
       log,
@@ -208,7 +276,20 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     log('派生表');
     await createDerivedTables(connection, PUBLISHED_CATALOG);
 
-    const misses = await staging.categoryMisses();
+    const labels = await staging.categoryLabels();
+    const categoryLabels = describeLabels(labels, categories, personal);
+    for (const line of labelLines(categoryLabels)) log(line);
+    const misses = new Map(
+      labels.filter((l) => l.index === OWN_CATEGORY || l.label === HIDDEN_LABEL).map((l) => [l.label, l.rows] as const),
+    );
+    const coverage = columnCoverage(
+      files.map((file, index) => ({
+        file: file.name,
+        carried: reads[index]!.carried,
+        defaulted: reads[index]!.defaulted,
+      })),
+    );
+    for (const line of coverageLines(coverage)) log(line);
     const manifest: Manifest = {
       builtAt: now.toISOString(),
       inputs,
@@ -217,6 +298,8 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       dateRange: await dateRange(connection),
       vocabularyMisses: misses.size > 0 ? { category: summariseMisses(misses, personal) } : {},
       files: { database: PUBLISHED_FILES.database, rejects: PUBLISHED_FILES.rejects },
+      columns: coverage,
+      categoryLabels,
       schemaVersion: SCHEMA_VERSION,
     };
 
@@ -226,6 +309,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       ['manifest.json 文件名', inputs.map((input) => input.file)],
       ['manifest.json 未识别的列', inputs.flatMap((input) => input.unknownColumns)],
       ['manifest.json 类别未匹配值', Object.keys(manifest.vocabularyMisses['category'] ?? {})],
+      ['manifest.json 类别标签', categoryLabels.map((l) => l.label)],
       ['rejects.csv 列', [...rejects.columns]],
     ];
     for (const [where, values] of manifestTexts) {

@@ -23,17 +23,18 @@ export interface FileJob {
   file: InputFile;
   mapping: FileMapping | undefined;
   categories: readonly string[];
+  categoryRenames: Readonly<Record<string, string>>;
   latestDay: number;
   /** The pseudonym secret: petitioner ids are replaced by their keyed hash right here. */
   key: Uint8Array;
 }
 
-export const DICTIONARIES = ['subcategory', 'tags', 'region', 'unit', 'miss'] as const;
+export const DICTIONARIES = ['subcategory', 'tags', 'region', 'unit', 'label'] as const;
 export type DictionaryName = (typeof DICTIONARIES)[number];
 
 /** Text → id, one map per dictionary column. */
 export function emptyDictionaries(): Record<DictionaryName, Map<string, number>> {
-  return { subcategory: new Map(), tags: new Map(), region: new Map(), unit: new Map(), miss: new Map() };
+  return { subcategory: new Map(), tags: new Map(), region: new Map(), unit: new Map(), label: new Map() };
 }
 
 /** Integer columns of a batch, in order; dictionary columns hold ids local to the file. */
@@ -49,7 +50,7 @@ export const BATCH_COLUMNS = [
   'tags',
   'region',
   'unit',
-  'miss',
+  'label',
 ] as const;
 export const NONE = -1;
 
@@ -79,6 +80,9 @@ export interface FileRead extends ReadResult {
   accepted: number;
   rejected: number;
   unknownColumns: string[];
+  /** Columns the file's header carried, and columns a mapping default filled (coverage.ts). */
+  carried: InputColumn[];
+  defaulted: InputColumn[];
   /** The case_id header as written, for duplicate rejections. */
   caseHeader: string;
   /** Names and phones seen, as hashes (see personal-values.ts). */
@@ -146,7 +150,7 @@ class BatchBuilder {
   }
 
   private static noEntries(): Record<DictionaryName, string[]> {
-    return { subcategory: [], tags: [], region: [], unit: [], miss: [] };
+    return { subcategory: [], tags: [], region: [], unit: [], label: [] };
   }
 
   private id(name: DictionaryName, text: string | null): number {
@@ -187,7 +191,7 @@ class BatchBuilder {
     set(8, this.id('tags', row.tags));
     set(9, this.id('region', row.region));
     set(10, this.id('unit', row.unit));
-    set(11, this.id('miss', row.categoryMiss));
+    set(11, this.id('label', row.categoryLabel));
     this.caseIds.push(row.caseId);
     this.pseudonyms.push(
       row.petitionerId === null ? '' : this.hmac.hex(row.petitionerId, PSEUDONYM_HEX_DIGITS),
@@ -236,6 +240,8 @@ export async function processFile(job: FileJob, sink: FileSink): Promise<FileRea
   const searched: { cells: Cell[]; line: number }[] = [];
   let parse: ((cells: readonly Cell[]) => ParsedRow | RowProblem) | null = null;
   let unknownColumns: string[] = [];
+  let carried: InputColumn[] = [];
+  let defaulted: InputColumn[] = [];
   let read = 0;
   let accepted = 0;
   let rejected = 0;
@@ -246,6 +252,10 @@ export async function processFile(job: FileJob, sink: FileSink): Promise<FileRea
     checkColumns(file, resolution, mapping);
     header = headerCells;
     unknownColumns = resolution.unknown;
+    carried = Object.keys(resolution.positions) as InputColumn[];
+    defaulted = (Object.keys(mapping?.defaults ?? {}) as InputColumn[]).filter(
+      (column) => resolution.positions[column] === undefined,
+    );
     caseHeader = headerCells[resolution.positions.case_id ?? -1]?.trim() || caseHeader;
     parse = createRowParser({
       positions: resolution.positions,
@@ -253,6 +263,7 @@ export async function processFile(job: FileJob, sink: FileSink): Promise<FileRea
       defaults: mapping?.defaults ?? {},
       latestDay: job.latestDay,
       categories: job.categories,
+      categoryRenames: job.categoryRenames,
     });
   };
 
@@ -316,6 +327,8 @@ export async function processFile(job: FileJob, sink: FileSink): Promise<FileRea
     accepted,
     rejected,
     unknownColumns,
+    carried,
+    defaulted,
     caseHeader,
     personal: personal.export(),
   };

@@ -23,6 +23,7 @@ export interface IngestContext {
   rejects: RejectSink;
   personal: PersonalValues;
   categories: readonly string[];
+  categoryRenames: Readonly<Record<string, string>>;
   latestDay: number;
   key: Buffer;
   log: (line: string) => void;
@@ -93,6 +94,7 @@ export async function ingestFiles(
       file,
       mapping: mappingFor(file),
       categories: context.categories,
+      categoryRenames: context.categoryRenames,
       latestDay: context.latestDay,
       key: new Uint8Array(context.key),
     },

@@ -6,7 +6,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { PETITIONER_COLUMNS, RECORD_COLUMNS } from '../../src/lib/schema.ts';
-import { CATEGORY_SHIFT, FLAG_SHIFTS, REPEAT_DERIVE, REPEAT_SHIFT, flagSql, sqlList, sqlString, unpackSql } from './staging-codes.ts';
+import { CATEGORY_SHIFT, FLAG_SHIFTS, OWN_CATEGORY, REPEAT_DERIVE, REPEAT_SHIFT, flagSql, sqlList, sqlString, unpackSql } from './staging-codes.ts';
 
 /** DuckDB-WASM 1.4.3 reads this storage version; newer ones it does not. */
 export const STORAGE_VERSION = 'v1.4.0';
@@ -56,7 +56,7 @@ export async function createPublishedTables(
     INSERT INTO ${pub}.records
     WITH base AS (
       SELECT s.file_index, s.line, s.reg, s.acc, s.due, s.closed, s.persons, s.codes,
-             s.subcategory, s.tags, s.region, s.unit, pn.petitioner,
+             s.subcategory, s.tags, s.region, s.unit, s.label, pn.petitioner,
              (codes >> ${CATEGORY_SHIFT}) & 255 AS cat,
              codes & 1 AS rt,
              (codes >> ${REPEAT_SHIFT}) & 3 AS rep
@@ -78,7 +78,9 @@ export async function createPublishedTables(
            ${unpackSql('channel')} AS channel,
            ${unpackSql('level')} AS level,
            f.persons,
-           ${sqlList(categories)}[f.cat + 1] AS category,
+           CASE WHEN f.cat = ${OWN_CATEGORY} THEN lb.value
+                ELSE ${sqlList(categories)}[f.cat + 1] END AS category,
+           lb.value AS category_raw,
            sub.value AS subcategory,
            coalesce(tg.value, []::VARCHAR[]) AS tags,
            ${unpackSql('purpose')} AS purpose,
@@ -98,5 +100,6 @@ export async function createPublishedTables(
     LEFT JOIN ${dictionary('tags', 'string_split(value, chr(31))')} tg ON tg.id = f.tags
     LEFT JOIN ${dictionary('region')} rg ON rg.id = f.region
     LEFT JOIN ${dictionary('unit')} un ON un.id = f.unit
+    LEFT JOIN ${dictionary('label')} lb ON lb.id = f.label
     ORDER BY f.reg, f.acc, f.closed, f.file_index, f.line`);
 }

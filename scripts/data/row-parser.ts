@@ -18,7 +18,7 @@ import {
   type Cell,
   type Problem,
 } from '../../src/lib/parse-values.ts';
-import { CATEGORY_SHIFT, FLAG_SHIFTS, REPEAT_DERIVE, REPEAT_SHIFT, packValue, type PackedColumn } from './staging-codes.ts';
+import { CATEGORY_SHIFT, FLAG_SHIFTS, OWN_CATEGORY, REPEAT_DERIVE, REPEAT_SHIFT, packValue, type PackedColumn } from './staging-codes.ts';
 
 export const DUE_DAYS = 60;
 export const NO_DAY = -1;
@@ -33,8 +33,8 @@ export interface ParsedRow {
   persons: number;
   /** Packed vocabulary codes, flags and category index (see staging-codes.ts). */
   codes: number;
-  /** The value as written when the category was in no vocabulary (it became 其他). */
-  categoryMiss: string | null;
+  /** The export's own category label as published (parse-values.ts CategoryResult.label). */
+  categoryLabel: string;
   subcategory: string | null;
   /** Tags joined with TAG_JOIN, null when none. */
   tags: string | null;
@@ -59,6 +59,8 @@ export interface RowParserOptions {
   /** Latest allowed registration/acceptance/closing day (the build day). */
   latestDay: number;
   categories: readonly string[];
+  /** The export's label → class (site.config.ts categoryRenames). */
+  categoryRenames: Readonly<Record<string, string>>;
 }
 
 /** Vocabulary columns in checking order, and whether an empty cell is a missing required value. */
@@ -75,7 +77,10 @@ const FLAGS = Object.entries(FLAG_SHIFTS) as [InputColumn, number][];
 
 export function createRowParser(options: RowParserOptions): (cells: readonly Cell[]) => ParsedRow | RowProblem {
   const { positions, headers, defaults, latestDay } = options;
-  const parseCategory = createCategoryParser(options.categories.filter((c) => c !== '其他'));
+  const parseCategory = createCategoryParser(
+    options.categories.filter((c) => c !== '其他'),
+    options.categoryRenames,
+  );
   const categoryIndex = new Map(options.categories.map((category, index) => [category, index]));
   const position = (column: InputColumn): number => positions[column] ?? -1;
   const index = Object.fromEntries(
@@ -104,7 +109,7 @@ export function createRowParser(options: RowParserOptions): (cells: readonly Cel
     closedOn: NO_DAY,
     persons: 1,
     codes: 0,
-    categoryMiss: null,
+    categoryLabel: '',
     subcategory: null,
     tags: null,
     region: '',
@@ -148,7 +153,7 @@ export function createRowParser(options: RowParserOptions): (cells: readonly Cel
     const categoryText = cellText(cell(cells, 'category'));
     if (categoryText === '') return problem('category', MISSING);
     const category = parseCategory(categoryText);
-    codes |= (categoryIndex.get(category.category) ?? 0) << CATEGORY_SHIFT;
+    codes |= (categoryIndex.get(category.category) ?? OWN_CATEGORY) << CATEGORY_SHIFT;
 
     const region = cellText(cell(cells, 'region'));
     if (region === '') return problem('region', MISSING);
@@ -186,7 +191,7 @@ export function createRowParser(options: RowParserOptions): (cells: readonly Cel
     row.closedOn = closedOn;
     row.persons = persons;
     row.codes = codes;
-    row.categoryMiss = category.miss ? categoryText : null;
+    row.categoryLabel = category.label;
     row.subcategory = subcategory === '' ? null : subcategory;
     row.tags = tags.length === 0 ? null : tags.join(TAG_JOIN);
     row.region = region;

@@ -43,6 +43,8 @@ export const FLAG_SHIFTS = {
 } as const;
 /** Index into the category list (schema vocabulary + site extras). */
 export const CATEGORY_SHIFT = 20;
+/** Category index meaning: the export's own label is the class (a label in no vocabulary). */
+export const OWN_CATEGORY = 255;
 
 const CODE_OF = Object.fromEntries(
   Object.entries(PACKED).map(([column, field]) => [

@@ -21,6 +21,7 @@ import {
   type DictionaryName,
   type StagingBatch,
 } from './file-reader.ts';
+import { CATEGORY_SHIFT } from './staging-codes.ts';
 
 /** Staging table: file_index, then the batch columns, then case_id and pseudonym. */
 const COLUMNS = ['file_index', ...BATCH_COLUMNS] as const;
@@ -67,7 +68,7 @@ export class StagingWriter {
   private remap(fileIndex: number, batch: StagingBatch): Record<DictionaryName, number[]> {
     let remap = this.remaps.get(fileIndex);
     if (!remap) {
-      remap = { subcategory: [], tags: [], region: [], unit: [], miss: [] };
+      remap = { subcategory: [], tags: [], region: [], unit: [], label: [] };
       this.remaps.set(fileIndex, remap);
     }
     for (const name of DICTIONARIES) {
@@ -183,14 +184,16 @@ export class StagingWriter {
     );
   }
 
-  /** Category values (as written) that missed the vocabulary, with their counts. */
-  async categoryMisses(): Promise<Map<string, number>> {
+  /** Rows per category index (OWN_CATEGORY: the label is the class) and the export's label. */
+  async categoryLabels(): Promise<{ index: number; label: string; rows: number }[]> {
     const reader = await this.connection.runAndReadAll(`
-      SELECT d.value, count(*)::INTEGER AS n
-      FROM staging s JOIN dictionary d ON d.name = 'miss' AND d.id = s.miss
-      GROUP BY d.value`);
-    return new Map(
-      (reader.getRowsJS() as [string, number][]).map(([value, count]) => [value, count]),
-    );
+      SELECT (s.codes >> ${CATEGORY_SHIFT}) & 255 AS cat, d.value, count(*)::INTEGER AS n
+      FROM staging s JOIN dictionary d ON d.name = 'label' AND d.id = s.label
+      GROUP BY ALL ORDER BY n DESC, d.value`);
+    return (reader.getRowsJS() as [number, string, number][]).map(([index, label, rows]) => ({
+      index,
+      label,
+      rows,
+    }));
   }
 }

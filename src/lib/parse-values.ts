@@ -4,6 +4,7 @@
  * never the value itself (it may be personal data).
  */
 import { toHalfWidth } from './columns.ts';
+import { hasPii } from './pii.ts';
 import {
   ACCEPTANCES,
   CATEGORIES,
@@ -363,35 +364,42 @@ export function parseVocabulary(column: VocabularyColumn, cell: Cell): string | 
 
 // ---------------------------------------------------------------- categories
 
-/** The previous 内容分类 scheme → the current one. */
-export const OLD_CATEGORIES: Readonly<Record<string, string>> = {
-  国土资源: '自然资源',
-  卫生计生: '卫生健康',
-  环境保护: '生态环境',
-  教育文体: '教育',
-  商贸旅游: '文体旅游',
-  民政: '民政与应急',
-};
-
 export const OTHER_CATEGORY = '其他';
 
+/** A label longer than this, or one that looks like personal data, is not published as written. */
+export const MAX_LABEL_LENGTH = 30;
+export const HIDDEN_LABEL = '（已隐去：疑似个人信息或过长的取值）';
+
 export interface CategoryResult {
+  /** The class the record counts under. */
   category: string;
-  /** True when the value was in no vocabulary and became 其他. */
-  miss: boolean;
+  /** The export's own label as published (HIDDEN_LABEL when it could not be). */
+  label: string;
+  /**
+   * 'class': the label is a class; 'rename': a configured rename; 'own': a label in no
+   * vocabulary, kept as its own class; 'hidden': such a label that looked personal, counted as 其他.
+   */
+  how: 'class' | 'rename' | 'own' | 'hidden';
 }
 
 export function createCategoryParser(
   extraCategories: readonly string[] = [],
+  renames: Readonly<Record<string, string>> = {},
 ): (text: string) => CategoryResult {
-  const lookup = new Map<string, string>();
-  for (const value of [...CATEGORIES, ...extraCategories]) lookup.set(vocabularyKey(value), value);
-  for (const [old, value] of Object.entries(OLD_CATEGORIES)) lookup.set(vocabularyKey(old), value);
+  const classes = new Map<string, string>();
+  for (const value of [...CATEGORIES, ...extraCategories]) classes.set(vocabularyKey(value), value);
+  const renamed = new Map<string, string>();
+  for (const [old, value] of Object.entries(renames)) renamed.set(vocabularyKey(old), value);
   return (text) => {
-    const category = lookup.get(text) ?? lookup.get(vocabularyKey(text));
-    return category === undefined
-      ? { category: OTHER_CATEGORY, miss: true }
-      : { category, miss: false };
+    const key = vocabularyKey(text);
+    const known = classes.get(key);
+    if (known !== undefined) return { category: known, label: known, how: 'class' };
+    const target = renamed.get(key);
+    if (target !== undefined) return { category: target, label: text, how: 'rename' };
+    if (text.length > MAX_LABEL_LENGTH || hasPii(text)) {
+      return { category: OTHER_CATEGORY, label: HIDDEN_LABEL, how: 'hidden' };
+    }
+    return { category: text, label: text, how: 'own' };
   };
 }
 

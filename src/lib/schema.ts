@@ -57,6 +57,8 @@ export const RECORD_COLUMNS = {
   level: 'VARCHAR NOT NULL',
   persons: 'INTEGER NOT NULL',
   category: 'VARCHAR NOT NULL',
+  /** The export's own label (a renamed or unknown one beside the class it counts under). */
+  category_raw: 'VARCHAR NOT NULL',
   subcategory: 'VARCHAR',
   tags: 'VARCHAR[] NOT NULL',
   purpose: 'VARCHAR',
@@ -99,11 +101,29 @@ export interface ManifestInput {
   unknownColumns: string[];
 }
 
+/** Whether the export carried a column: every file, some (named), or none (coverage.ts). */
+export interface ColumnCoverage {
+  carried: 'all' | 'some' | 'none';
+  /** Files whose header carried it (when 'some'). */
+  files: string[];
+  /** Files where a mapping default filled it instead (not counted as carried). */
+  defaults: string[];
+}
+
+/** One export label and the class its rows count under. */
+export interface CategoryLabel {
+  label: string;
+  category: string;
+  rows: number;
+  /** 'rename': a configured rename; 'own': in no vocabulary, kept as its own class; 'hidden': see parse-values.ts. */
+  how: 'rename' | 'own' | 'hidden';
+}
+
 /**
  * The published layout's version: raised whenever the tables change (the dashboard's pre-aggregated
  * tables included), so a site is never built from data published by an older build.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Why a site cannot be built from this published data, or null when it can. */
 export function manifestVersionProblem(
@@ -123,5 +143,9 @@ export interface Manifest {
   /** Values that were not in a vocabulary, by column: value → count (values that are not PII). */
   vocabularyMisses: Record<string, Record<string, number>>;
   files: { database: string; rejects: string };
+  /** Per input column: which files carried it. */
+  columns: Record<string, ColumnCoverage>;
+  /** Labels that are not a class as written: renamed, kept as their own class, or hidden. */
+  categoryLabels: CategoryLabel[];
   schemaVersion: typeof SCHEMA_VERSION;
 }

@@ -25,6 +25,7 @@ const DEFAULTS: Record<RecordColumn, FieldValue> = {
   level: '本级',
   persons: 1,
   category: '其他',
+  category_raw: null,
   subcategory: null,
   tags: [],
   purpose: null,
@@ -88,7 +89,11 @@ export async function writePublishedDb(
     for (let start = 0; start < records.length; start += CHUNK) {
       const chunk = records
         .slice(start, start + CHUNK)
-        .map((record) => ({ ...DEFAULTS, ...record }));
+        .map((record) => ({
+          ...DEFAULTS,
+          ...record,
+          category_raw: record.category_raw ?? record.category ?? DEFAULTS.category,
+        }));
       for (const row of chunk) {
         if (typeof row.petitioner === 'number') petitioners.add(row.petitioner);
       }

@@ -1,0 +1,100 @@
+/**
+ * Which export columns each figure needs, in one table: the report, its text, the cards, the
+ * pages and the .docx all ask here whether a figure can be given or is 无数据, and why.
+ * A column a mapping default filled for a whole file is not carried by that file: a default
+ * makes the rows valid, it does not tell anything about them.
+ */
+import { INPUT_COLUMNS, type InputColumn } from './columns.ts';
+import type { ColumnCoverage } from './schema.ts';
+
+/** Columns whose coverage the manifest records (the personal-data-only ones are left out). */
+export const COVERAGE_COLUMNS = (Object.keys(INPUT_COLUMNS) as InputColumn[]).filter(
+  (column) => INPUT_COLUMNS[column].kind !== 'pii',
+);
+
+export type Coverage = Partial<Record<string, ColumnCoverage>>;
+
+/** Per file: which columns its header carried and which a mapping default filled. */
+export interface FileColumns {
+  file: string;
+  carried: readonly string[];
+  defaulted: readonly string[];
+}
+
+export function columnCoverage(files: readonly FileColumns[]): Record<string, ColumnCoverage> {
+  return Object.fromEntries(
+    COVERAGE_COLUMNS.map((column) => {
+      const carrying = files.filter((f) => f.carried.includes(column)).map((f) => f.file);
+      const defaults = files.filter((f) => f.defaulted.includes(column)).map((f) => f.file);
+      const carried =
+        carrying.length === 0 ? 'none' : carrying.length === files.length ? 'all' : 'some';
+      return [column, { carried, files: carried === 'some' ? carrying : [], defaults }];
+    }),
+  );
+}
+
+/**
+ * A figure's needs: every entry must be carried; an entry that is a list is met by any one of
+ * its columns (handling deadlines come from 办理期限 or, without it, 受理日期 + 60 days).
+ */
+type Need = InputColumn | readonly InputColumn[];
+
+export const FIGURE_COLUMNS = {
+  channels: ['channel'],
+  visits: ['channel', 'level'],
+  persuadedBack: ['record_type', 'channel', 'level'],
+  leaderReceptions: ['leader_received'],
+  leaderCases: ['leader_case', 'resolved'],
+  supervised: ['supervised', 'resolved'],
+  timelyAcceptance: ['acceptance', 'accepted_on'],
+  onTimeClosure: ['acceptance', ['due_on', 'accepted_on'], 'closed_on'],
+  satisfaction: ['satisfaction', 'closed_on'],
+  participation: ['satisfaction', 'closed_on'],
+  repeat: [['is_repeat', 'petitioner_id']],
+  ruleOfLawAcceptance: ['acceptance', 'accepted_on'],
+  ruleOfLawHandling: ['acceptance', ['due_on', 'accepted_on'], 'closed_on'],
+  ruleOfLawSupervision: ['supervised', 'resolved', ['due_on', 'accepted_on']],
+  units: ['unit'],
+  subcategories: ['subcategory'],
+  tags: ['tags'],
+} as const satisfies Record<string, readonly Need[]>;
+
+export type Figure = keyof typeof FIGURE_COLUMNS;
+
+export const FIGURES = Object.keys(FIGURE_COLUMNS) as Figure[];
+
+/** The word shown in place of a figure the export cannot give. */
+export const NO_DATA = '无数据';
+/** The word for a rate whose denominator is 0. */
+export const NO_DENOMINATOR = '无';
+
+function carried(coverage: Coverage, column: InputColumn): boolean {
+  const entry = coverage[column];
+  return entry === undefined || entry.carried !== 'none';
+}
+
+const quoted = (column: InputColumn): string => `“${INPUT_COLUMNS[column].label}”`;
+
+/**
+ * Why the export cannot give `figure` ('导出中没有“受理情况”列'), or null when it can. Coverage
+ * unknown for a column (data without the record) counts as carried.
+ */
+export function missingReason(coverage: Coverage, figure: Figure): string | null {
+  const missing: string[] = [];
+  for (const need of FIGURE_COLUMNS[figure] as readonly Need[]) {
+    const options: readonly InputColumn[] = typeof need === 'string' ? [need] : need;
+    if (options.some((column) => carried(coverage, column))) continue;
+    missing.push(options.map(quoted).join('或'));
+  }
+  return missing.length === 0 ? null : `导出中没有${missing.join('、')}列`;
+}
+
+/** Every figure the export cannot give, with its reason. */
+export function missingFigures(coverage: Coverage): Partial<Record<Figure, string>> {
+  const result: Partial<Record<Figure, string>> = {};
+  for (const figure of FIGURES) {
+    const reason = missingReason(coverage, figure);
+    if (reason !== null) result[figure] = reason;
+  }
+  return result;
+}

@@ -3,14 +3,14 @@
  *   [--docx FILE [--charts id,id | --no-charts]]
  * Prints the briefing text, or with --json the report object alone on stdout; --docx writes Word.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMonth, type Compare } from '../src/lib/periods.ts';
 import { computeReport, NoDataError, ReportInputError } from '../src/lib/report.ts';
 import { NO_FILTER, recordValuesQuery, type RecordFilter } from '../src/lib/queries.ts';
-import { CHANNELS, LEVELS, PUBLISHED_FILES } from '../src/lib/schema.ts';
+import { CHANNELS, LEVELS, PUBLISHED_FILES, type Manifest } from '../src/lib/schema.ts';
 import { reportOptions } from '../src/lib/report-options.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { openPublished } from './lib/duckdb-node.ts';
@@ -35,6 +35,15 @@ const USAGE = `用法：npm run report -- [--from YYYY-MM] [--to YYYY-MM] [--com
   --charts       写入 Word 的图表，以逗号分隔（如 trend,pyramid,levels:monthly）；缺省为总览页的图表
   --no-charts    Word 文件不含图表（无需中文字体）
 供程序读取 JSON 时请用 npm run -s report -- --json（-s 去掉 npm 自己打印的命令行）。`;
+
+/** The published manifest, or null when it is absent or unreadable (coverage then unknown). */
+function readManifest(dir: string): Partial<Manifest> | null {
+  try {
+    return JSON.parse(readFileSync(resolve(dir, PUBLISHED_FILES.manifest), 'utf8')) as Manifest;
+  } catch {
+    return null;
+  }
+}
 
 const DEFAULT_DATA = fileURLToPath(new URL('../public/data', import.meta.url));
 
@@ -148,10 +157,19 @@ async function main(argv: string[]): Promise<number> {
     const rasterizer =
       args.docx !== undefined && args.charts !== false ? await createRasterizer() : null;
     db = await openPublished(file);
+    const manifest = readManifest(args.data);
     for (const key of ['category', 'region', 'tag'] as const) {
       const value = args.filter[key];
       if (value === null) continue;
       const known = (await db.run(recordValuesQuery(key))).map((row) => String(row['value']));
+      const renamed = manifest?.categoryLabels?.find(
+        (l) => l.how === 'rename' && l.label === value && known.includes(l.category),
+      );
+      if (key === 'category' && !known.includes(value) && renamed) {
+        console.error(`注意：--category ${value} 是导出中的标签，按改名表计入“${renamed.category}”。`);
+        args.filter.category = renamed.category;
+        continue;
+      }
       if (!known.includes(value)) {
         console.error(
           `数据中没有 --${key} ${value}。可选：${known.join('、') || '（无）'}\n\n${USAGE}`,
@@ -162,7 +180,7 @@ async function main(argv: string[]): Promise<number> {
     const report = await computeReport(
       db.run,
       { from: args.from, to: args.to, compare: args.compare, filter: args.filter },
-      reportOptions(siteConfig),
+      reportOptions(siteConfig, manifest?.columns ?? {}),
     );
     for (const warning of report.warnings) console.error(`注意：${warning}`);
     if (args.docx !== undefined) {

@@ -49,21 +49,21 @@ describe('dashboard pages over the pre-aggregated tables', () => {
   it('总览 cards say what the report says', async () => {
     const data = await loadPage('overview', context(DEFAULT_VIEW));
     const card = (key: string) => data.cards?.find((c) => c.key === key);
-    const levels = report.visits.byLevel;
+    const levels = report.visits!.byLevel;
     expect(card('registered')?.valueText).toBe(
       `${report.registered.batches}批 ${report.registered.persons}人次`,
     );
     expect(card('registered')?.changeText).toBe('上升16.0%');
     expect(card('visits')?.valueText).toBe(
-      `${report.visits.batches}批 ${report.visits.persons}人次`,
+      `${report.visits!.batches}批 ${report.visits!.persons}人次`,
     );
-    expect(card('letters')?.valueText).toBe(`${report.channels['来信'].batches}件`);
-    expect(card('online')?.valueText).toBe(`${report.channels['网上信访'].batches}件`);
+    expect(card('letters')?.valueText).toBe(`${report.channels!['来信'].batches}件`);
+    expect(card('online')?.valueText).toBe(`${report.channels!['网上信访'].batches}件`);
     const collective = Object.values(levels).reduce((n, l) => n + l.collectiveBatches, 0);
     expect(card('collective')?.valueText).toMatch(new RegExp(`^${collective}批 `));
     const upward = levels['进京'].batches + levels['赴省'].batches + levels['到市'].batches;
     expect(card('upward')?.valueText).toMatch(new RegExp(`^${upward}批 `));
-    expect(card('repeat')?.valueText).toBe(`${report.rates.repeat.percent?.toFixed(1)}%`);
+    expect(card('repeat')?.valueText).toBe(`${report.rates.repeat!.percent?.toFixed(1)}%`);
   });
 
   it('a filter narrows the cards to what the report counts for it', async () => {

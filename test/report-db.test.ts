@@ -157,27 +157,27 @@ describe('report over the reference records', () => {
       previous: { batches: 594, persons: 816 },
     });
     expect(report.registered.change.batches).toEqual({ direction: 'up', percent: 16 });
-    expect(report.channels['来信']).toMatchObject({ batches: 120, previous: { batches: 200 } });
-    expect(report.channels['网上信访']).toMatchObject({ batches: 332, persons: 332 });
-    expect(report.channels['电话'].batches).toBe(0);
+    expect(report.channels!['来信']).toMatchObject({ batches: 120, previous: { batches: 200 } });
+    expect(report.channels!['网上信访']).toMatchObject({ batches: 332, persons: 332 });
+    expect(report.channels!['电话'].batches).toBe(0);
     expect(report.visits).toMatchObject({
       batches: 237,
       persons: 461,
       previous: { batches: 148, persons: 338 },
     });
-    expect(report.visits.byLevel['赴省']).toMatchObject({
+    expect(report.visits!.byLevel['赴省']).toMatchObject({
       batches: 102,
       persons: 179,
       collectiveBatches: 4,
       collectivePersons: 39,
       previous: { batches: 42, persons: 84 },
     });
-    expect(report.visits.byLevel['到市']).toMatchObject({
+    expect(report.visits!.byLevel['到市']).toMatchObject({
       collectiveBatches: 5,
       collectivePersons: 42,
     });
-    expect(report.persuadedBack['进京']).toMatchObject({ batches: 143, persons: 268 });
-    expect(report.persuadedBack['本级']).toMatchObject({ batches: 0, persons: 0 });
+    expect(report.persuadedBack!['进京']).toMatchObject({ batches: 143, persons: 268 });
+    expect(report.persuadedBack!['本级']).toMatchObject({ batches: 0, persons: 0 });
   });
 
   it('lists categories largest first and finds the largest rises', () => {
@@ -220,16 +220,20 @@ describe('report over the reference records', () => {
       percent: 73.5,
     });
     expect(report.rates.repeat).toMatchObject({ numerator: 50, denominator: 689, percent: 7.3 });
-    expect(report.rates.repeat.previous).toEqual({ numerator: 30, denominator: 594, percent: 5.1 });
+    expect(report.rates.repeat!.previous).toEqual({
+      numerator: 30,
+      denominator: 594,
+      percent: 5.1,
+    });
     expect(report.leaderReceptions).toMatchObject({ batches: 60, persons: 127 });
     expect(report.leaderCases).toEqual({ total: 25, resolved: 24, percent: 96 });
     expect(report.supervised).toEqual({ total: 41, resolved: 36, percent: 87.8 });
-    expect(report.ruleOfLaw.terms.map((t) => [t.numerator, t.denominator, t.score])).toEqual([
+    expect(report.ruleOfLaw!.terms.map((t) => [t.numerator, t.denominator, t.score])).toEqual([
       [112, 114, 1.179],
       [136, 142, 0.479],
       [15, 21, 0.571],
     ]);
-    expect(report.ruleOfLaw.total).toBe(2.229);
+    expect(report.ruleOfLaw!.total).toBe(2.229);
   });
 
   it('writes the briefing in the reference style', () => {
@@ -305,21 +309,21 @@ describe('report over boundary records', () => {
     expect(report.rates.repeat).toMatchObject({ numerator: 2, denominator: 7, percent: 28.6 });
     expect(report.leaderCases).toEqual({ total: 2, resolved: 1, percent: 50 });
     expect(report.supervised).toEqual({ total: 1, resolved: 1, percent: 100 });
-    expect(report.ruleOfLaw.terms.map((t) => [t.numerator, t.denominator, t.score])).toEqual([
+    expect(report.ruleOfLaw!.terms.map((t) => [t.numerator, t.denominator, t.score])).toEqual([
       [1, 1, 1.2],
       [1, 2, 0.25],
       [1, 1, 0.8],
     ]);
-    expect(report.ruleOfLaw.total).toBe(2.25);
-    expect(report.visits.byLevel['到市']).toMatchObject({
+    expect(report.ruleOfLaw!.total).toBe(2.25);
+    expect(report.visits!.byLevel['到市']).toMatchObject({
       batches: 1,
       persons: 5,
       collectiveBatches: 1,
     });
     expect(report.leaderReceptions).toMatchObject({ batches: 1, persons: 5 });
-    expect(report.persuadedBack['进京']).toMatchObject({ batches: 1, persons: 3 });
+    expect(report.persuadedBack!['进京']).toMatchObject({ batches: 1, persons: 3 });
     expect(report.registered).toMatchObject({ batches: 7, persons: 11, previous: { batches: 0 } });
-    expect(report.channels['网上信访'].batches).toBe(1);
+    expect(report.channels!['网上信访'].batches).toBe(1);
     expect(report.warnings).toEqual([
       '对比期间 2023-01 至 2023-03 早于数据起始日 2023-10-01，对比数字可能偏低。',
     ]);
@@ -327,7 +331,7 @@ describe('report over boundary records', () => {
 
   it('takes the collective threshold from the options', async () => {
     const report = await computeReport(smallDb.run, {}, { ...OPTIONS, collectiveThreshold: 6 });
-    expect(report.visits.byLevel['到市'].collectiveBatches).toBe(0);
+    expect(report.visits!.byLevel['到市'].collectiveBatches).toBe(0);
     expect(report.collectiveThreshold).toBe(6);
   });
 
@@ -407,18 +411,18 @@ describe('report for filtered records', () => {
 
     const west = await computeReport(db.run, request({ region: '西街道' }), OPTIONS);
     expect(west.registered).toMatchObject({ batches: 1, previous: { batches: 2 } });
-    expect(west.persuadedBack['进京']).toMatchObject({ batches: 1 });
+    expect(west.persuadedBack!['进京']).toMatchObject({ batches: 1 });
     expect(west.rates.repeat).toMatchObject({ numerator: 1, denominator: 1 });
 
     const tagged = await computeReport(db.run, request({ tag: '两拖欠', level: '赴省' }), OPTIONS);
-    expect(tagged.visits.byLevel['赴省']).toMatchObject({ batches: 2, previous: { batches: 0 } });
+    expect(tagged.visits!.byLevel['赴省']).toMatchObject({ batches: 2, previous: { batches: 0 } });
     expect(tagged.registered.batches).toBe(2);
     expect(tagged.text.split('\n')[1]).toBe('（统计范围：赴省 · 标签：两拖欠）');
     const lawsuits = await computeReport(db.run, request({ tag: '涉法涉诉' }), OPTIONS);
     expect(lawsuits.registered.batches).toBe(1);
     const letters = await computeReport(db.run, request({ channel: '来信' }), OPTIONS);
     expect(letters.registered.batches).toBe(1);
-    expect(letters.visits.batches).toBe(0);
+    expect(letters.visits!.batches).toBe(0);
   });
 });
 

@@ -112,9 +112,9 @@ describe('report --docx', () => {
     const xml = partText(parts, 'word/document.xml');
     const wrong = structuredClone(report);
     wrong.registered.persons += 1;
-    wrong.visits.byLevel['赴省'].previous.batches -= 1;
-    wrong.rates.satisfaction.numerator += 1;
-    wrong.ruleOfLaw.total += 0.001;
+    wrong.visits!.byLevel['赴省'].previous.batches -= 1;
+    wrong.rates.satisfaction!.numerator += 1;
+    wrong.ruleOfLaw!.total += 0.001;
     expect(missingFigures(xml, wrong)).toHaveLength(4);
   });
 

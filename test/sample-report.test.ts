@@ -65,7 +65,7 @@ describe('report --json on the sample reproduces the 1-9月 briefing', () => {
   });
 
   it('visits by level, with 集体访', () => {
-    const { byLevel } = report.visits;
+    const { byLevel } = report.visits!;
     expect(byLevel['进京']).toMatchObject({
       ...pair(16, 17),
       collectiveBatches: 0,
@@ -86,9 +86,9 @@ describe('report --json on the sample reproduces the 1-9月 briefing', () => {
   });
 
   it('劝返, 领导接访, 包案 and 督办', () => {
-    expect(report.persuadedBack['进京']).toMatchObject(pair(143, 268));
-    expect(report.persuadedBack['赴省']).toMatchObject(pair(73, 331));
-    expect(report.persuadedBack['到市']).toMatchObject(pair(20, 236));
+    expect(report.persuadedBack!['进京']).toMatchObject(pair(143, 268));
+    expect(report.persuadedBack!['赴省']).toMatchObject(pair(73, 331));
+    expect(report.persuadedBack!['到市']).toMatchObject(pair(20, 236));
     expect(report.leaderReceptions).toMatchObject(pair(232, 345));
     expect(report.leaderCases).toMatchObject({ total: 25, resolved: 24, percent: 96 });
     expect(report.supervised).toMatchObject({ total: 41, resolved: 36, percent: 87.8 });

@@ -40,7 +40,7 @@ function sum(list: Counts[]): Counts {
 function expectedCards(r: Report): Record<string, [string, string]> {
   const both = (c: Counts) => `${c.batches}批 ${c.persons}人次`;
   const items = (c: Counts) => `${c.batches}件`;
-  const levels = r.visits.byLevel;
+  const levels = r.visits!.byLevel;
   const collective = (side: 'now' | 'before') =>
     sum(
       Object.values(levels).map((level) => {
@@ -54,12 +54,12 @@ function expectedCards(r: Report): Record<string, [string, string]> {
         side === 'now' ? levels[name] : levels[name].previous,
       ),
     );
-  const repeat = r.rates.repeat;
+  const repeat = r.rates.repeat!;
   return {
     registered: [both(r.registered), `去年同期 ${both(r.registered.previous)}`],
-    letters: [items(r.channels['来信']), `去年同期 ${items(r.channels['来信'].previous)}`],
-    visits: [both(r.channels['来访']), `去年同期 ${both(r.channels['来访'].previous)}`],
-    online: [items(r.channels['网上信访']), `去年同期 ${items(r.channels['网上信访'].previous)}`],
+    letters: [items(r.channels!['来信']), `去年同期 ${items(r.channels!['来信'].previous)}`],
+    visits: [both(r.channels!['来访']), `去年同期 ${both(r.channels!['来访'].previous)}`],
+    online: [items(r.channels!['网上信访']), `去年同期 ${items(r.channels!['网上信访'].previous)}`],
     collective: [both(collective('now')), `去年同期 ${both(collective('before'))}`],
     upward: [both(upward('now')), `去年同期 ${both(upward('before'))}`],
     repeat: [`${repeat.percent?.toFixed(1)}%`, `去年同期 ${repeat.previous.percent?.toFixed(1)}%`],
@@ -86,7 +86,7 @@ async function expectSameAsReport(page: Page): Promise<void> {
     `${WORDS[change.direction]}${change.percent === null ? '' : Math.abs(change.percent).toFixed(1)}%`,
   );
   expect(await page.locator('[data-card=repeat]').getAttribute('title')).toBe(
-    `重复信访 ${report.rates.repeat.numerator}批 ÷ 登记 ${report.rates.repeat.denominator}批`,
+    `重复信访 ${report.rates.repeat!.numerator}批 ÷ 登记 ${report.rates.repeat!.denominator}批`,
   );
   const paragraphs = await page.locator('[data-briefing-text] p').allTextContents();
   expect(paragraphs).toEqual(report.text.split('\n').filter((line) => line.trim() !== ''));
@@ -116,7 +116,7 @@ describe('总览 against report --json', () => {
       // A round trip through a filter makes the browser compute the default view itself.
       await rendered(page, () => page.selectOption('select[name=channel]', '来访'));
       expect(await page.locator('[data-card=registered] .value').textContent()).toBe(
-        `${report.channels['来访'].batches}批 ${report.channels['来访'].persons}人次`,
+        `${report.channels!['来访'].batches}批 ${report.channels!['来访'].persons}人次`,
       );
       await rendered(page, () => page.selectOption('select[name=channel]', ''));
       await expectSameAsReport(page);
@@ -133,14 +133,14 @@ describe('总览 against report --json', () => {
       const page = await context.newPage();
       await page.goto(pageUrl('handling/'));
       const rule = page.locator('[data-rule-of-law]');
-      expect(await rule.locator('tfoot td').textContent()).toBe(report.ruleOfLaw.total.toFixed(3));
+      expect(await rule.locator('tfoot td').textContent()).toBe(report.ruleOfLaw!.total.toFixed(3));
       const rows = await rule
         .locator('tbody tr')
         .evaluateAll((trs) =>
           trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
         );
       expect(rows.map((row) => [row[0], row[1], row[2]])).toEqual(
-        report.ruleOfLaw.terms.map((term) => [
+        report.ruleOfLaw!.terms.map((term) => [
           term.name,
           String(term.numerator),
           String(term.denominator),

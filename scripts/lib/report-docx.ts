@@ -15,6 +15,7 @@ import { loadView } from '../../src/lib/dashboard/load.ts';
 import { PAGES, type ChartPageId } from '../../src/lib/dashboard/pages.ts';
 import { renderPanel, sourceLine, type Panel } from '../../src/lib/dashboard/panel.ts';
 import { loadSiteInfo } from '../../src/lib/dashboard/site-info.ts';
+import type { Coverage } from '../../src/lib/figure-columns.ts';
 import type { ReportPeriod } from '../../src/lib/periods.ts';
 import type { QueryRunner } from '../../src/lib/query-runner.ts';
 import type { Report } from '../../src/lib/report.ts';
@@ -69,8 +70,9 @@ async function choosePanels(
   view: ViewState,
   run: QueryRunner,
   config: { regionLabel: string; population: Readonly<Record<string, number>> },
+  coverage: Coverage,
 ): Promise<{ subtitle: string; panel: Panel }[]> {
-  const info = await loadSiteInfo(run);
+  const info = await loadSiteInfo(run, coverage);
   const load = async (page: ChartPageId): Promise<Loaded> => {
     const { subtitle, data } = await loadView(page, view, info, run, config);
     return { subtitle, panels: data.panels };
@@ -121,7 +123,13 @@ export interface DocxRequest {
 export async function chartImages(request: DocxRequest): Promise<BriefingChart[]> {
   const { rasterizer } = request;
   if (!rasterizer) return [];
-  const chosen = await choosePanels(request.charts, request.view, request.run, request.config);
+  const chosen = await choosePanels(
+    request.charts,
+    request.view,
+    request.run,
+    request.config,
+    request.report.coverage,
+  );
   const document = new JSDOM('<!doctype html><html><body></body></html>').window.document;
   return chosen.map(({ subtitle, panel }) => {
     const rendered = renderPanel(panel, {

@@ -180,7 +180,7 @@ function reportFor(scope: DashboardScope, onlyWhileShown = false): Promise<Repor
           compare: period.compare,
           filter: { channel, level, category, region, tag },
         },
-        reportOptions(siteConfig),
+        reportOptions(siteConfig, boot.info.coverage),
         'cube',
       ),
     );

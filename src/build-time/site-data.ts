@@ -8,7 +8,8 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { openPublished } from '../../scripts/lib/duckdb-node.ts';
 import { loadView } from '../lib/dashboard/load.ts';
-import type { ChartPageId } from '../lib/dashboard/pages.ts';
+import { PAGES, type ChartPageId } from '../lib/dashboard/pages.ts';
+import { pageNoData } from '../lib/dashboard/coverage.ts';
 import { renderPanel, sourceLine, type Panel, type RenderedPanel } from '../lib/dashboard/panel.ts';
 import type { HeadlineCard } from '../lib/dashboard/cards.ts';
 import { loadSiteInfo, type SiteInfo } from '../lib/dashboard/site-info.ts';
@@ -43,7 +44,7 @@ function open(): Promise<Published> {
     const problem = manifestVersionProblem(manifest, DATA_DIR);
     if (problem) throw new Error(problem);
     const db = await openPublished(file);
-    return { run: db.run, info: await loadSiteInfo(db.run), manifest };
+    return { run: db.run, info: await loadSiteInfo(db.run, manifest.columns), manifest };
   })();
   return published;
 }
@@ -64,6 +65,21 @@ export interface StaticPage {
   /** The same panels unrendered: the browser redraws them at the reader's width without a query. */
   panelData: Panel[];
   report: Report;
+  /** Panels left out because the export lacks a column, and why. */
+  missing: { title: string; reason: string }[];
+  /** Every figure of the page is 无数据: why (shown once instead of the cards). */
+  noData: string | null;
+}
+
+/** Pages with nothing to show for this export (the navigation marks them), with the reason. */
+export async function noDataPages(): Promise<Partial<Record<string, string>>> {
+  const { info } = await open();
+  const result: Partial<Record<string, string>> = {};
+  for (const page of PAGES) {
+    const reason = pageNoData(page.id, info.coverage);
+    if (reason !== null) result[page.id] = reason;
+  }
+  return result;
 }
 
 const document = new JSDOM('<!doctype html><html><body></body></html>').window.document;
@@ -73,13 +89,15 @@ export async function staticPage(page: ChartPageId): Promise<StaticPage> {
   const { run, info } = await open();
   const view = DEFAULT_VIEW;
   const { subtitle, data } = await loadView(page, view, info, run, siteConfig);
-  defaultReport ??= computeReport(run, {}, reportOptions(siteConfig));
+  defaultReport ??= computeReport(run, {}, reportOptions(siteConfig, info.coverage));
   const report = await defaultReport;
   return {
     info,
     subtitle,
     cards: data.cards,
     panelData: data.panels,
+    missing: data.missing ?? [],
+    noData: data.noData ?? null,
     panels: data.panels.map((panel) =>
       renderPanel(panel, {
         width: 640,

@@ -4,7 +4,8 @@
  */
 import { changeWords, pointsChangeWords } from './dashboard/change-row.ts';
 import type { Compare } from './periods.ts';
-import type { RateKey, Report, Resolution } from './report.ts';
+import { NO_DATA, NO_DENOMINATOR, type Figure } from './figure-columns.ts';
+import type { RateKey, Report } from './report.ts';
 import { ratePercentText, type Rate } from './rates.ts';
 import { scoreText } from './rule-of-law.ts';
 import { CHANNELS, LEVELS } from './schema.ts';
@@ -60,10 +61,27 @@ function countsRow(
 
 function rateCell(value: Rate): string[] {
   const percent = ratePercentText(value);
-  return percent === null ? [NO_VALUE] : [percent, `${value.numerator}/${value.denominator}`];
+  return percent === null ? [NO_DENOMINATOR] : [percent, `${value.numerator}/${value.denominator}`];
 }
 
-function resolutionRow(label: string, value: Resolution): FigureRow {
+/** A row whose figure the export cannot give: 无数据 and the reason, once. */
+function noDataRow(label: string, report: Report, figure: Figure, indent = false): FigureRow {
+  return {
+    label,
+    indent,
+    current: [NO_DATA],
+    previous: [NO_DATA],
+    change: [report.unavailable[figure] ?? NO_VALUE],
+  };
+}
+
+function resolutionRow(
+  label: string,
+  report: Report,
+  figure: 'leaderCases' | 'supervised',
+): FigureRow {
+  const value = report[figure];
+  if (value === null) return noDataRow(label, report, figure);
   return {
     label,
     indent: false,
@@ -78,14 +96,18 @@ export function headlineFigures(report: Report): FigureRow[] {
   const rows: FigureRow[] = [
     countsRow('登记信访', report.registered, report.registered.previous, compare),
   ];
-  for (const channel of CHANNELS) {
-    const counts = report.channels[channel];
+  const channels = report.channels;
+  for (const channel of channels === null ? [] : CHANNELS) {
+    const counts = channels![channel];
     if (counts.batches === 0 && counts.previous.batches === 0) continue;
     const unit = ITEM_CHANNELS.includes(channel) ? 'item' : 'batch';
     rows.push(countsRow(channel, counts, counts.previous, compare, unit));
   }
-  for (const level of LEVELS) {
-    const visits = report.visits.byLevel[level];
+  if (channels === null) rows.push(noDataRow('信访形式', report, 'channels'));
+  const byLevel = report.visits?.byLevel;
+  if (!byLevel) rows.push(noDataRow('走访', report, 'visits'));
+  for (const level of byLevel ? LEVELS : []) {
+    const visits = byLevel![level];
     rows.push(countsRow(`${level}走访`, visits, visits.previous, compare));
     const collective = (counts: typeof visits.previous): Counts => ({
       batches: counts.collectiveBatches,
@@ -106,6 +128,10 @@ export function headlineFigures(report: Report): FigureRow[] {
   }
   for (const [key, label] of RATE_LABELS) {
     const value = report.rates[key];
+    if (value === null) {
+      rows.push(noDataRow(label, report, key));
+      continue;
+    }
     rows.push({
       label,
       indent: false,
@@ -114,13 +140,21 @@ export function headlineFigures(report: Report): FigureRow[] {
       change: [pointsChangeWords(value, value.previous, compareWords(compare).previousZero).text],
     });
   }
-  rows.push(resolutionRow('领导包案化解率', report.leaderCases));
-  rows.push(resolutionRow('督办化解率', report.supervised));
-  const scored = report.ruleOfLaw.terms.some((term) => term.score !== null);
+  rows.push(resolutionRow('领导包案化解率', report, 'leaderCases'));
+  rows.push(resolutionRow('督办化解率', report, 'supervised'));
+  const ruleOfLaw = report.ruleOfLaw;
+  if (ruleOfLaw === null) {
+    const figure = (
+      ['ruleOfLawAcceptance', 'ruleOfLawHandling', 'ruleOfLawSupervision'] as const
+    ).find((f) => report.unavailable[f] !== undefined);
+    rows.push(noDataRow('法治化考核得分', report, figure ?? 'ruleOfLawAcceptance'));
+    return rows;
+  }
+  const scored = ruleOfLaw.terms.some((term) => term.score !== null);
   rows.push({
     label: '法治化考核得分',
     indent: false,
-    current: [scored ? `${scoreText(report.ruleOfLaw.total)}分` : NO_VALUE],
+    current: [scored ? `${scoreText(ruleOfLaw.total)}分` : NO_VALUE],
     previous: [NO_VALUE],
     change: [NO_VALUE],
   });

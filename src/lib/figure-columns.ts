@@ -54,6 +54,8 @@ export const FIGURE_COLUMNS = {
   ruleOfLawAcceptance: ['acceptance', 'accepted_on'],
   ruleOfLawHandling: ['acceptance', ['due_on', 'accepted_on'], 'closed_on'],
   ruleOfLawSupervision: ['supervised', 'resolved', ['due_on', 'accepted_on']],
+  acceptance: ['acceptance'],
+  petitioners: ['petitioner_id'],
   units: ['unit'],
   subcategories: ['subcategory'],
   tags: ['tags'],
@@ -97,4 +99,52 @@ export function missingFigures(coverage: Coverage): Partial<Record<Figure, strin
     if (reason !== null) result[figure] = reason;
   }
   return result;
+}
+
+/**
+ * The dashboard's pages and chart panels that show such figures: a page (key: page id) or a panel
+ * (key: 'page:panel', a trailing '*' matches panel ids by prefix) is left out when one of its
+ * entries cannot be given; an entry that is a list needs any one of its figures.
+ */
+type PanelNeed = Figure | readonly Figure[];
+
+export const PAGE_FIGURES: Readonly<Record<string, readonly PanelNeed[]>> = {
+  levels: ['visits'],
+};
+
+const RATES: readonly Figure[] = ['timelyAcceptance', 'onTimeClosure', 'satisfaction', 'participation'];
+
+export const PANEL_FIGURES: Readonly<Record<string, readonly PanelNeed[]>> = {
+  'overview:pyramid': ['visits'],
+  'categories:drill-level': ['visits'],
+  'categories:drill-subcategory': ['subcategories'],
+  'regions:levels': ['visits'],
+  'handling:acceptance': ['acceptance'],
+  'handling:rates': [RATES],
+  'handling:unit-rates': ['units', RATES],
+  'handling:units': ['units', 'onTimeClosure'],
+  'focus:repeat-share': ['repeat'],
+  'focus:per-petitioner': ['petitioners'],
+  'focus:first-to-repeat': ['petitioners'],
+  'focus:resolution': [['leaderCases', 'supervised']],
+  'focus:receptions': ['leaderReceptions'],
+};
+
+/** Why a page or panel cannot be shown, or null. */
+export function needsReason(needs: readonly PanelNeed[] | undefined, coverage: Coverage): string | null {
+  for (const need of needs ?? []) {
+    const figures: readonly Figure[] = typeof need === 'string' ? [need] : need;
+    const reasons = figures.map((figure) => missingReason(coverage, figure));
+    if (reasons.every((reason) => reason !== null)) return reasons[0]!;
+  }
+  return null;
+}
+
+export function panelNeeds(page: string, panel: string): readonly PanelNeed[] | undefined {
+  const exact = PANEL_FIGURES[`${page}:${panel}`];
+  if (exact) return exact;
+  const prefix = Object.keys(PANEL_FIGURES).find(
+    (key) => key.endsWith('*') && `${page}:${panel}`.startsWith(key.slice(0, -1)),
+  );
+  return prefix === undefined ? undefined : PANEL_FIGURES[prefix];
 }

@@ -1,5 +1,6 @@
 import type { ReportOptions } from './report.ts';
 import { placeWord } from './wording.ts';
+import type { Coverage } from './figure-columns.ts';
 
 /** The report's options from the site config: the report command, the site and the browser agree. */
 export function reportOptions(config: {
@@ -7,8 +8,9 @@ export function reportOptions(config: {
   collectiveThreshold: number;
   regionLabel: string;
   ruleOfLaw: ReportOptions['ruleOfLaw'];
-}): ReportOptions {
+}, coverage: Coverage = {}): ReportOptions {
   return {
+    coverage,
     collectiveThreshold: config.collectiveThreshold,
     ruleOfLaw: config.ruleOfLaw,
     placeName: placeWord(config.bureauName),

@@ -3,16 +3,22 @@
  * from the report object; nothing is said that the data does not show (no causes, no ranks).
  */
 import { changeText, compareWords, countsText, ITEM_CHANNELS, pairChangeText } from './wording.ts';
-import type { Compared, Report, Resolution, Rise } from './report.ts';
+import type { Compared, Report, Rise, Visits } from './report.ts';
 import { ratePercentText } from './rates.ts';
 import type { RuleOfLawKey, RuleOfLawTerm } from './rule-of-law.ts';
 import { scoreText } from './rule-of-law.ts';
 import { CHANNELS, LEVELS, type Level } from './schema.ts';
 import { filterSummary } from './view-state.ts';
+import { NO_DATA, type Figure } from './figure-columns.ts';
 
 export interface TextOptions {
   placeName: string;
   regionLabel: string;
+}
+
+/** '无数据（导出中没有“受理情况”列）' */
+function noData(report: Report, figure: Figure): string {
+  return `${NO_DATA}（${report.unavailable[figure] ?? ''}）`;
 }
 
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -50,15 +56,18 @@ function overview(report: Report, options: TextOptions): string {
       ? `${head}未发生登记信访事项。`
       : `${head}未发生登记信访事项，${words.previousWas}${countsText(r.previous)}。`;
   }
-  const channels = CHANNELS.filter((c) => report.channels[c].batches > 0).map(
-    (c) => `${c}${countsText(report.channels[c], ITEM_CHANNELS.includes(c) ? 'item' : 'batch')}`,
+  const lead = `${head}共发生登记信访事项${comparedText(report, r, 'lead')}。`;
+  const byChannel = report.channels;
+  if (byChannel === null) return `${lead}按信访形式的分布${noData(report, 'channels')}。`;
+  const channels = CHANNELS.filter((c) => byChannel[c].batches > 0).map(
+    (c) => `${c}${countsText(byChannel[c], ITEM_CHANNELS.includes(c) ? 'item' : 'batch')}`,
   );
-  return `${head}共发生登记信访事项${comparedText(report, r, 'lead')}。其中${channels.join('、')}。`;
+  return `${lead}其中${channels.join('、')}。`;
 }
 
-function levelText(report: Report, level: Level): string {
+function levelText(report: Report, byLevel: Visits['byLevel'], level: Level): string {
   const words = compareWords(report.period.compare);
-  const visits = report.visits.byLevel[level];
+  const visits = byLevel[level];
   const parts =
     visits.batches === 0
       ? [
@@ -72,8 +81,8 @@ function levelText(report: Report, level: Level): string {
       `其中集体访${countsText({ batches: visits.collectiveBatches, persons: visits.collectivePersons })}`,
     );
   }
-  const back = report.persuadedBack[level];
-  if (back.batches > 0) parts.push(`另外劝返${level}走访${countsText(back)}`);
+  const back = report.persuadedBack?.[level];
+  if (back && back.batches > 0) parts.push(`另外劝返${level}走访${countsText(back)}`);
   return `${parts.join('，')}。`;
 }
 
@@ -81,7 +90,8 @@ function visitsText(report: Report): string {
   const words = compareWords(report.period.compare);
   const v = report.visits;
   const head = '（一）走访情况分析。';
-  const nothingPersuaded = LEVELS.every((l) => report.persuadedBack[l].batches === 0);
+  if (v === null) return `${head}${noData(report, 'visits')}。`;
+  const nothingPersuaded = LEVELS.every((l) => (report.persuadedBack?.[l].batches ?? 0) === 0);
   if (v.batches === 0 && v.previous.batches === 0 && nothingPersuaded) {
     return `${head}未发生走访登记。`;
   }
@@ -92,7 +102,7 @@ function visitsText(report: Report): string {
         : `未发生走访登记，${words.previousWas}${countsText(v.previous)}。`
       : `共发生走访登记${comparedText(report, v, 'lead')}。`;
   const levels = LEVELS.map(
-    (level, i) => `${ORDINALS[i] ?? ''}是${level}走访。${levelText(report, level)}`,
+    (level, i) => `${ORDINALS[i] ?? ''}是${level}走访。${levelText(report, v.byLevel, level)}`,
   );
   return head + total + levels.join('');
 }
@@ -100,6 +110,7 @@ function visitsText(report: Report): string {
 function receptionsText(report: Report): string {
   const head = `（二）领导干部接访情况。${when(report)}，`;
   const r = report.leaderReceptions;
+  if (r === null) return `（二）领导干部接访情况。${noData(report, 'leaderReceptions')}。`;
   if (r.batches === 0) {
     const words = compareWords(report.period.compare);
     return r.previous.batches === 0
@@ -109,7 +120,14 @@ function receptionsText(report: Report): string {
   return `${head}领导干部接访群众${comparedText(report, r, 'lead')}。`;
 }
 
-function resolutionText(head: string, subject: string, report: Report, value: Resolution): string {
+function resolutionText(
+  head: string,
+  subject: string,
+  report: Report,
+  figure: 'leaderCases' | 'supervised',
+): string {
+  const value = report[figure];
+  if (value === null) return `${head}${noData(report, figure)}。`;
   const lead = `${head}${when(report)}，`;
   if (value.total === 0) return `${lead}无${subject}。`;
   const percent = ratePercentText({
@@ -131,6 +149,12 @@ function termText(term: RuleOfLawTerm): string {
 
 function ruleOfLawText(report: Report): string {
   const head = `（五）信访工作法治化考核情况。${when(report)}`;
+  if (report.ruleOfLaw === null) {
+    const figure = (
+      ['ruleOfLawAcceptance', 'ruleOfLawHandling', 'ruleOfLawSupervision'] as const
+    ).find((f) => report.unavailable[f] !== undefined);
+    return `${head}${figure ? noData(report, figure) : NO_DATA}，不计算得分。`;
+  }
   const { terms, total } = report.ruleOfLaw;
   if (terms.length === 0) return `${head}未配置考核项。`;
   if (terms.every((t) => t.score === null)) return `${head}无到期考核事项，不计算得分。`;
@@ -145,7 +169,7 @@ function riseText(rise: Rise, report: Report): string {
 
 function repeatText(report: Report): string | null {
   const { repeat } = report.rates;
-  if (repeat.denominator === 0) return null;
+  if (repeat === null || repeat.denominator === 0) return null;
   if (repeat.numerator === 0) return null;
   const words = compareWords(report.period.compare);
   const previous = ratePercentText(repeat.previous);
@@ -154,6 +178,7 @@ function repeatText(report: Report): string | null {
 }
 
 function overdueText(report: Report): string | null {
+  if (report.overdue === null || report.rates.onTimeClosure === null) return null;
   const { due, late, open } = report.overdue;
   if (due === 0) return null;
   const head = `按期办结。到期应办结的受理事项${due}件，`;
@@ -178,7 +203,7 @@ function problemsText(report: Report, options: TextOptions): string[] {
   if (levels.length > 0) {
     const parts = levels.map(
       (r) =>
-        `${r.name}走访登记${comparedText(report, report.visits.byLevel[r.name as Level], 'level')}`,
+        `${r.name}走访登记${comparedText(report, report.visits!.byLevel[r.name as Level], 'level')}`,
     );
     items.push(`部分层级走访增加。${parts.join('；')}。`);
   }
@@ -213,13 +238,8 @@ export function briefingText(report: Report, options: TextOptions): string {
     overview(report, options),
     visitsText(report),
     receptionsText(report),
-    resolutionText(
-      '（三）领导包案化解信访事项情况。',
-      '领导包案信访事项',
-      report,
-      report.leaderCases,
-    ),
-    resolutionText('（四）督办信访事项办理情况。', '上级督办信访事项', report, report.supervised),
+    resolutionText('（三）领导包案化解信访事项情况。', '领导包案信访事项', report, 'leaderCases'),
+    resolutionText('（四）督办信访事项办理情况。', '上级督办信访事项', report, 'supervised'),
     ruleOfLawText(report),
     ...problemsText(report, options),
   ].join('\n');

@@ -27,6 +27,7 @@ import { rate, type Rate } from './rates.ts';
 import { briefingText } from './report-text.ts';
 import { ruleOfLawScore, type RuleOfLaw, type RuleOfLawTermConfig } from './rule-of-law.ts';
 import { CATEGORIES, CHANNELS, LEVELS, type Channel, type Level } from './schema.ts';
+import { missingFigures, type Coverage, type Figure } from './figure-columns.ts';
 
 export interface Counts {
   batches: number;
@@ -106,17 +107,22 @@ export interface Report {
   dataRange: { first: string; last: string };
   collectiveThreshold: number;
   registered: Compared;
-  channels: Record<Channel, Compared>;
-  visits: Compared & { byLevel: Record<Level, LevelVisits> };
-  persuadedBack: Record<Level, Counts & { previous: Counts }>;
+  /** null (as every figure below) when the export lacks a column it needs: see `unavailable`. */
+  channels: Record<Channel, Compared> | null;
+  visits: Visits | null;
+  persuadedBack: Record<Level, Counts & { previous: Counts }> | null;
   categories: CategoryCounts[];
   regions: RegionCounts[];
-  rates: Record<RateKey, ComparedRate>;
-  overdue: Overdue;
-  leaderReceptions: Compared;
-  leaderCases: Resolution;
-  supervised: Resolution;
-  ruleOfLaw: RuleOfLaw;
+  rates: Record<RateKey, ComparedRate | null>;
+  overdue: Overdue | null;
+  leaderReceptions: Compared | null;
+  leaderCases: Resolution | null;
+  supervised: Resolution | null;
+  ruleOfLaw: RuleOfLaw | null;
+  /** Figures the export cannot give (null above), with the reason: '导出中没有“受理情况”列'. */
+  unavailable: Partial<Record<Figure, string>>;
+  /** The columns the export carried, as the manifest records them (absent: all). */
+  coverage: Coverage;
   /** The levels (走访), categories and regions whose batches grew most, largest increase first. */
   rises: { levels: Rise[]; categories: Rise[]; regions: Rise[] };
   /** The filters the figures follow; all null for the whole jurisdiction. */
@@ -125,7 +131,11 @@ export interface Report {
   text: string;
 }
 
+export type Visits = Compared & { byLevel: Record<Level, LevelVisits> };
+
 export interface ReportOptions {
+  /** Which columns the export carried (manifest.json `columns`); absent: all of them. */
+  coverage?: Coverage | undefined;
   collectiveThreshold: number;
   ruleOfLaw: readonly RuleOfLawTermConfig[];
   /** How the briefing names the place: '我区'. */
@@ -370,6 +380,14 @@ export function assembleReport(
     );
   }
 
+  const unavailable = missingFigures(options.coverage ?? {});
+  const given = <V>(figure: Figure, value: V): V | null =>
+    unavailable[figure] === undefined ? value : null;
+  const ruleOfLawGiven =
+    unavailable.ruleOfLawAcceptance === undefined &&
+    unavailable.ruleOfLawHandling === undefined &&
+    unavailable.ruleOfLawSupervision === undefined;
+
   const report: Report = {
     period,
     labels: {
@@ -381,42 +399,53 @@ export function assembleReport(
     dataRange: { first: range.first, last: range.last },
     collectiveThreshold: options.collectiveThreshold,
     registered: compared(...registered),
-    channels: byKey(CHANNELS, (c) => compared(...channels[c])),
-    visits: {
+    channels: given(
+      'channels',
+      byKey(CHANNELS, (c) => compared(...channels[c])),
+    ),
+    visits: given('visits', {
       ...compared(...visits),
       byLevel: byKey(LEVELS, (l) => {
         const [current, previous] = levels[l];
         return { ...current, previous, change: compared(current, previous).change };
       }),
-    },
-    persuadedBack: byKey(LEVELS, (l) => ({ ...persuaded[l][0], previous: persuaded[l][1] })),
+    }),
+    persuadedBack: given(
+      'persuadedBack',
+      byKey(LEVELS, (l) => ({ ...persuaded[l][0], previous: persuaded[l][1] })),
+    ),
     categories,
     regions,
     rates: {
-      timelyAcceptance: comparedRate('decision_timely', 'decision_due'),
-      onTimeClosure: comparedRate('closure_on_time', 'closure_due'),
-      satisfaction: comparedRate('satisfied', 'evaluated'),
-      participation: comparedRate('evaluated', 'closed'),
-      repeat: {
+      timelyAcceptance: given('timelyAcceptance', comparedRate('decision_timely', 'decision_due')),
+      onTimeClosure: given('onTimeClosure', comparedRate('closure_on_time', 'closure_due')),
+      satisfaction: given('satisfaction', comparedRate('satisfied', 'evaluated')),
+      participation: given('participation', comparedRate('evaluated', 'closed')),
+      repeat: given('repeat', {
         ...rate(repeat[0] ?? 0, registered[0].batches),
         previous: rate(repeat[1] ?? 0, registered[1].batches),
-      },
+      }),
     },
-    overdue: {
+    overdue: given('onTimeClosure', {
       due: n(0, 'closure_due'),
       onTime: n(0, 'closure_on_time'),
       late: n(0, 'closure_due') - n(0, 'closure_on_time'),
       open: n(0, 'closure_open'),
-    },
-    leaderReceptions: compared(...leader),
-    leaderCases: resolution('leader_cases', 'leader_cases_resolved'),
-    supervised: resolution('supervised', 'supervised_resolved'),
-    ruleOfLaw,
+    }),
+    leaderReceptions: given('leaderReceptions', compared(...leader)),
+    leaderCases: given('leaderCases', resolution('leader_cases', 'leader_cases_resolved')),
+    supervised: given('supervised', resolution('supervised', 'supervised_resolved')),
+    ruleOfLaw: ruleOfLawGiven ? ruleOfLaw : null,
+    unavailable,
+    coverage: options.coverage ?? {},
     rises: {
-      levels: rises(
-        LEVELS.map((l) => ({ name: l, current: levels[l][0], previous: levels[l][1] })),
-        RISE_LIMITS.levels,
-      ),
+      levels:
+        unavailable.visits === undefined
+          ? rises(
+              LEVELS.map((l) => ({ name: l, current: levels[l][0], previous: levels[l][1] })),
+              RISE_LIMITS.levels,
+            )
+          : [],
       categories: rises(
         categories.map((c) => ({ name: c.category, current: c, previous: c.previous })),
         RISE_LIMITS.categories,

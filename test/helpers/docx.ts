@@ -125,20 +125,21 @@ function countsRow(label: string, c: ComparedCounts): string {
 export function expectedFigures(report: Report): string[] {
   const expected = [countsRow('登记信访', report.registered)];
   for (const level of LEVELS) {
-    const v = report.visits.byLevel[level];
+    const v = report.visits!.byLevel[level];
     expected.push(countsRow(`${level}走访`, v));
     if (v.collectiveBatches > 0) {
       expected.push(`其中集体访|${v.collectiveBatches}批${v.collectivePersons}人次`);
     }
   }
   for (const [key, rate] of Object.entries(report.rates)) {
+    if (rate === null) continue;
     expected.push(`${RATE_LABELS[key] ?? key}|${rateCells(rate)}|${rateCells(rate.previous)}`);
   }
-  const resolution = (value: Report['leaderCases']): string =>
+  const resolution = (value: NonNullable<Report['leaderCases']>): string =>
     rateCells({ numerator: value.resolved, denominator: value.total, percent: value.percent });
-  expected.push(`领导包案化解率|${resolution(report.leaderCases)}`);
-  expected.push(`督办化解率|${resolution(report.supervised)}`);
-  expected.push(`法治化考核得分|${report.ruleOfLaw.total.toFixed(3)}分`);
+  expected.push(`领导包案化解率|${resolution(report.leaderCases!)}`);
+  expected.push(`督办化解率|${resolution(report.supervised!)}`);
+  expected.push(`法治化考核得分|${report.ruleOfLaw!.total.toFixed(3)}分`);
   expected.push(...report.text.split('\n').filter((line) => line.trim() !== ''));
   return expected;
 }

@@ -87,13 +87,11 @@ export async function writePublishedDb(
     const rowSql = `(${columns.map(placeholder).join(', ')})`;
     const petitioners = new Set<number>();
     for (let start = 0; start < records.length; start += CHUNK) {
-      const chunk = records
-        .slice(start, start + CHUNK)
-        .map((record) => ({
-          ...DEFAULTS,
-          ...record,
-          category_raw: record.category_raw ?? record.category ?? DEFAULTS.category,
-        }));
+      const chunk = records.slice(start, start + CHUNK).map((record) => ({
+        ...DEFAULTS,
+        ...record,
+        category_raw: record.category_raw ?? record.category ?? DEFAULTS.category,
+      }));
       for (const row of chunk) {
         if (typeof row.petitioner === 'number') petitioners.add(row.petitioner);
       }

@@ -6,6 +6,13 @@ import { rate, ratePercentText, type Rate } from '../rates.ts';
 import type { SqlRow } from '../query-runner.ts';
 import { compareWords } from '../wording.ts';
 import {
+  missingReason,
+  NO_DATA,
+  NO_DENOMINATOR,
+  type Coverage,
+  type Figure,
+} from '../figure-columns.ts';
+import {
   countsWhere,
   isCollective,
   isRegistered,
@@ -56,11 +63,44 @@ function rateChange(
   return { direction, changeText: text };
 }
 
+/** A card whose figure the export cannot give: 无数据 and the reason, no change, no 0. */
+function noDataCard(key: string, label: string, reason: string): HeadlineCard {
+  return {
+    key,
+    label,
+    valueText: NO_DATA,
+    previousText: reason,
+    changeText: '',
+    direction: 'flat',
+    detail: reason,
+  };
+}
+
 export function headlineCards(
   rows: readonly SqlRow[],
   measure: Measure,
   compare: Compare,
+  coverage: Coverage = {},
 ): HeadlineCard[] {
+  const cards = allCards(rows, measure, compare);
+  return cards.map((card) => {
+    const figure = CARD_FIGURES[card.key];
+    const reason = figure === undefined ? null : missingReason(coverage, figure);
+    return reason === null ? card : noDataCard(card.key, card.label, reason);
+  });
+}
+
+/** The figure each card shows (figure-columns.ts); 登记 needs nothing the export may lack. */
+const CARD_FIGURES: Partial<Record<string, Figure>> = {
+  letters: 'channels',
+  visits: 'channels',
+  online: 'channels',
+  collective: 'visits',
+  upward: 'visits',
+  repeat: 'repeat',
+};
+
+function allCards(rows: readonly SqlRow[], measure: Measure, compare: Compare): HeadlineCard[] {
   const previousLabel = compare === 'yoy' ? '去年同期' : '上期';
   const countCard = (
     key: string,
@@ -97,8 +137,8 @@ export function headlineCards(
     {
       key: 'repeat',
       label: '重复信访率',
-      valueText: ratePercentText(repeatNow) ?? '—',
-      previousText: `${previousLabel} ${ratePercentText(repeatBefore) ?? '—'}`,
+      valueText: ratePercentText(repeatNow) ?? NO_DENOMINATOR,
+      previousText: `${previousLabel} ${ratePercentText(repeatBefore) ?? NO_DENOMINATOR}`,
       detail: `重复信访 ${repeatNow.numerator}批 ÷ 登记 ${repeatNow.denominator}批`,
       ...rateChange(repeatNow, repeatBefore, compare),
     },

@@ -5,6 +5,7 @@ import type { ViewState } from '../view-state.ts';
 import type { HeadlineCard } from './cards.ts';
 import type { Panel } from './panel.ts';
 import type { Measure } from './rows.ts';
+import type { Coverage } from '../figure-columns.ts';
 
 export interface PageContext {
   view: ViewState;
@@ -15,11 +16,17 @@ export interface PageContext {
   population?: Readonly<Record<string, number>>;
   /** 'batches' → '批', 'persons' → '人次' */
   measure: Measure;
+  /** Which columns the export carried; absent: all. */
+  coverage?: Coverage;
 }
 
 export interface PageData {
   cards: HeadlineCard[] | null;
   panels: Panel[];
+  /** Panels left out because the export lacks a column they need (dashboard/coverage.ts). */
+  missing?: { title: string; reason: string }[];
+  /** Set when every figure of the page is 无数据: the reason, said once instead of the cards. */
+  noData?: string;
 }
 
 export const MEASURE_UNITS: Record<Measure, string> = { batches: '批', persons: '人次' };

@@ -2,6 +2,7 @@
  * The markup of cards and report blocks, as text: the Astro pages inline it at build time and the
  * browser writes the same markup after a filter change, so both always look the same.
  */
+import { NO_DATA } from '../figure-columns.ts';
 import type { Report } from '../report.ts';
 import type { HeadlineCard } from './cards.ts';
 import type { RenderedPanel } from './panel.ts';
@@ -65,7 +66,13 @@ export function briefingHtml(report: Report): string {
 }
 
 export function ruleOfLawHtml(report: Report): string {
-  const rows = report.ruleOfLaw.terms
+  const heading = `<h2>信访工作法治化考核得分（${escapeHtml(report.labels.periodWithYear)}，按本地数据测算）</h2>`;
+  const ruleOfLaw = report.ruleOfLaw;
+  if (ruleOfLaw === null) {
+    const reason = Object.entries(report.unavailable).find(([f]) => f.startsWith('ruleOfLaw'))?.[1];
+    return `${heading}\n<p class="no-data">${NO_DATA}${reason ? `（${escapeHtml(reason)}）` : ''}，不计算得分。</p>`;
+  }
+  const rows = ruleOfLaw.terms
     .map((term) => {
       const formula =
         term.denominator > 0
@@ -75,11 +82,11 @@ export function ruleOfLawHtml(report: Report): string {
       return `<tr><td>${escapeHtml(term.name)}</td><td>${term.numerator}</td><td>${term.denominator}</td><td>${term.weight}</td><td>${formula}</td><td>${score}</td></tr>`;
     })
     .join('');
-  return `<h2>信访工作法治化考核得分（${escapeHtml(report.labels.periodWithYear)}，按本地数据测算）</h2>
+  return `${heading}
 <div class="table-scroll"><table class="data">
 <thead><tr><th>考核项</th><th>分子</th><th>分母</th><th>权重</th><th>算式</th><th>得分</th></tr></thead>
 <tbody>${rows}</tbody>
-<tfoot><tr><th colspan="5">总得分</th><td>${report.ruleOfLaw.total.toFixed(3)}</td></tr></tfoot>
+<tfoot><tr><th colspan="5">总得分</th><td>${ruleOfLaw.total.toFixed(3)}</td></tr></tfoot>
 </table></div>`;
 }
 

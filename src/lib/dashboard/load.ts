@@ -5,6 +5,7 @@ import type { DashboardScope } from '../queries-dashboard.ts';
 import type { QueryRunner } from '../query-runner.ts';
 import type { ViewState } from '../view-state.ts';
 import { scopeOf, scopeSubtitle } from './scope.ts';
+import { applyCoverage, pageNoData } from './coverage.ts';
 import type { SiteInfo } from './site-info.ts';
 import { overviewPage } from './page-overview.ts';
 import { levelsPage } from './page-levels.ts';
@@ -22,8 +23,10 @@ const LOADERS: Record<ChartPageId, (context: PageContext) => Promise<PageData>> 
   focus: focusPage,
 };
 
-export function loadPage(page: ChartPageId, context: PageContext): Promise<PageData> {
-  return LOADERS[page](context);
+export async function loadPage(page: ChartPageId, context: PageContext): Promise<PageData> {
+  const coverage = context.coverage ?? {};
+  if (pageNoData(page, coverage) !== null) return applyCoverage(page, { cards: null, panels: [] }, coverage);
+  return applyCoverage(page, await LOADERS[page](context), coverage);
 }
 
 /** A page in a given view: its scope, the line that describes it, and its cards and panels. */
@@ -42,6 +45,7 @@ export async function loadView(
     regionLabel: config.regionLabel,
     population: config.population,
     measure: view.measure,
+    coverage: info.coverage,
   });
   return { scope, subtitle: scopeSubtitle(view, scope, info), data };
 }

@@ -56,7 +56,7 @@ export async function overviewPage(context: PageContext): Promise<PageData> {
     .sort((a, b) => b.value - b.previous - (a.value - a.previous) || b.value - a.value);
 
   return {
-    cards: headlineCards(totals, measure, context.view.compare),
+    cards: headlineCards(totals, measure, context.view.compare, context.coverage),
     panels: [
       panel({
         id: 'trend',

@@ -3,12 +3,15 @@ import type { KnownValues } from '../view-state.ts';
 import { knownValuesQueries } from '../queries-dashboard.ts';
 import type { QueryRunner } from '../query-runner.ts';
 import { dataRangeQuery } from '../queries.ts';
+import type { Coverage } from '../figure-columns.ts';
 
 export interface SiteInfo extends KnownValues {
   /** Last day with records, 'YYYY-MM-DD': the data cut-off. */
   cutoff: string;
   /** '2024年9月30日' */
   cutoffText: string;
+  /** Which columns the export carried (manifest.json `columns`): figures without them are 无数据. */
+  coverage: Coverage;
 }
 
 export function dateText(day: string): string {
@@ -16,7 +19,7 @@ export function dateText(day: string): string {
   return `${year}年${month}月${date}日`;
 }
 
-export async function loadSiteInfo(run: QueryRunner): Promise<SiteInfo> {
+export async function loadSiteInfo(run: QueryRunner, coverage: Coverage = {}): Promise<SiteInfo> {
   const q = knownValuesQueries();
   const [range, months, categories, regions, tags] = await Promise.all([
     run(dataRangeQuery()),
@@ -35,5 +38,6 @@ export async function loadSiteInfo(run: QueryRunner): Promise<SiteInfo> {
     tags: values(tags),
     cutoff,
     cutoffText: cutoff ? dateText(cutoff) : '',
+    coverage,
   };
 }

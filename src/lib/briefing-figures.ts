@@ -137,7 +137,7 @@ export function headlineFigures(report: Report): FigureRow[] {
       indent: false,
       current: rateCell(value),
       previous: rateCell(value.previous),
-      change: [pointsChangeWords(value, value.previous, compareWords(compare).previousZero).text],
+      change: [pointsChangeWords(value, value.previous, compareWords(compare).previousNone).text],
     });
   }
   rows.push(resolutionRow('领导包案化解率', report, 'leaderCases'));

@@ -112,7 +112,12 @@ export const PAGE_FIGURES: Readonly<Record<string, readonly PanelNeed[]>> = {
   levels: ['visits'],
 };
 
-const RATES: readonly Figure[] = ['timelyAcceptance', 'onTimeClosure', 'satisfaction', 'participation'];
+const RATES: readonly Figure[] = [
+  'timelyAcceptance',
+  'onTimeClosure',
+  'satisfaction',
+  'participation',
+];
 
 export const PANEL_FIGURES: Readonly<Record<string, readonly PanelNeed[]>> = {
   'overview:pyramid': ['visits'],
@@ -131,7 +136,10 @@ export const PANEL_FIGURES: Readonly<Record<string, readonly PanelNeed[]>> = {
 };
 
 /** Why a page or panel cannot be shown, or null. */
-export function needsReason(needs: readonly PanelNeed[] | undefined, coverage: Coverage): string | null {
+export function needsReason(
+  needs: readonly PanelNeed[] | undefined,
+  coverage: Coverage,
+): string | null {
   for (const need of needs ?? []) {
     const figures: readonly Figure[] = typeof need === 'string' ? [need] : need;
     const reasons = figures.map((figure) => missingReason(coverage, figure));

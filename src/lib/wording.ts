@@ -22,6 +22,8 @@ export interface CompareWords {
   against: string;
   /** 去年同期为0 */
   previousZero: string;
+  /** 去年同期无: a rate whose comparison had nothing to divide by */
+  previousNone: string;
   /** 去年同期为 594批816人次 (when nothing happened now) */
   previousWas: string;
 }
@@ -32,9 +34,16 @@ export function compareWords(compare: Compare): CompareWords {
         than: '较去年同期',
         against: '同比去年',
         previousZero: '去年同期为0',
+        previousNone: '去年同期无',
         previousWas: '去年同期为',
       }
-    : { than: '较上期', against: '环比上期', previousZero: '上期为0', previousWas: '上期为' };
+    : {
+        than: '较上期',
+        against: '环比上期',
+        previousZero: '上期为0',
+        previousNone: '上期无',
+        previousWas: '上期为',
+      };
 }
 
 /** '上升6.7%', '下降5.0%', '持平'; the previous value must not be 0. */

@@ -58,7 +58,7 @@ function rateChange(
   const { direction, text } = pointsChangeWords(
     current,
     previous,
-    compareWords(compare).previousZero,
+    compareWords(compare).previousNone,
   );
   return { direction, changeText: text };
 }

@@ -23,6 +23,7 @@ export function applyCoverage(page: string, data: PageData, coverage: Coverage):
     return reason === null;
   });
   const cardsShown = data.cards?.some((card) => card.valueText !== NO_DATA) ?? false;
-  const noData = panels.length === 0 && !cardsShown && missing.length > 0 ? missing[0]!.reason : null;
+  const noData =
+    panels.length === 0 && !cardsShown && missing.length > 0 ? missing[0]!.reason : null;
   return { ...data, panels, missing, ...(noData === null ? {} : { noData }) };
 }

@@ -25,7 +25,8 @@ const LOADERS: Record<ChartPageId, (context: PageContext) => Promise<PageData>> 
 
 export async function loadPage(page: ChartPageId, context: PageContext): Promise<PageData> {
   const coverage = context.coverage ?? {};
-  if (pageNoData(page, coverage) !== null) return applyCoverage(page, { cards: null, panels: [] }, coverage);
+  if (pageNoData(page, coverage) !== null)
+    return applyCoverage(page, { cards: null, panels: [] }, coverage);
   return applyCoverage(page, await LOADERS[page](context), coverage);
 }
 

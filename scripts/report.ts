@@ -166,7 +166,9 @@ async function main(argv: string[]): Promise<number> {
         (l) => l.how === 'rename' && l.label === value && known.includes(l.category),
       );
       if (key === 'category' && !known.includes(value) && renamed) {
-        console.error(`注意：--category ${value} 是导出中的标签，按改名表计入“${renamed.category}”。`);
+        console.error(
+          `注意：--category ${value} 是导出中的标签，按改名表计入“${renamed.category}”。`,
+        );
         args.filter.category = renamed.category;
         continue;
       }

@@ -137,11 +137,11 @@ describe('mapping file', () => {
       ],
       [
         { files: [{ match: '*', defaults: { channel: '微信' } }] },
-        /files\[0\]\.defaults\."channel" 的值不可用/,
+        /files\[0\]\.defaults\."channel" 的值“微信”不可用（信访形式，可用：来信、来访、网上信访、电话（或别名 走访、/,
       ],
       [
         { files: [{ match: '*', defaults: { registered_on: '某天' } }] },
-        /defaults\."registered_on" 的值不可用/,
+        /defaults\."registered_on" 的值“某天”不可用（登记日期，应是日期，如 2024-03-05/,
       ],
       [{ files: [{ match: '*', defaults: { case_id: 'X' } }] }, /defaults\."case_id" 不能设默认值/],
       [{ files: [{ match: '*', defaults: { nope: 'X' } }] }, /defaults\."nope" 不是列名/],

@@ -23,7 +23,7 @@ import { BuildError } from './build-error.ts';
 import { createDerivedTables } from './derived-tables.ts';
 import { ingestFiles } from './ingest.ts';
 import { listInputFiles } from './input-files.ts';
-import { loadMapping, mappingFor } from './mapping.ts';
+import { loadMapping, mappingFor, unmatchedRules } from './mapping.ts';
 import { PersonalValues } from './personal-values.ts';
 import { describeFindings, scanDatabase, scanTexts, type PiiFinding } from './pii-scan.ts';
 import { loadPseudonymKey } from './pseudonym.ts';
@@ -193,6 +193,16 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
   }
   const mapping = await loadMapping(options.mappingFile, options.inputDir);
   if (mapping) log(`使用映射文件 ${mapping.file}`);
+  const unmatched = unmatchedRules(
+    mapping,
+    files.map((file) => file.name),
+  );
+  const unmatchedNote =
+    unmatched.length === 0
+      ? ''
+      : `映射文件 ${mapping?.file ?? ''} 的规则 ${unmatched.join("、")}没有匹配任何输入文件` +
+        `（输入文件：${files.map((file) => file.name).join('、')}）：请检查 match 中的文件名模式`;
+  if (unmatchedNote !== '') log(`注意：${unmatchedNote}`);
   const key = await loadPseudonymKey({
     envValue: options.keyFromEnv,
     keyFile: options.keyFile,
@@ -233,6 +243,12 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       key,
       log,
       ...(options.workers === undefined ? {} : { workers: options.workers }),
+    }).catch((error: unknown) => {
+      // A rule that matched nothing is the likelier cause of a missing column: say it first.
+      if (unmatchedNote !== '' && error instanceof BuildError) {
+        throw new BuildError(`${unmatchedNote}。${error.message}`);
+      }
+      throw error;
     });
     await staging.finish();
 

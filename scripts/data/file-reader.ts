@@ -8,6 +8,7 @@ import {
   REQUIRED_COLUMNS,
   resolveHeaders,
   type HeaderResolution,
+  type HeaderTarget,
   type InputColumn,
 } from '../../src/lib/columns.ts';
 import { isEmptyCell, type Cell } from '../../src/lib/parse-values.ts';
@@ -246,7 +247,7 @@ export async function processFile(job: FileJob, sink: FileSink): Promise<FileRea
   let accepted = 0;
   let rejected = 0;
 
-  const overrides = mapping?.columns ?? new Map<string, InputColumn | null>();
+  const overrides = mapping?.columns ?? new Map<string, HeaderTarget>();
   const startParsing = (headerCells: string[]): void => {
     const resolution = resolveHeaders(headerCells, overrides);
     checkColumns(file, resolution, mapping);

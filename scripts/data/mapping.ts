@@ -9,6 +9,7 @@ import {
   isInputColumn,
   normaliseHeader,
   PII_COLUMNS,
+  type HeaderTarget,
   type InputColumn,
 } from '../../src/lib/columns.ts';
 import {
@@ -17,14 +18,15 @@ import {
   parseDay,
   parsePersons,
   parseVocabulary,
+  VOCABULARIES,
   type VocabularyColumn,
 } from '../../src/lib/parse-values.ts';
 import { BuildError } from './build-error.ts';
 
 export interface FileMapping {
   match: string;
-  /** Normalised header → column (null: ignore the header). */
-  columns: Map<string, InputColumn | null>;
+  /** Normalised header → column, or columns fed by the same header (null: ignore the header). */
+  columns: Map<string, HeaderTarget>;
   defaults: Partial<Record<InputColumn, string>>;
 }
 
@@ -68,6 +70,20 @@ function defaultIsValid(column: InputColumn, value: string): boolean {
   return value.trim() !== '';
 }
 
+/** What a default of `column` may be, for the message that refuses one. */
+function allowedValues(column: InputColumn): string {
+  const kind = INPUT_COLUMNS[column].kind;
+  if (kind === 'vocabulary') {
+    const vocabulary = VOCABULARIES[column as VocabularyColumn];
+    const aliases = Object.keys(vocabulary.aliases);
+    return `可用：${vocabulary.values.join('、')}${aliases.length > 0 ? `（或别名 ${aliases.join('、')}）` : ''}`;
+  }
+  if (kind === 'date') return '应是日期，如 2024-03-05（不早于 2000-01-01）';
+  if (kind === 'boolean') return '可用：是、否（或 Y/N、1/0、true/false）';
+  if (kind === 'persons') return '应是正整数，如 1';
+  return '不能为空';
+}
+
 /** Validates parsed JSON; every problem names the mapping file and where in it. */
 export function parseMapping(json: unknown, file: string): Mapping {
   const fail = (where: string, what: string): never => {
@@ -90,14 +106,24 @@ export function parseMapping(json: unknown, file: string): Mapping {
     if (typeof match !== 'string' || match.trim() === '') {
       return fail(`${at}.match`, ' 应是文件名模式，如 "留言板*.csv"');
     }
-    const columns = new Map<string, InputColumn | null>();
+    const columns = new Map<string, HeaderTarget>();
     const columnsJson = entry['columns'] ?? {};
     if (!isRecord(columnsJson)) return fail(`${at}.columns`, ' 应是对象：{"表头": "列名"}');
     for (const [header, column] of Object.entries(columnsJson)) {
-      if (column !== null && (typeof column !== 'string' || !isInputColumn(column))) {
-        fail(`${at}.columns."${header}"`, ` 的列名不可用（可用：${COLUMN_LIST}，或 null 表示忽略）`);
+      const names = Array.isArray(column) ? (column as unknown[]) : [column];
+      const usable =
+        (column === null || names.length > 0) &&
+        names.every((name) => column === null || (typeof name === 'string' && isInputColumn(name)));
+      if (!usable) {
+        fail(
+          `${at}.columns."${header}"`,
+          ` 的列名不可用（可用：${COLUMN_LIST}；多个列用数组，如 ["registered_on", "accepted_on"]；null 表示忽略）`,
+        );
       }
-      columns.set(normaliseHeader(header), column as InputColumn | null);
+      columns.set(
+        normaliseHeader(header),
+        Array.isArray(column) ? [...new Set(column as InputColumn[])] : (column as HeaderTarget),
+      );
     }
     const defaults: Partial<Record<InputColumn, string>> = {};
     const defaultsJson = entry['defaults'] ?? {};
@@ -113,7 +139,10 @@ export function parseMapping(json: unknown, file: string): Mapping {
       }
       const text = String(value);
       if (!defaultIsValid(column, text)) {
-        fail(`${at}.defaults."${column}"`, ` 的值不可用（${INPUT_COLUMNS[column].label}）`);
+        fail(
+          `${at}.defaults."${column}"`,
+          ` 的值“${text}”不可用（${INPUT_COLUMNS[column].label}，${allowedValues(column)}）`,
+        );
       }
       defaults[column] = text;
     }
@@ -145,4 +174,12 @@ export async function loadMapping(
     throw new BuildError(`映射文件 ${file} 不是有效的 JSON：请检查逗号、引号和括号（格式见 docs/mapping.md）`);
   }
   return parseMapping(json, file);
+}
+
+/** Rules that match no input file, described by name ('files[0]（"留言板*.csv"）'). */
+export function unmatchedRules(mapping: Mapping | null, fileNames: readonly string[]): string[] {
+  return (mapping?.entries ?? [])
+    .map((entry, index) => ({ entry, index }))
+    .filter(({ entry }) => !fileNames.some((name) => globToRegExp(entry.match).test(name)))
+    .map(({ entry, index }) => `files[${index}]（"${entry.match}"）`);
 }

@@ -177,13 +177,17 @@ export interface HeaderResolution {
   ambiguous: Partial<Record<InputColumn, string[]>>;
 }
 
+/** What a mapping file says a header feeds: a column, several columns, or nothing (null). */
+export type HeaderTarget = InputColumn | readonly InputColumn[] | null;
+
 /**
  * Matches a header row to columns. `overrides` (from a mapping file, keys already normalised with
- * normaliseHeader) take precedence over the aliases; an override to `null` ignores the header.
+ * normaliseHeader) take precedence over the aliases; an override to `null` ignores the header,
+ * one to a list feeds each of its columns from the same header.
  */
 export function resolveHeaders(
   headers: readonly string[],
-  overrides: ReadonlyMap<string, InputColumn | null> = new Map(),
+  overrides: ReadonlyMap<string, HeaderTarget> = new Map(),
 ): HeaderResolution {
   const positions: Partial<Record<InputColumn, number>> = {};
   const unknown: string[] = [];
@@ -191,19 +195,21 @@ export function resolveHeaders(
   headers.forEach((header, index) => {
     const key = normaliseHeader(header);
     if (key === '') return;
-    const column = overrides.has(key) ? overrides.get(key) : HEADER_LOOKUP.get(key);
-    if (column === null) return;
-    if (column === undefined) {
+    const target = overrides.has(key) ? overrides.get(key) : HEADER_LOOKUP.get(key);
+    if (target === null) return;
+    if (target === undefined) {
       unknown.push(header.trim());
       return;
     }
-    const written = seen.get(column);
-    if (written) {
-      written.push(header.trim());
-      return;
+    for (const column of typeof target === 'string' ? [target] : target) {
+      const written = seen.get(column);
+      if (written) {
+        written.push(header.trim());
+        continue;
+      }
+      seen.set(column, [header.trim()]);
+      positions[column] = index;
     }
-    seen.set(column, [header.trim()]);
-    positions[column] = index;
   });
   const ambiguous: Partial<Record<InputColumn, string[]>> = {};
   for (const [column, written] of seen) if (written.length > 1) ambiguous[column] = written;

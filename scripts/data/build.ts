@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { INPUT_COLUMNS, type InputColumn } from '../../src/lib/columns.ts';
-import { columnCoverage } from '../../src/lib/figure-columns.ts';
+import { columnCoverage, missingFigures } from '../../src/lib/figure-columns.ts';
 import { HIDDEN_LABEL, localDay } from '../../src/lib/parse-values.ts';
 import { hasPii } from '../../src/lib/pii.ts';
 import {
@@ -138,13 +138,15 @@ export function labelLines(labels: readonly CategoryLabel[]): string[] {
 /** Columns some or no file carried, for the build's log. */
 function coverageLines(coverage: Manifest['columns']): string[] {
   const lines: string[] = [];
+  const missing = missingFigures(coverage);
   for (const [column, entry] of Object.entries(coverage)) {
     if (entry.carried === 'all') continue;
     const label = INPUT_COLUMNS[column as InputColumn].label;
     const defaults = entry.defaults.length > 0 ? `（映射文件默认值：${entry.defaults.join('、')}）` : '';
+    const needed = Object.values(missing).some((reason) => reason?.includes(`“${label}”`));
     lines.push(
       entry.carried === 'none'
-        ? `  导出中没有“${label}”列${defaults}：依赖它的指标显示为无数据`
+        ? `  导出中没有“${label}”列${defaults}${needed ? '：依赖它的指标显示为无数据' : ''}`
         : `  “${label}”列只在部分文件中：${entry.files.join('、')}${defaults}`,
     );
   }

@@ -9,7 +9,6 @@ import { JSDOM } from 'jsdom';
 import { openPublished } from '../../scripts/lib/duckdb-node.ts';
 import { loadView } from '../lib/dashboard/load.ts';
 import { PAGES, type ChartPageId } from '../lib/dashboard/pages.ts';
-import { pageNoData } from '../lib/dashboard/coverage.ts';
 import { renderPanel, sourceLine, type Panel, type RenderedPanel } from '../lib/dashboard/panel.ts';
 import type { HeadlineCard } from '../lib/dashboard/cards.ts';
 import { loadSiteInfo, type SiteInfo } from '../lib/dashboard/site-info.ts';
@@ -71,15 +70,21 @@ export interface StaticPage {
   noData: string | null;
 }
 
+let emptyPages: Promise<Partial<Record<string, string>>> | null = null;
+
 /** Pages with nothing to show for this export (the navigation marks them), with the reason. */
-export async function noDataPages(): Promise<Partial<Record<string, string>>> {
-  const { info } = await open();
-  const result: Partial<Record<string, string>> = {};
-  for (const page of PAGES) {
-    const reason = pageNoData(page.id, info.coverage);
-    if (reason !== null) result[page.id] = reason;
-  }
-  return result;
+export function noDataPages(): Promise<Partial<Record<string, string>>> {
+  emptyPages ??= (async () => {
+    const { run, info } = await open();
+    const result: Partial<Record<string, string>> = {};
+    for (const page of PAGES) {
+      if (page.id === 'about') continue;
+      const { data } = await loadView(page.id, DEFAULT_VIEW, info, run, siteConfig);
+      if (data.noData !== undefined) result[page.id] = data.noData;
+    }
+    return result;
+  })();
+  return emptyPages;
 }
 
 const document = new JSDOM('<!doctype html><html><body></body></html>').window.document;

@@ -3,8 +3,10 @@
  * message board loaded through a mapping file. The build records what each export carried, and
  * the report, its text, the cards and the pages say 无数据 with the reason instead of a 0.
  */
+import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openPublished } from '../scripts/lib/duckdb-node.ts';
 import { loadSiteInfo } from '../src/lib/dashboard/site-info.ts';
@@ -25,6 +27,8 @@ import {
   writeInput,
   type TestBuild,
 } from './helpers/build-fixtures.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Registration-side columns only: no 受理情况, 受理日期, 办结日期, 满意度 … */
 const BARE_HEADER = ['信访件编号', '登记日期', '信访形式', '信访层级', '问题类别', '问题属地'];
@@ -244,6 +248,20 @@ describe('category renames', () => {
       { category: '卫生健康', category_raw: '卫生计生', n: 2 },
       { category: '商贸旅游', category_raw: '商贸旅游', n: 1 },
     ]);
+    const cli = (category: string) =>
+      spawnSync(
+        process.execPath,
+        ['scripts/report.ts', '--json', '--data', folders.out, '--category', category],
+        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'Asia/Shanghai' } },
+      );
+    const byLabel = cli('卫生计生');
+    expect(byLabel.status).toBe(0);
+    expect(byLabel.stderr).toContain('--category 卫生计生 是导出中的标签，按改名表计入“卫生健康”');
+    expect(JSON.parse(byLabel.stdout)).toMatchObject({
+      registered: { batches: 3 },
+      filter: { category: '卫生健康' },
+    });
+    expect(JSON.parse(cli('商贸旅游').stdout)).toMatchObject({ registered: { batches: 1 } });
     await expect(build(folders, { categoryRenames: { 商贸旅游: '商贸' } })).rejects.toThrow(
       /类别改名 商贸旅游 → 商贸 有误：商贸 不是类别/,
     );

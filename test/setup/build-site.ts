@@ -107,3 +107,28 @@ export async function buildSite(options: {
     seconds: { ...built.seconds, site: siteSeconds },
   };
 }
+
+/** Publishes the exports in `input` (with its mapping.json) and builds a site from them in `dir`. */
+export async function buildSiteFrom(options: {
+  input: string;
+  dir: string;
+  basePath: string;
+}): Promise<{ data: string; site: string }> {
+  const data = path.join(options.dir, 'data');
+  const site = path.join(options.dir, 'site');
+  await run('build:data', [
+    'scripts/build-data.ts',
+    '--input',
+    options.input,
+    '--out',
+    data,
+    '--key-file',
+    path.join(options.dir, 'pseudonym-key'),
+  ]);
+  await run('astro build', ['node_modules/astro/bin/astro.mjs', 'build'], {
+    XINFANG_DATA_DIR: data,
+    XINFANG_OUT_DIR: site,
+    XINFANG_BASE_PATH: options.basePath,
+  });
+  return { data, site };
+}

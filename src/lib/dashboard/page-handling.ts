@@ -2,6 +2,7 @@
 import { handlingQueries, monthlyQuery, type CubeMeasure } from '../queries-dashboard.ts';
 import { rate, ratePercentText } from '../rates.ts';
 import { ACCEPTANCES } from '../schema.ts';
+import { NO_DENOMINATOR } from '../figure-columns.ts';
 import type { RankedBarsRow } from '../../charts/ranked-bars.ts';
 import { previousLabel, type PageContext, type PageData } from './context.ts';
 import { panel } from './panel.ts';
@@ -99,7 +100,7 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
         key: str(row, 'unit'),
         series: name,
         value: value.percent ?? 0,
-        label: `${ratePercentText(value) ?? '—'}（${value.numerator}/${value.denominator}）`,
+        label: `${ratePercentText(value) ?? NO_DENOMINATOR}（${value.numerator}/${value.denominator}）`,
       };
     }),
   );

@@ -23,7 +23,7 @@ export function applyCoverage(page: string, data: PageData, coverage: Coverage):
     return reason === null;
   });
   const cardsShown = data.cards?.some((card) => card.valueText !== NO_DATA) ?? false;
-  const noData =
-    panels.length === 0 && !cardsShown && missing.length > 0 ? missing[0]!.reason : null;
+  const reasons = [...new Set(missing.map((m) => m.reason))].join('；');
+  const noData = panels.length === 0 && !cardsShown && missing.length > 0 ? reasons : null;
   return { ...data, panels, missing, ...(noData === null ? {} : { noData }) };
 }

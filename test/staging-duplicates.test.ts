@@ -18,7 +18,7 @@ function batch(rows: number, caseId: (row: number) => string): StagingBatch {
     BATCH_COLUMNS.forEach((name, column) => {
       const value =
         name === 'line' ? row + 2 : ['reg', 'acc', 'due', 'closed'].includes(name) ? 19_800 : 1;
-      ints[column * rows + row] = ['subcategory', 'tags', 'region', 'unit', 'miss'].includes(name)
+      ints[column * rows + row] = ['subcategory', 'tags', 'region', 'unit', 'label'].includes(name)
         ? NONE
         : value;
     });
@@ -28,7 +28,7 @@ function batch(rows: number, caseId: (row: number) => string): StagingBatch {
     ints,
     caseIds: Array.from({ length: rows }, (_, row) => caseId(row)),
     pseudonyms: Array.from({ length: rows }, () => ''),
-    newEntries: { subcategory: [], tags: [], region: [], unit: [], miss: [] },
+    newEntries: { subcategory: [], tags: [], region: [], unit: [], label: [] },
     rejects: [],
   };
 }

@@ -41,7 +41,12 @@ export interface BuiltSite {
   seconds: { sample: number; data: number; site: number };
 }
 
-function run(step: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+function run(
+  step: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  base: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     execFile(
@@ -49,7 +54,7 @@ function run(step: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise
       args,
       {
         cwd: ROOT,
-        env: { ...process.env, TZ: 'Asia/Shanghai', ...env },
+        env: { ...base, TZ: 'Asia/Shanghai', ...env },
         maxBuffer: 64 * 1024 * 1024,
       },
       (error, stdout, stderr) => {
@@ -108,7 +113,10 @@ export async function buildSite(options: {
   };
 }
 
-/** Publishes the exports in `input` (with its mapping.json) and builds a site from them in `dir`. */
+/**
+ * Publishes the exports in `input` (with its mapping.json) and builds a site from them in `dir`.
+ * Runs from inside a test worker: its NODE_ENV=test and VITEST_* variables are not passed on.
+ */
 export async function buildSiteFrom(options: {
   input: string;
   dir: string;
@@ -116,19 +124,28 @@ export async function buildSiteFrom(options: {
 }): Promise<{ data: string; site: string }> {
   const data = path.join(options.dir, 'data');
   const site = path.join(options.dir, 'site');
-  await run('build:data', [
-    'scripts/build-data.ts',
-    '--input',
-    options.input,
-    '--out',
-    data,
-    '--key-file',
-    path.join(options.dir, 'pseudonym-key'),
-  ]);
-  await run('astro build', ['node_modules/astro/bin/astro.mjs', 'build'], {
-    XINFANG_DATA_DIR: data,
-    XINFANG_OUT_DIR: site,
-    XINFANG_BASE_PATH: options.basePath,
-  });
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST')),
+  );
+  await run(
+    'build:data',
+    [
+      'scripts/build-data.ts',
+      '--input',
+      options.input,
+      '--out',
+      data,
+      '--key-file',
+      path.join(options.dir, 'pseudonym-key'),
+    ],
+    {},
+    base,
+  );
+  await run(
+    'astro build',
+    ['node_modules/astro/bin/astro.mjs', 'build'],
+    { XINFANG_DATA_DIR: data, XINFANG_OUT_DIR: site, XINFANG_BASE_PATH: options.basePath },
+    base,
+  );
   return { data, site };
 }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { deriveAlerts, type AlertInput, type WindowRow } from '../src/lib/alerts/detect.ts';
 import { countQuantile, upperLimit } from '../src/lib/alerts/limits.ts';
-import { DEFAULT_ALERT_OPTIONS as OPTIONS } from '../src/lib/alerts/options.ts';
+import { DEFAULT_ALERT_OPTIONS as DEFAULT_OPTIONS } from '../src/lib/alerts/options.ts';
+
+const OPTIONS = DEFAULT_OPTIONS;
 import { referenceMonths } from '../src/lib/alerts/reference.ts';
 import {
+  KEY_SEPARATOR,
   denseSeries,
   monthsBetween,
   type CountRow,
@@ -82,6 +85,7 @@ describe('upperLimit', () => {
 
 describe('referenceMonths', () => {
   it('none for a short history, recent months under two years, the same months of earlier years after', () => {
+    const OPTIONS = { ...DEFAULT_OPTIONS, window: 1 };
     expect(referenceMonths(5, 0, OPTIONS)).toBeNull();
     expect(referenceMonths(6, 0, OPTIONS)).toEqual({
       baseline: 'recent',
@@ -133,7 +137,7 @@ describe('deriveAlerts', () => {
     const values = flat(months);
     values[months - 1] = 24;
     const alerts = deriveAlerts(
-      input(counts('region-category', '城关街道|市场监管', values), months),
+      input(counts('region-category', `城关街道${KEY_SEPARATOR}市场监管`, values), months),
       OPTIONS,
     );
     const batches = alerts.filter((a) => a.measure === 'batches');
@@ -160,17 +164,17 @@ describe('deriveAlerts', () => {
   });
 
   it('no alert below the floor (1 → 2 in a quiet series)', () => {
-    const values = new Array<number>(months).fill(0).map((_, i) => (i % 4 === 0 ? 1 : 0));
+    const values = Array.from({ length: months }, (_, i): number => (i % 4 === 0 ? 1 : 0));
     values[months - 1] = 4;
     expect(deriveAlerts(input(counts('unit', '区住建局', values), months), OPTIONS)).toEqual([]);
   });
 
-  it('sustained rise: three months above the 90% level, none above the limit', () => {
+  it('sustained rise: three months above the 95% level, none above the limit', () => {
     const values = flat(months);
-    // 10 → 16 three months running: above the 90% quantile (about 14), below the limit (about 19).
-    values[months - 3] = 16;
-    values[months - 2] = 16;
-    values[months - 1] = 16;
+    // 10 → 17 three months running: above the 95% quantile, below the 99.5% limit.
+    values[months - 3] = 17;
+    values[months - 2] = 17;
+    values[months - 1] = 17;
     const alerts = deriveAlerts(
       input(counts('category', '劳动和社会保障', values), months),
       OPTIONS,
@@ -178,7 +182,7 @@ describe('deriveAlerts', () => {
     expect(alerts.map((a) => [a.kind, a.month])).toEqual([['sustained', '2024-12']]);
     expect(alerts[0]).toMatchObject({ since: '2024-10', runMonths: 3 });
     expect(alerts[0]!.sentence).toMatch(
-      /^劳动和社会保障：12月登记16批，自10月起已连续3个月高于预期（本月预期约\d+批）。$/,
+      /^劳动和社会保障：12月登记17批，自10月起已连续3个月高于预期（本月预期约\d+批）。$/,
     );
   });
 
@@ -221,7 +225,7 @@ describe('deriveAlerts', () => {
 
   it('escalation: the 越级 share of a region’s visits jumping', () => {
     const visits = new Array<number>(months).fill(20);
-    const escalated = new Array<number>(months).fill(0).map((_, i) => (i % 2 === 0 ? 2 : 3));
+    const escalated = Array.from({ length: months }, (_, i): number => (i % 2 === 0 ? 2 : 3));
     escalated[months - 1] = 10;
     const rows = [
       ...counts('visits', '东湖镇', visits),

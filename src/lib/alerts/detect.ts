@@ -5,7 +5,7 @@
  * drop nor as a rise; a first month that starts after its 1st day is never a reference month.
  */
 import { daysInMonth } from '../periods.ts';
-import { countQuantile, upperLimit } from './limits.ts';
+import { countQuantile, historyDispersion, upperLimit } from './limits.ts';
 import type { AlertOptions } from './options.ts';
 import { referenceMonths, type Baseline } from './reference.ts';
 import { alertSentence } from './sentence.ts';
@@ -105,7 +105,8 @@ export function judgeSeries(
     if (!reference || reference.indexes.length === 0) return null;
     const values = reference.indexes.map((i) => counts[i]!);
     const fraction = t === last ? frame.lastFraction : 1;
-    const limit = upperLimit(values, options.level, fraction);
+    const history = counts.slice(Math.max(start, t - 12 * options.years), t);
+    const limit = upperLimit(values, options.level, fraction, historyDispersion(history));
     const predictive = limit.dispersion * (1 + fraction / limit.used);
     return {
       expected: limit.expected,

@@ -44,7 +44,13 @@ export function countQuantile(level: number, mean: number, dispersion: number): 
  * scales both to the share of a month already elapsed. The limit is a prediction limit: the
  * variance of the estimated mean (dispersion × mean ÷ n) is added to the month's own.
  */
-export function upperLimit(reference: readonly number[], level: number, fraction = 1): Limit {
+export function upperLimit(
+  reference: readonly number[],
+  level: number,
+  fraction = 1,
+  /** A dispersion estimated from more months than the reference holds (see historyDispersion). */
+  knownDispersion?: number | null,
+): Limit {
   if (reference.length === 0) throw new Error('upperLimit: no reference values');
   // Each value is judged against the others, so one large outbreak cannot hide itself by
   // inflating the dispersion it is measured with.
@@ -56,6 +62,7 @@ export function upperLimit(reference: readonly number[], level: number, fraction
   });
   const kept = calm.length >= 3 ? calm : [...reference];
   const fit = meanDispersion(kept);
+  if (knownDispersion != null) fit.dispersion = Math.max(1, knownDispersion);
   const expected = fit.mean * fraction;
   const predictive = fit.dispersion * (1 + fraction / kept.length);
   return {
@@ -64,4 +71,28 @@ export function upperLimit(reference: readonly number[], level: number, fraction
     dispersion: fit.dispersion,
     used: kept.length,
   };
+}
+
+/** Fewest centred differences historyDispersion needs; below it the reference values' own is used. */
+export const MIN_DISPERSION_TERMS = 12;
+
+/**
+ * Dispersion of a history, from each month's distance to the mean of itself and its two
+ * neighbours: smooth seasons and slow changes of level cancel out, so all the months estimate
+ * it, not only the few reference months. For independent counts with variance φ·μ,
+ * y − (y₋₁ + y + y₊₁)/3 has variance (2/3)·φ·μ, hence the factor 3/2. Months more than
+ * OUTBREAK_RESIDUAL standard deviations away (by a first estimate) are left out, as in upperLimit.
+ * Null when fewer than MIN_DISPERSION_TERMS months can be used.
+ */
+export function historyDispersion(history: readonly number[]): number | null {
+  const terms: number[] = [];
+  for (let i = 1; i + 1 < history.length; i++) {
+    const mean = (history[i - 1]! + history[i]! + history[i + 1]!) / 3;
+    if (mean === 0) continue;
+    terms.push((history[i]! - mean) ** 2 / mean);
+  }
+  if (terms.length < MIN_DISPERSION_TERMS) return null;
+  const all = (1.5 * terms.reduce((sum, term) => sum + term, 0)) / terms.length;
+  const kept = terms.filter((term) => term <= (2 / 3) * Math.max(1, all) * OUTBREAK_RESIDUAL ** 2);
+  return Math.max(1, (1.5 * kept.reduce((sum, term) => sum + term, 0)) / kept.length);
 }

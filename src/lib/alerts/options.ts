@@ -29,11 +29,11 @@ export interface AlertOptions {
 
 export const DEFAULT_ALERT_OPTIONS: AlertOptions = {
   level: 0.995,
-  sustainedLevel: 0.9,
+  sustainedLevel: 0.95,
   sustainedMonths: 3,
   floor: { batches: 5, persons: 10 },
   years: 3,
-  window: 1,
+  window: 2,
   recentMonths: 12,
   minHistory: 6,
   quietMonths: 12,

@@ -29,7 +29,8 @@ export interface CountRow {
   persons: number;
 }
 
-export const KEY_SEPARATOR = '|';
+/** Joins a key's values: a control character no name holds. */
+export const KEY_SEPARATOR = '\u001f';
 
 export interface Series {
   dimension: SeriesDimension;

@@ -13,6 +13,8 @@ import { NO_FILTER, recordValuesQuery, type RecordFilter } from '../src/lib/quer
 import { CHANNELS, LEVELS, PUBLISHED_FILES } from '../src/lib/schema.ts';
 import { reportOptions } from '../src/lib/report-options.ts';
 import { siteConfig } from '../src/site.config.ts';
+import { withAlerts } from '../src/lib/alerts/report-alerts.ts';
+import { AlertsFileError, readAlertsFile } from './lib/alerts-file.ts';
 import { openPublished } from './lib/duckdb-node.ts';
 import { createRasterizer, FontNotFoundError } from './lib/rasterize.ts';
 import {
@@ -159,10 +161,15 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
     }
-    const report = await computeReport(
-      db.run,
-      { from: args.from, to: args.to, compare: args.compare, filter: args.filter },
-      reportOptions(siteConfig),
+    const options = reportOptions(siteConfig);
+    const report = withAlerts(
+      await computeReport(
+        db.run,
+        { from: args.from, to: args.to, compare: args.compare, filter: args.filter },
+        options,
+      ),
+      await readAlertsFile(args.data),
+      options,
     );
     for (const warning of report.warnings) console.error(`注意：${warning}`);
     if (args.docx !== undefined) {
@@ -185,7 +192,11 @@ async function main(argv: string[]): Promise<number> {
     else if (args.docx === undefined) console.log(report.text);
     return 0;
   } catch (error) {
-    if (error instanceof FontNotFoundError || error instanceof DocxWriteError) {
+    if (
+      error instanceof FontNotFoundError ||
+      error instanceof DocxWriteError ||
+      error instanceof AlertsFileError
+    ) {
       console.error(error.message);
       return 1;
     }

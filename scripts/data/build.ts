@@ -16,6 +16,8 @@ import {
   type Manifest,
   type ManifestInput,
 } from '../../src/lib/schema.ts';
+import { alertTexts } from '../../src/lib/alerts/published.ts';
+import { deriveAlertsFile } from './alerts-step.ts';
 import { BuildError } from './build-error.ts';
 import { createDerivedTables } from './derived-tables.ts';
 import { ingestFiles } from './ingest.ts';
@@ -207,6 +209,8 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     await createPublishedTables(connection, categories);
     log('派生表');
     await createDerivedTables(connection, PUBLISHED_CATALOG);
+    log('苗头预警');
+    const alerts = await deriveAlertsFile(connection, PUBLISHED_CATALOG);
 
     const misses = await staging.categoryMisses();
     const manifest: Manifest = {
@@ -216,7 +220,15 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       rejected: inputs.reduce((sum, input) => sum + input.rejected, 0),
       dateRange: await dateRange(connection),
       vocabularyMisses: misses.size > 0 ? { category: summariseMisses(misses, personal) } : {},
-      files: { database: PUBLISHED_FILES.database, rejects: PUBLISHED_FILES.rejects },
+      files: {
+        database: PUBLISHED_FILES.database,
+        rejects: PUBLISHED_FILES.rejects,
+        alerts: PUBLISHED_FILES.alerts,
+      },
+      alerts: {
+        total: alerts.alerts.length,
+        lastMonth: alerts.alerts.filter((alert) => alert.month === alerts.cutoff?.slice(0, 7)).length,
+      },
       schemaVersion: SCHEMA_VERSION,
     };
 
@@ -227,6 +239,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       ['manifest.json 未识别的列', inputs.flatMap((input) => input.unknownColumns)],
       ['manifest.json 类别未匹配值', Object.keys(manifest.vocabularyMisses['category'] ?? {})],
       ['rejects.csv 列', [...rejects.columns]],
+      ['alerts.json', alertTexts(alerts)],
     ];
     for (const [where, values] of manifestTexts) {
       const finding = scanTexts(where, values, personal);
@@ -241,6 +254,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     await connection.run(`CHECKPOINT ${PUBLISHED_CATALOG}`);
     await connection.run(`DETACH ${PUBLISHED_CATALOG}`);
     close();
+    await fs.writeFile(path.join(folder, PUBLISHED_FILES.alerts), `${JSON.stringify(alerts)}\n`);
     await fs.writeFile(
       path.join(folder, PUBLISHED_FILES.manifest),
       `${JSON.stringify(manifest, null, 2)}\n`,

@@ -15,6 +15,8 @@ import {
   ruleOfLawHtml,
 } from '../lib/dashboard/html.ts';
 import { PAGES } from '../lib/dashboard/pages.ts';
+import { parseAlertsFile, type AlertsFile } from '../lib/alerts/published.ts';
+import { withAlerts } from '../lib/alerts/report-alerts.ts';
 import { computeReport, type Report } from '../lib/report.ts';
 import { periodLabel } from '../lib/periods.ts';
 import type { DashboardScope } from '../lib/queries-dashboard.ts';
@@ -26,6 +28,7 @@ import {
   serializeViewState,
   type ViewState,
 } from '../lib/view-state.ts';
+import { PUBLISHED_FILES } from '../lib/schema.ts';
 import { siteConfig } from '../site.config.ts';
 import { readBoot, whenIdle } from './boot.ts';
 import { startEngine } from './engine.ts';
@@ -171,23 +174,43 @@ function reportFor(scope: DashboardScope, onlyWhileShown = false): Promise<Repor
     const { period, channel, level, category, region, tag } = scope;
     const shownNow = () =>
       !onlyWhileShown || reportKey(scopeOf(view, boot.info.latestMonth)) === key;
-    report = startEngine(boot.databaseUrl).then((run) =>
-      computeReport(
-        (query) => (shownNow() ? run(query) : Promise.reject(new Error('视图已改变'))),
-        {
-          from: period.from,
-          to: period.to,
-          compare: period.compare,
-          filter: { channel, level, category, region, tag },
-        },
+    report = startEngine(boot.databaseUrl).then(async (run) =>
+      withAlerts(
+        await computeReport(
+          (query) => (shownNow() ? run(query) : Promise.reject(new Error('视图已改变'))),
+          {
+            from: period.from,
+            to: period.to,
+            compare: period.compare,
+            filter: { channel, level, category, region, tag },
+          },
+          reportOptions(siteConfig),
+          'cube',
+        ),
+        await publishedAlerts(),
         reportOptions(siteConfig),
-        'cube',
       ),
     );
     report.catch(() => reports.delete(key));
     reports.set(key, report);
   }
   return report;
+}
+
+let alertsRequest: Promise<AlertsFile | null> | null = null;
+
+/** alerts.json next to the database; null when the data has none (the briefing then names none). */
+function publishedAlerts(): Promise<AlertsFile | null> {
+  alertsRequest ??= fetch(
+    boot.databaseUrl.replace(PUBLISHED_FILES.database, PUBLISHED_FILES.alerts),
+  )
+    .then(async (response) => {
+      if (!response.ok) return null;
+      const parsed = parseAlertsFile(await response.json());
+      return typeof parsed === 'string' ? null : parsed;
+    })
+    .catch(() => null);
+  return alertsRequest;
 }
 
 /** After the next frame is painted (or a moment, in a tab the browser does not paint). */

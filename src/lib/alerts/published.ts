@@ -2,6 +2,7 @@
  * The published alerts (alerts.json in the data folder): derived by the data build from the whole
  * history, read by the report command, the site's build and the browser. One runner, any engine.
  */
+import { addMonths } from '../periods.ts';
 import type { QueryRunner } from '../query-runner.ts';
 import { deriveAlerts } from './detect.ts';
 import type { AlertOptions } from './options.ts';
@@ -15,6 +16,9 @@ import {
 import type { Alert } from './types.ts';
 
 export const ALERTS_VERSION = 1;
+
+/** Months (up to the cutoff's) whose alerts keep their band in alerts.json. */
+export const BAND_KEPT_MONTHS = 12;
 
 export interface AlertsFile {
   version: typeof ALERTS_VERSION;
@@ -39,7 +43,11 @@ export async function computeAlerts(
   const windows = windowRows(
     await run(alertWindowsQuery(options.collectiveDays, collectiveThreshold)),
   );
-  const alerts = deriveAlerts({ firstDay, cutoff, counts, windows }, options);
+  // Bands are drawn for the page's months only (the last BAND_KEPT_MONTHS): the file stays small.
+  const oldest = addMonths(cutoff.slice(0, 7), -(BAND_KEPT_MONTHS - 1));
+  const alerts = deriveAlerts({ firstDay, cutoff, counts, windows }, options).map((alert) =>
+    alert.month < oldest ? { ...alert, band: [] } : alert,
+  );
   return { version: ALERTS_VERSION, firstDay, cutoff, options, alerts };
 }
 

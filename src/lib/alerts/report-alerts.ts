@@ -6,7 +6,7 @@ import type { RecordFilter } from '../queries.ts';
 import type { Report, ReportOptions } from '../report.ts';
 import { briefingText } from '../report-text.ts';
 import type { AlertsFile } from './published.ts';
-import type { Alert } from './types.ts';
+import type { Alert, ReportAlert } from './types.ts';
 
 type FilterKey = keyof RecordFilter;
 
@@ -42,9 +42,11 @@ export function reportAlerts(
   file: AlertsFile | null,
   month: string,
   filter: RecordFilter,
-): Alert[] {
+): ReportAlert[] {
   if (!file) return [];
-  return file.alerts.filter((alert) => alert.month === month && alertInFilter(alert, filter));
+  return file.alerts
+    .filter((alert) => alert.month === month && alertInFilter(alert, filter))
+    .map(({ band: _band, ...alert }) => alert);
 }
 
 export function withAlerts(

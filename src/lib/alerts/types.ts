@@ -54,3 +54,6 @@ export interface AlertDetail {
   share?: number;
   previousShare?: number;
 }
+
+/** An alert as a report carries it: everything but the band (the page draws that). */
+export type ReportAlert = Omit<Alert, 'band'>;

@@ -9,43 +9,14 @@ import { computeAlerts, type AlertsFile } from '../src/lib/alerts/published.ts';
 import { withAlerts } from '../src/lib/alerts/report-alerts.ts';
 import { briefingDocx } from '../src/lib/briefing-docx.ts';
 import { alertsPageData } from '../src/lib/dashboard/page-alerts.ts';
-import { addMonths, daysInMonth } from '../src/lib/periods.ts';
 import { computeReport, type Report } from '../src/lib/report.ts';
 import { reportOptions } from '../src/lib/report-options.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { paragraphTexts, partText, unzipDocx } from './helpers/docx.ts';
-import { writePublishedDb, type TestRecord } from './helpers/published-db.ts';
+import { alertRecords } from './helpers/alert-records.ts';
+import { writePublishedDb } from './helpers/published-db.ts';
 
-const MONTHS = 36;
-const records: TestRecord[] = [];
-let petitioner = 1;
-for (let i = 0; i < MONTHS; i++) {
-  const month = addMonths('2022-01', i);
-  const count = i === MONTHS - 1 ? 26 : 7 + (i % 3);
-  for (let k = 0; k < count; k++) {
-    const day = String(1 + (k % daysInMonth(month))).padStart(2, '0');
-    records.push({
-      registered_on: `${month}-${day}`,
-      region: '城关街道',
-      category: '市场监管',
-      petitioner: petitioner++,
-    });
-  }
-  // A quiet pair: one letter a month, then a 集体访 (6 persons) in the last month.
-  records.push({
-    registered_on: `${month}-15`,
-    region: '西山镇',
-    category: '教育',
-    channel: '来信',
-  });
-}
-records.push({
-  registered_on: '2024-12-31',
-  region: '西山镇',
-  category: '教育',
-  channel: '来访',
-  persons: 6,
-});
+const records = alertRecords();
 
 let dir = '';
 let close = (): void => {};

@@ -23,6 +23,19 @@ describe('苗头预警 page in Chromium', () => {
           .locator('.alert-item')
           .evaluateAll((li) => li.every((l) => l.querySelector('svg'))),
       ).toBe(true);
+      // Another month is drawn in the browser from alerts.json, with the same markup.
+      const previous = await page
+        .locator('select[name="month"] option')
+        .nth(1)
+        .getAttribute('value');
+      await page.selectOption('select[name="month"]', previous ?? '');
+      await expect.poll(() => new URL(page.url()).searchParams.get('month')).toBe(previous);
+      await expect
+        .poll(() => page.locator('[data-alert-heading]').textContent())
+        .toContain(`${Number(previous?.slice(5))}月`);
+      const drawn = page.locator('[data-measure="batches"] .alert-item');
+      await expect.poll(() => drawn.count()).toBeGreaterThan(0);
+      expect(await drawn.evaluateAll((li) => li.every((l) => l.querySelector('svg')))).toBe(true);
       await page.selectOption('select[name="measure"]', 'persons');
       await expect.poll(() => new URL(page.url()).searchParams.get('measure')).toBe('persons');
       expect(await page.locator('[data-measure="persons"]').isVisible()).toBe(true);

@@ -1,6 +1,60 @@
-/** The 苗头预警 page: measure and kind filters, kept in the URL (?measure=persons&kind=above). */
-const form = document.querySelector<HTMLFormElement>('form[data-alert-filters]');
+/**
+ * The 苗头预警 page: month, measure and kind filters kept in the URL (?month=2024-08&measure=persons
+ * &kind=above). The latest month is on the page as built; another month is drawn here from
+ * alerts.json with the same markup and the same chart module.
+ */
+import { alertBandChart } from '../charts/alert-band.ts';
+import { renderChart } from '../charts/render.ts';
+import { parseAlertsFile, type AlertsFile } from '../lib/alerts/published.ts';
+import { monthWord } from '../lib/alerts/sentence.ts';
+import { alertListHtml, alertMatrixHtml } from '../lib/dashboard/alerts-html.ts';
+import { alertBandOptions, alertsPageData } from '../lib/dashboard/page-alerts.ts';
+import { PUBLISHED_FILES } from '../lib/schema.ts';
+import { readBoot } from './boot.ts';
+
 const KINDS = ['above', 'sustained', 'new', 'collective', 'escalation'];
+const UNITS = { batches: '批', persons: '人次' } as const;
+const boot = readBoot();
+const base = document.body.dataset['base'] ?? '/';
+const form = document.querySelector<HTMLFormElement>('form[data-alert-filters]');
+
+let file: Promise<AlertsFile | null> | null = null;
+function alerts(): Promise<AlertsFile | null> {
+  file ??= fetch(boot.databaseUrl.replace(PUBLISHED_FILES.database, PUBLISHED_FILES.alerts))
+    .then(async (response) => {
+      if (!response.ok) return null;
+      const parsed = parseAlertsFile(await response.json());
+      return typeof parsed === 'string' ? null : parsed;
+    })
+    .catch(() => null);
+  return file;
+}
+
+async function drawMonth(month: string): Promise<void> {
+  const published = await alerts();
+  if (!published) return;
+  for (const block of document.querySelectorAll<HTMLElement>('[data-measure]')) {
+    const measure = block.dataset['measure'] === 'persons' ? 'persons' : 'batches';
+    const data = alertsPageData(published, measure, boot.info, month);
+    const matrix = block.querySelector('[data-alert-matrix-block]');
+    const list = block.querySelector('ol.alert-list');
+    if (matrix) matrix.innerHTML = alertMatrixHtml(data);
+    if (list) {
+      list.innerHTML = alertListHtml(data, base, (item) =>
+        item.alert.band.length === 0
+          ? ''
+          : renderChart(
+              alertBandChart(item.alert.band, alertBandOptions(item, UNITS[measure])),
+              document,
+            ).outerHTML,
+      );
+    }
+  }
+  const heading = document.querySelector('[data-alert-heading]');
+  if (heading) heading.textContent = `苗头预警：${month.slice(0, 4)}年${monthWord(month)}`;
+  const partial = document.querySelector<HTMLElement>('[data-partial-note]');
+  if (partial) partial.hidden = month !== published.cutoff?.slice(0, 7);
+}
 
 function apply(measure: string, kind: string): void {
   for (const block of document.querySelectorAll<HTMLElement>('[data-measure]')) {
@@ -12,20 +66,31 @@ function apply(measure: string, kind: string): void {
 }
 
 if (form) {
+  const field = (name: string) => form.elements.namedItem(name) as HTMLSelectElement;
+  const monthField = field('month');
+  const measureField = field('measure');
+  const kindField = field('kind');
+  const latest = monthField.options[0]?.value ?? '';
   const params = new URLSearchParams(location.search);
-  const measure = params.get('measure') === 'persons' ? 'persons' : 'batches';
-  const kind = KINDS.includes(params.get('kind') ?? '') ? (params.get('kind') ?? '') : '';
-  const measureField = form.elements.namedItem('measure') as HTMLSelectElement;
-  const kindField = form.elements.namedItem('kind') as HTMLSelectElement;
-  measureField.value = measure;
-  kindField.value = kind;
-  apply(measure, kind);
-  form.addEventListener('change', () => {
+  const months = [...monthField.options].map((o) => o.value);
+  const month = months.includes(params.get('month') ?? '') ? (params.get('month') ?? '') : latest;
+  measureField.value = params.get('measure') === 'persons' ? 'persons' : 'batches';
+  kindField.value = KINDS.includes(params.get('kind') ?? '') ? (params.get('kind') ?? '') : '';
+  monthField.value = month;
+  let shownMonth = latest;
+  const update = async (): Promise<void> => {
     const next = new URLSearchParams();
+    if (monthField.value !== latest) next.set('month', monthField.value);
     if (measureField.value !== 'batches') next.set('measure', measureField.value);
     if (kindField.value !== '') next.set('kind', kindField.value);
     const query = next.toString();
     history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
+    if (monthField.value !== shownMonth) {
+      shownMonth = monthField.value;
+      await drawMonth(shownMonth);
+    }
     apply(measureField.value, kindField.value);
-  });
+  };
+  form.addEventListener('change', () => void update());
+  void update();
 }

@@ -119,3 +119,16 @@ export function alertsPageData(
     matrix: { regions, categories, cells },
   };
 }
+
+/** The band chart's options for an alert (a collective alert counts petitioners: 人). */
+export function alertBandOptions(
+  item: AlertItem,
+  unit: string,
+): { unit: string; name: string; label: string; width: number } {
+  return {
+    unit: item.alert.kind === 'collective' ? '人' : unit,
+    name: item.alert.name,
+    label: `${item.alert.name}与预期范围`,
+    width: 520,
+  };
+}

@@ -201,6 +201,8 @@ for (const [name, rule] of RULES) {
     string,
     { rises: number; flagged: number; first: number; delays: number[] }
   >();
+  /** Doublings by exact baseline: rises, flagged in their first month. */
+  const doublings = new Map<number, { rises: number; first: number }>();
   for (const s of simulated) {
     const flags = rule(s.counts);
     if (!s.injection) {
@@ -219,6 +221,12 @@ for (const [name, rule] of RULES) {
     cell.rises++;
     const { start, months } = s.injection;
     const hit = flags.slice(start, start + months).findIndex((flag) => flag !== false);
+    if (s.injection.size === 2) {
+      const d = doublings.get(s.baseline) ?? { rises: 0, first: 0 };
+      doublings.set(s.baseline, d);
+      d.rises++;
+      if (hit === 0) d.first++;
+    }
     if (hit >= 0) {
       cell.flagged++;
       cell.delays.push(hit);
@@ -244,5 +252,11 @@ for (const [name, rule] of RULES) {
       );
     }
   }
+  console.log(
+    `×2 首月检出，按基线：${BASELINES.map((b) => {
+      const d = doublings.get(b);
+      return `${b}批 ${d ? pct(d.first, d.rises) : '—'}`;
+    }).join('｜')}`,
+  );
 }
 console.log(`\n用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);

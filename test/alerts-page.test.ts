@@ -5,7 +5,7 @@ import type { AlertsFile } from '../src/lib/alerts/published.ts';
 import { alertSentence } from '../src/lib/alerts/sentence.ts';
 import type { Alert } from '../src/lib/alerts/types.ts';
 import { alertListHtml, alertMatrixHtml } from '../src/lib/dashboard/alerts-html.ts';
-import { alertLink, alertsPageData } from '../src/lib/dashboard/page-alerts.ts';
+import { alertLink, alertsCsv, alertsPageData } from '../src/lib/dashboard/page-alerts.ts';
 
 function alert(over: Partial<Alert>): Alert {
   const base: Omit<Alert, 'sentence' | 'band'> = {
@@ -120,5 +120,20 @@ describe('苗头预警 page data', () => {
     expect(alertListHtml(alertsPageData(file([]), 'batches'), '/', () => '')).toContain(
       '本月无预警',
     );
+  });
+
+  it('exports the listed alerts as CSV with their sentences', () => {
+    const items = alertsPageData(
+      file([alert({}), alert({ name: 'a,"b"', score: 1 })]),
+      'batches',
+    ).items;
+    const lines = alertsCsv(items).split('\n');
+    expect(lines[0]).toBe(
+      '\uFEFF排名,类型,序列,月份,计量,登记数,预期,上限,得分,起始月份,连续月数,说明',
+    );
+    expect(lines[1]).toBe(
+      '1,高于预期,城关街道·市场监管,2024-09,批次,21,9.2,14,2.3,2024-07,3,城关街道·市场监管：9月登记21批，高于近年同期水平（预期约9批，上限14批），已连续3个月偏高。',
+    );
+    expect(lines[2]).toMatch(/^2,高于预期,"a,""b""",/);
   });
 });

@@ -36,6 +36,11 @@ describe('苗头预警 page in Chromium', () => {
       const drawn = page.locator('[data-measure="batches"] .alert-item');
       await expect.poll(() => drawn.count()).toBeGreaterThan(0);
       expect(await drawn.evaluateAll((li) => li.every((l) => l.querySelector('svg')))).toBe(true);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-alert-csv]'),
+      ]);
+      expect(download.suggestedFilename()).toBe(`苗头预警_${previous}_批次.csv`);
       await page.selectOption('select[name="measure"]', 'persons');
       await expect.poll(() => new URL(page.url()).searchParams.get('measure')).toBe('persons');
       expect(await page.locator('[data-measure="persons"]').isVisible()).toBe(true);

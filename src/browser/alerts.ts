@@ -8,9 +8,10 @@ import { renderChart } from '../charts/render.ts';
 import { parseAlertsFile, type AlertsFile } from '../lib/alerts/published.ts';
 import { monthWord } from '../lib/alerts/sentence.ts';
 import { alertListHtml, alertMatrixHtml } from '../lib/dashboard/alerts-html.ts';
-import { alertBandOptions, alertsPageData } from '../lib/dashboard/page-alerts.ts';
+import { alertBandOptions, alertsCsv, alertsPageData } from '../lib/dashboard/page-alerts.ts';
 import { PUBLISHED_FILES } from '../lib/schema.ts';
 import { readBoot } from './boot.ts';
+import { saveBlob } from './download.ts';
 
 const KINDS = ['above', 'sustained', 'new', 'collective', 'escalation'];
 const UNITS = { batches: '批', persons: '人次' } as const;
@@ -92,5 +93,18 @@ if (form) {
     apply(measureField.value, kindField.value);
   };
   form.addEventListener('change', () => void update());
+  form.querySelector('[data-alert-csv]')?.addEventListener('click', () => {
+    void alerts().then((published) => {
+      if (!published) return;
+      const measure = measureField.value === 'persons' ? 'persons' : 'batches';
+      const items = alertsPageData(published, measure, boot.info, shownMonth).items.filter(
+        (item) => kindField.value === '' || item.alert.kind === kindField.value,
+      );
+      saveBlob(
+        new Blob([alertsCsv(items)], { type: 'text/csv;charset=utf-8' }),
+        `苗头预警_${shownMonth}_${measure === 'persons' ? '人次' : '批次'}.csv`,
+      );
+    });
+  });
   void update();
 }

@@ -132,3 +132,49 @@ export function alertBandOptions(
     width: 520,
   };
 }
+
+const CSV_HEADERS = [
+  '排名',
+  '类型',
+  '序列',
+  '月份',
+  '计量',
+  '登记数',
+  '预期',
+  '上限',
+  '得分',
+  '起始月份',
+  '连续月数',
+  '说明',
+];
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The listed alerts as CSV (UTF-8 with BOM, like the data export): what the page shows. */
+export function alertsCsv(items: readonly AlertItem[]): string {
+  const lines = [CSV_HEADERS.join(',')];
+  for (const { rank, kindLabel, alert } of items) {
+    lines.push(
+      [
+        rank,
+        kindLabel,
+        alert.name,
+        alert.month,
+        alert.kind === 'collective' ? '信访人' : alert.measure === 'persons' ? '人次' : '批次',
+        alert.observed,
+        alert.expected,
+        alert.upper,
+        alert.score,
+        alert.since,
+        alert.runMonths,
+        alert.sentence,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return `\uFEFF${lines.join('\n')}\n`;
+}

@@ -5,13 +5,12 @@
  */
 import { alertBandChart } from '../charts/alert-band.ts';
 import { renderChart } from '../charts/render.ts';
-import { parseAlertsFile, type AlertsFile } from '../lib/alerts/published.ts';
 import { monthWord } from '../lib/alerts/sentence.ts';
 import { alertListHtml, alertMatrixHtml } from '../lib/dashboard/alerts-html.ts';
 import { alertBandOptions, alertsCsv, alertsPageData } from '../lib/dashboard/page-alerts.ts';
-import { PUBLISHED_FILES } from '../lib/schema.ts';
 import { readBoot } from './boot.ts';
 import { saveBlob } from './download.ts';
+import { publishedAlerts } from './published-alerts.ts';
 
 const KINDS = ['above', 'sustained', 'new', 'collective', 'escalation'];
 const UNITS = { batches: '批', persons: '人次' } as const;
@@ -19,17 +18,7 @@ const boot = readBoot();
 const base = document.body.dataset['base'] ?? '/';
 const form = document.querySelector<HTMLFormElement>('form[data-alert-filters]');
 
-let file: Promise<AlertsFile | null> | null = null;
-function alerts(): Promise<AlertsFile | null> {
-  file ??= fetch(boot.databaseUrl.replace(PUBLISHED_FILES.database, PUBLISHED_FILES.alerts))
-    .then(async (response) => {
-      if (!response.ok) return null;
-      const parsed = parseAlertsFile(await response.json());
-      return typeof parsed === 'string' ? null : parsed;
-    })
-    .catch(() => null);
-  return file;
-}
+const alerts = () => publishedAlerts(boot.databaseUrl);
 
 async function drawMonth(month: string): Promise<void> {
   const published = await alerts();

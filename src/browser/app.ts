@@ -15,7 +15,6 @@ import {
   ruleOfLawHtml,
 } from '../lib/dashboard/html.ts';
 import { PAGES } from '../lib/dashboard/pages.ts';
-import { parseAlertsFile, type AlertsFile } from '../lib/alerts/published.ts';
 import { withAlerts } from '../lib/alerts/report-alerts.ts';
 import { computeReport, type Report } from '../lib/report.ts';
 import { periodLabel } from '../lib/periods.ts';
@@ -28,10 +27,10 @@ import {
   serializeViewState,
   type ViewState,
 } from '../lib/view-state.ts';
-import { PUBLISHED_FILES } from '../lib/schema.ts';
 import { siteConfig } from '../site.config.ts';
 import { readBoot, whenIdle } from './boot.ts';
 import { startEngine } from './engine.ts';
+import { publishedAlerts } from './published-alerts.ts';
 import { setupBriefingActions } from './briefing-actions.ts';
 import { setupCardActions } from './card-actions.ts';
 import { shown } from './page-state.ts';
@@ -187,7 +186,7 @@ function reportFor(scope: DashboardScope, onlyWhileShown = false): Promise<Repor
           reportOptions(siteConfig),
           'cube',
         ),
-        await publishedAlerts(),
+        await publishedAlerts(boot.databaseUrl),
         reportOptions(siteConfig),
       ),
     );
@@ -195,22 +194,6 @@ function reportFor(scope: DashboardScope, onlyWhileShown = false): Promise<Repor
     reports.set(key, report);
   }
   return report;
-}
-
-let alertsRequest: Promise<AlertsFile | null> | null = null;
-
-/** alerts.json next to the database; null when the data has none (the briefing then names none). */
-function publishedAlerts(): Promise<AlertsFile | null> {
-  alertsRequest ??= fetch(
-    boot.databaseUrl.replace(PUBLISHED_FILES.database, PUBLISHED_FILES.alerts),
-  )
-    .then(async (response) => {
-      if (!response.ok) return null;
-      const parsed = parseAlertsFile(await response.json());
-      return typeof parsed === 'string' ? null : parsed;
-    })
-    .catch(() => null);
-  return alertsRequest;
 }
 
 /** After the next frame is painted (or a moment, in a tab the browser does not paint). */

@@ -5,7 +5,7 @@
  * drop nor as a rise; a first month that starts after its 1st day is never a reference month.
  */
 import { daysInMonth } from '../periods.ts';
-import { countQuantile, historyDispersion, upperLimit } from './limits.ts';
+import { countQuantile, expectation, historyDispersion, upperLimit } from './limits.ts';
 import type { AlertOptions } from './options.ts';
 import { referenceMonths, type Baseline } from './reference.ts';
 import { alertSentence } from './sentence.ts';
@@ -63,11 +63,17 @@ function score(observed: number, expected: number, upper: number): number {
   return Math.round(((observed - expected) / Math.max(upper - expected, 0.5)) * 100) / 100;
 }
 
+/** A month's expectation; its quantiles are computed when first asked for (most never are). */
 interface Judged {
   expected: number;
-  upper: number;
-  moderate: number;
+  upper: () => number;
+  moderate: () => number;
   baseline: Baseline;
+}
+
+function memo(compute: () => number): () => number {
+  let value: number | null = null;
+  return () => (value ??= compute());
 }
 
 interface Frame {
@@ -106,12 +112,11 @@ export function judgeSeries(
     const values = reference.indexes.map((i) => counts[i]!);
     const fraction = t === last ? frame.lastFraction : 1;
     const history = counts.slice(Math.max(start, t - 12 * options.years), t);
-    const limit = upperLimit(values, options.level, fraction, historyDispersion(history));
-    const predictive = limit.dispersion * (1 + fraction / limit.used);
+    const e = expectation(values, fraction, historyDispersion(history));
     return {
-      expected: limit.expected,
-      upper: limit.upper,
-      moderate: countQuantile(options.sustainedLevel, limit.expected, predictive),
+      expected: e.expected,
+      upper: memo(() => countQuantile(options.level, e.expected, e.predictive)),
+      moderate: memo(() => countQuantile(options.sustainedLevel, e.expected, e.predictive)),
       baseline: reference.baseline,
     };
   });
@@ -130,7 +135,7 @@ function band(
       month: months[i]!,
       observed: counts[i]!,
       expected: j ? round1(j.expected) : null,
-      upper: j ? j.upper : null,
+      upper: j ? j.upper() : null,
     });
   }
   return points;
@@ -158,7 +163,8 @@ function countAlerts(
     const j = judged[t];
     const wasQuiet = quiet;
     quiet = series.batches[t] === 0 ? quiet + 1 : 0;
-    run = j && observed > j.moderate ? run + 1 : 0;
+    // The 95% quantile is never below the mean: a month at or below it breaks the run.
+    run = j && observed > j.expected && observed > j.moderate() ? run + 1 : 0;
     const base = {
       dimension: series.dimension,
       keys: series.keys,
@@ -195,7 +201,7 @@ function countAlerts(
     }
     if (!j || observed < floor) return;
     let kind: AlertKind | null = null;
-    if (observed > j.upper) kind = 'above';
+    if (observed > j.expected && observed > j.upper()) kind = 'above';
     else if (run >= options.sustainedMonths) kind = 'sustained';
     if (!kind) return;
     const runMonths = Math.max(run, 1);
@@ -205,8 +211,8 @@ function countAlerts(
           ...base,
           kind,
           expected: round1(j.expected),
-          upper: j.upper,
-          score: score(observed, j.expected, j.upper),
+          upper: j.upper(),
+          score: score(observed, j.expected, j.upper()),
           since: frame.months[t - runMonths + 1]!,
           runMonths,
           baseline: j.baseline,

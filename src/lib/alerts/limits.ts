@@ -39,19 +39,26 @@ export function countQuantile(level: number, mean: number, dispersion: number): 
   return nbQuantile(level, mean / (dispersion - 1), 1 / dispersion);
 }
 
+export interface Expectation {
+  expected: number;
+  /** Variance ÷ mean of the month's count, the estimate's own uncertainty included. */
+  predictive: number;
+  dispersion: number;
+  used: number;
+}
+
 /**
- * Expected count and upper limit at `level` (e.g. 0.995) from `reference` counts; `fraction` < 1
- * scales both to the share of a month already elapsed. The limit is a prediction limit: the
- * variance of the estimated mean (dispersion × mean ÷ n) is added to the month's own.
+ * Expected count from `reference` counts; `fraction` < 1 scales it to the share of a month
+ * already elapsed. The predictive dispersion adds the variance of the estimated mean
+ * (dispersion × mean ÷ n) to the month's own, so quantiles of it are prediction limits.
  */
-export function upperLimit(
+export function expectation(
   reference: readonly number[],
-  level: number,
   fraction = 1,
   /** A dispersion estimated from more months than the reference holds (see historyDispersion). */
   knownDispersion?: number | null,
-): Limit {
-  if (reference.length === 0) throw new Error('upperLimit: no reference values');
+): Expectation {
+  if (reference.length === 0) throw new Error('expectation: no reference values');
   // Each value is judged against the others, so one large outbreak cannot hide itself by
   // inflating the dispersion it is measured with.
   const calm = reference.filter((value, i) => {
@@ -62,14 +69,28 @@ export function upperLimit(
   });
   const kept = calm.length >= 3 ? calm : [...reference];
   const fit = meanDispersion(kept);
-  if (knownDispersion != null) fit.dispersion = Math.max(1, knownDispersion);
-  const expected = fit.mean * fraction;
-  const predictive = fit.dispersion * (1 + fraction / kept.length);
+  const dispersion = knownDispersion != null ? Math.max(1, knownDispersion) : fit.dispersion;
   return {
-    expected,
-    upper: countQuantile(level, expected, predictive),
-    dispersion: fit.dispersion,
+    expected: fit.mean * fraction,
+    predictive: dispersion * (1 + fraction / kept.length),
+    dispersion,
     used: kept.length,
+  };
+}
+
+/** Expected count and upper limit at `level` (e.g. 0.995): see expectation. */
+export function upperLimit(
+  reference: readonly number[],
+  level: number,
+  fraction = 1,
+  knownDispersion?: number | null,
+): Limit {
+  const e = expectation(reference, fraction, knownDispersion);
+  return {
+    expected: e.expected,
+    upper: countQuantile(level, e.expected, e.predictive),
+    dispersion: e.dispersion,
+    used: e.used,
   };
 }
 

@@ -12,3 +12,8 @@ export const PAGES = [
 
 export type PageId = (typeof PAGES)[number]['id'];
 export type ChartPageId = Exclude<PageId, 'about' | 'alerts'>;
+
+/** Pages drawn from the dashboard's panels (about and 苗头预警 are not). */
+export function isChartPage(id: PageId): id is ChartPageId {
+  return id !== 'about' && id !== 'alerts';
+}

@@ -235,7 +235,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     if (findings.length > 0) {
       throw new BuildError(
         `发布前检查发现疑似个人信息，未发布任何数据：${describeFindings(findings)}。` +
-          '请检查这些列是否误放了身份证号、手机号或姓名，或映射文件是否把个人信息列映射到了发布列',
+          '请检查这些列是否误放了证件号、电话、邮箱、账号、姓名、住址或留言正文，或映射文件是否把个人信息列映射到了发布列（规则见 docs/mapping.md“隐私检查”）',
       );
     }
     await connection.run(`CHECKPOINT ${PUBLISHED_CATALOG}`);

@@ -82,7 +82,7 @@ export function createRowParser(options: RowParserOptions): (cells: readonly Cel
     (Object.keys(INPUT_COLUMNS) as InputColumn[]).map((column) => [column, position(column)]),
   ) as Record<InputColumn, number>;
   const deriveRepeat = index.is_repeat < 0 && defaults.is_repeat === undefined;
-  const personalColumns = (['petitioner_name', 'phone'] as const).filter(
+  const personalColumns = (['petitioner_name', 'phone', 'address'] as const).filter(
     (column) => index[column] >= 0,
   );
 

@@ -130,7 +130,7 @@ describe('fail closed', () => {
   });
 
   it("a petitioner's name put in a published column", async () => {
-    await attempt('责任单位', NAME, /records\.unit：与姓名\/电话列相同的值 1 个/, {
+    await attempt('责任单位', NAME, /records\.unit：与个人信息列（姓名\/电话\/住址）的值相同或包含其值的 1 个/, {
       信访人姓名: NAME,
     });
   });

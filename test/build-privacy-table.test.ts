@@ -38,9 +38,17 @@ const KINDS: Kind[] = [
   { name: '18-digit ID, lower-case x', value: '11010519491231002x', rule: /疑似身份证号/ },
   { name: '18 digits, wrong check digit', value: '110105194912310021', rule: /疑似身份证号/ },
   { name: '15-digit ID', value: '110105491231002', rule: /疑似身份证号/ },
-  { name: 'ID in full-width digits', value: '１１０１０５１９４９１２３１００２Ｘ', rule: /疑似身份证号/ },
+  {
+    name: 'ID in full-width digits',
+    value: '１１０１０５１９４９１２３１００２Ｘ',
+    rule: /疑似身份证号/,
+  },
   { name: 'ID split by spaces', value: '110105 19491231 002X', rule: /疑似身份证号/ },
-  { name: 'ID in Chinese numerals', value: '一一〇一〇五一九四九一二三一〇〇二X', rule: /疑似身份证号/ },
+  {
+    name: 'ID in Chinese numerals',
+    value: '一一〇一〇五一九四九一二三一〇〇二X',
+    rule: /疑似身份证号/,
+  },
   { name: 'mobile', value: '联系13912345678', rule: /疑似手机号/ },
   { name: 'mobile +86', value: '+8613912345678', rule: /疑似手机号/ },
   { name: 'mobile 86', value: '8613912345678', rule: /疑似手机号/ },
@@ -136,7 +144,9 @@ describe(`${KINDS.length} kinds of personal data in every published column`, () 
     const { message, log, folders } = await refused(rows, HEADER_WITH_ADDRESS);
     expect(message).toMatch(/发布前检查发现疑似个人信息，未发布任何数据/);
     for (const [, where] of COLUMNS) {
-      expect(message).toMatch(new RegExp(`${where.replace('.', '\\.')}：[^；]*${kind.rule.source}`));
+      expect(message).toMatch(
+        new RegExp(`${where.replace('.', '\\.')}：[^；]*${kind.rule.source}`),
+      );
     }
     expectNoValue(message, kind.value);
     expectNoValue(log, kind.value);
@@ -162,8 +172,14 @@ describe(`${KINDS.length} kinds of personal data in every published column`, () 
 
   it('publishes the ordinary vocabulary labels', async () => {
     const labels = ['城关街道', '2023年专项', '12345热线', 'G318国道', '三跨三分离', '区住建局'];
-    const rows = labels.map((label) =>
-      ({ ...row({ 信访人姓名: '李明远' }), 责任单位: label, 二级分类: label, 专项标签: label }) as Row,
+    const rows = labels.map(
+      (label) =>
+        ({
+          ...row({ 信访人姓名: '李明远' }),
+          责任单位: label,
+          二级分类: label,
+          专项标签: label,
+        }) as Row,
     );
     const folders = testFolders();
     await fs.mkdir(folders.input, { recursive: true });
@@ -197,7 +213,10 @@ describe('mapping files that route a personal column to a published one', () => 
       category: '问题类别',
     }[column]!;
     const headerRow = HEADER.filter((h) => h !== target && h !== header);
-    const rows = [{ ...row(), [header]: value }, { ...row(), [header]: value }] as Row[];
+    const rows = [
+      { ...row(), [header]: value },
+      { ...row(), [header]: value },
+    ] as Row[];
     const { message, log, folders } = await refused(rows, [...headerRow, header], {
       'mapping.json': mapping,
     });
@@ -211,7 +230,9 @@ describe('mapping files that route a personal column to a published one', () => 
   });
 
   it('a category alias still maps (内容分类 → category)', async () => {
-    const mapping = JSON.stringify({ files: [{ match: '*.csv', columns: { 内容分类: 'category' } }] });
+    const mapping = JSON.stringify({
+      files: [{ match: '*.csv', columns: { 内容分类: 'category' } }],
+    });
     const folders = testFolders();
     await fs.mkdir(folders.input, { recursive: true });
     const header = HEADER.map((h) => (h === '问题类别' ? '内容分类' : h));

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findJoinedPii, findPii, hasPii, isLuhnValid, isResidentId, type PiiKind } from '../src/lib/pii.ts';
+import {
+  findJoinedPii,
+  findPii,
+  hasPii,
+  isLuhnValid,
+  isResidentId,
+  type PiiKind,
+} from '../src/lib/pii.ts';
 
 /** The GB 11643 check character for 17 digits. */
 function withCheck(digits17: string): string {

@@ -18,11 +18,19 @@ import {
 } from '../../src/lib/schema.ts';
 import { BuildError } from './build-error.ts';
 import { createDerivedTables } from './derived-tables.ts';
+import { withoutQuotedText } from './engine-error.ts';
 import { ingestFiles } from './ingest.ts';
 import { listInputFiles } from './input-files.ts';
 import { loadMapping, mappingFor } from './mapping.ts';
 import { PersonalValues } from './personal-values.ts';
-import { describeFindings, scanDatabase, scanTexts, type PiiFinding } from './pii-scan.ts';
+import {
+  FILE_NAME_IGNORES,
+  describeFindings,
+  refusePersonalFileNames,
+  scanDatabase,
+  scanTexts,
+  type PiiFinding,
+} from './pii-scan.ts';
 import { loadPseudonymKey } from './pseudonym.ts';
 import { PUBLISHED_CATALOG, attachPublished, createPublishedTables } from './publish-db.ts';
 import {
@@ -115,7 +123,13 @@ export function removeTemporaryFoldersSync(): void {
 
 export async function buildData(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const log = options.log ?? (() => {});
+  const userLog = options.log ?? (() => {});
+  /** The last progress line, naming the step an engine error happened in. */
+  let step = '准备';
+  const log = (line: string): void => {
+    if (!line.startsWith(' ')) step = `“${line}”`;
+    userLog(line);
+  };
   const now = options.now ?? new Date();
   const categories = [...new Set([...CATEGORIES, ...(options.extraCategories ?? [])])];
   if (categories.length > 255) throw new BuildError('问题类别过多（最多 255 类）');
@@ -124,6 +138,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
   if (files.length === 0) {
     throw new BuildError(`输入目录 ${options.inputDir} 中没有 .csv 或 .xlsx 文件：请放入导出文件，或用 --input 指定目录`);
   }
+  refusePersonalFileNames(files.map((file) => file.name));
   const mapping = await loadMapping(options.mappingFile, options.inputDir);
   if (mapping) log(`使用映射文件 ${mapping.file}`);
   const key = await loadPseudonymKey({
@@ -229,7 +244,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       ['rejects.csv 列', [...rejects.columns]],
     ];
     for (const [where, values] of manifestTexts) {
-      const finding = scanTexts(where, values, personal);
+      const finding = scanTexts(where, values, personal, { ignore: FILE_NAME_IGNORES });
       if (finding) findings.push(finding);
     }
     if (findings.length > 0) {
@@ -252,7 +267,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     close();
     await removeFolder(folder);
-    throw error;
+    throw withoutQuotedText(error, step);
   } finally {
     close();
     await removeFolder(spill);

@@ -14,7 +14,12 @@ import {
   noHits,
   totalHits,
   type PiiHits,
+  type PiiKind,
 } from '../../src/lib/pii.ts';
+
+/** File names carry dates and serial numbers: only the structured number patterns apply. */
+export const FILE_NAME_IGNORES: readonly PiiKind[] = ['qq', 'wechat'];
+import { BuildError } from './build-error.ts';
 import type { PersonalValues } from './personal-values.ts';
 
 export interface PiiFinding {
@@ -55,12 +60,13 @@ export function scanTexts(
   where: string,
   values: Iterable<string>,
   personal: PersonalValues,
-  options: { freeText?: boolean } = {},
+  options: { freeText?: boolean; ignore?: readonly PiiKind[] } = {},
 ): PiiFinding | null {
   const finding: PiiFinding = { where, hits: noHits(), personal: 0, freeText: 0 };
+  const kinds = PII_KINDS.filter((kind) => !options.ignore?.includes(kind));
   for (const value of values) {
     const hits = findPii(value);
-    for (const kind of PII_KINDS) finding.hits[kind] += hits[kind];
+    for (const kind of kinds) finding.hits[kind] += hits[kind];
     if (personal.matches(value.trim())) finding.personal++;
     if (options.freeText && (value.length > LONG_VALUE || SENTENCE.test(value))) finding.freeText++;
   }
@@ -155,4 +161,24 @@ export function describeFindings(findings: readonly PiiFinding[]): string {
       return `${finding.where}：${parts.join('，')}`;
     })
     .join('；');
+}
+
+/**
+ * File names go into the manifest and every progress line: one holding an identifier stops the
+ * build before anything is read or printed, naming the file by its position only.
+ */
+export function refusePersonalFileNames(names: readonly string[]): void {
+  const problems = names.flatMap((name, index) => {
+    const hits = findPii(name.replace(/\.(csv|xlsx)$/i, ''));
+    const kinds = PII_KINDS.filter((kind) => hits[kind] > 0 && !FILE_NAME_IGNORES.includes(kind)).map(
+      (kind) => PII_KIND_LABELS[kind],
+    );
+    return kinds.length > 0 ? [`第 ${index + 1} 个文件（${kinds.join('、')}）`] : [];
+  });
+  if (problems.length > 0) {
+    throw new BuildError(
+      `输入文件的文件名含疑似个人信息：按文件名排序的${problems.join('，')}。` +
+        '文件名会写进发布的 manifest.json，请改名后再构建（未读取任何文件，先前发布的数据未改动）',
+    );
+  }
 }

@@ -73,6 +73,23 @@ const PACKED_COLUMNS: readonly (readonly [PackedColumn, boolean])[] = [
 ];
 const FLAGS = Object.entries(FLAG_SHIFTS) as [InputColumn, number][];
 
+/** NUL and other invisible control characters (tab, line breaks excepted) in a published text. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_PROBLEM: Problem = { kind: '控制字符', reason: '含不可见的控制字符（如 NUL），请检查导出文件' };
+const PUBLISHED_TEXTS = (
+  category: string,
+  region: string,
+  tags: string,
+  subcategory: string,
+  unit: string,
+): [InputColumn, string][] => [
+  ['category', category],
+  ['region', region],
+  ['tags', tags],
+  ['subcategory', subcategory],
+  ['unit', unit],
+];
+
 export function createRowParser(options: RowParserOptions): (cells: readonly Cell[]) => ParsedRow | RowProblem {
   const { positions, headers, defaults, latestDay } = options;
   const parseCategory = createCategoryParser(options.categories.filter((c) => c !== '其他'));
@@ -174,9 +191,13 @@ export function createRowParser(options: RowParserOptions): (cells: readonly Cel
       if (flag) codes |= 1 << shift;
     }
 
-    const tags = splitTags(cellText(cell(cells, 'tags')));
+    const tagText = cellText(cell(cells, 'tags'));
     const subcategory = cellText(cell(cells, 'subcategory'));
     const unit = cellText(cell(cells, 'unit'));
+    for (const [column, text] of PUBLISHED_TEXTS(categoryText, region, tagText, subcategory, unit)) {
+      if (CONTROL_CHARACTER.test(text)) return problem(column, CONTROL_PROBLEM);
+    }
+    const tags = splitTags(tagText);
     const petitionerId = normalisePetitionerId(cellText(cell(cells, 'petitioner_id')));
 
     row.caseId = caseId;

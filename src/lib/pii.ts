@@ -135,7 +135,8 @@ function structuredHits(text: string, hits: PiiHits, strict: boolean): void {
   for (const [run] of text.matchAll(DIGIT_RUN)) {
     const digits = run.replace(/[Xx]$/, '');
     if (run.length === 18 && /^\d{17}[\dXx]$/.test(run)) {
-      if (strict || isResidentId(run) || plausibleBirth(run.slice(10, 12), run.slice(12, 14))) ids++;
+      if (strict || isResidentId(run) || plausibleBirth(run.slice(10, 12), run.slice(12, 14)))
+        ids++;
     } else if (run.length === 15 && digits.length === 15) {
       if (strict || plausibleBirth(run.slice(8, 10), run.slice(10, 12))) ids++;
     } else if (digits.length === run.length && run.length >= 16 && run.length <= 19) {

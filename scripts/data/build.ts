@@ -42,6 +42,7 @@ import {
   swapIn,
 } from './publish-folder.ts';
 import { RejectSink, duplicateReason } from './rejects.ts';
+import { assertNotEmptied, publishedManifest } from './shrink-guard.ts';
 import { StagingWriter } from './staging.ts';
 
 export interface BuildOptions {
@@ -57,6 +58,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Read files in worker threads (true) or not (false); by default decided by input size. */
   workers?: boolean;
+  /** --allow-shrink: publish even far fewer records, or a shorter date range, than now published. */
+  allowShrink?: boolean;
   /** Runs when everything is built in the temporary folder, just before the swap (tests fail here). */
   beforeSwap?: () => void | Promise<void>;
 }
@@ -149,6 +152,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
 
   await repairInterrupted(options.outDir);
   await assertReplaceable(options.outDir);
+  const previous = await publishedManifest(options.outDir);
   const folder = await createTemporaryFolder(options.outDir);
   // DuckDB may spill working data to disk: only to a private folder, removed afterwards.
   await removeAbandonedSpillFolders();
@@ -234,6 +238,8 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       files: { database: PUBLISHED_FILES.database, rejects: PUBLISHED_FILES.rejects },
       schemaVersion: SCHEMA_VERSION,
     };
+
+    assertNotEmptied(manifest, previous, options.allowShrink === true);
 
     log('隐私检查：扫描所有将发布的文本');
     const findings: PiiFinding[] = await scanDatabase(connection, PUBLISHED_CATALOG, personal);

@@ -1,11 +1,11 @@
 /** The local server of `npm start`: garbage paths never kill it or escape dist/, headers are sent. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileFor, serveStatic } from '../scripts/serve.ts';
-import { PAGE_CSP } from '../src/lib/security-headers.ts';
+import { PAGE_CSP, SECURITY_HEADERS } from '../src/lib/security-headers.ts';
 import { tempFolder } from './helpers/build-fixtures.ts';
 
 const root = tempFolder('xf-serve-');
@@ -92,6 +92,13 @@ describe('serve.ts', () => {
     for (const raw of ESCAPES) {
       const file = fileFor(raw, '/xf/', dist);
       if (file !== null) expect(file.startsWith(`${dist}${path.sep}`)).toBe(true);
+    }
+  });
+
+  it('README documents exactly the headers it sends', () => {
+    const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      expect(readme).toContain(`\n${name}: ${value}\n`);
     }
   });
 });

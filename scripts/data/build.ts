@@ -150,7 +150,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     log,
   });
 
-  await repairInterrupted(options.outDir);
+  for (const line of await repairInterrupted(options.outDir)) log(line);
   await assertReplaceable(options.outDir);
   const previous = await publishedManifest(options.outDir);
   const folder = await createTemporaryFolder(options.outDir);

@@ -83,6 +83,11 @@ export async function detectEncoding(file: InputFile): Promise<TextEncoding> {
       if (first) {
         first = false;
         if (startsWith(chunk, [0xef, 0xbb, 0xbf])) return 'utf-8-bom';
+        if (startsWith(chunk, [0xff, 0xfe, 0, 0]) || startsWith(chunk, [0, 0, 0xfe, 0xff])) {
+          throw new BuildError(
+            `文件 ${file.name} 是 UTF-32 编码：请在 Excel 或记事本中另存为 UTF-8 或 GB18030 编码的 CSV`,
+          );
+        }
         if (startsWith(chunk, [0xff, 0xfe])) return 'utf-16le';
         if (startsWith(chunk, [0xfe, 0xff])) return 'utf-16be';
         if (startsWith(chunk, [0x50, 0x4b, 0x03, 0x04])) {
@@ -90,7 +95,13 @@ export async function detectEncoding(file: InputFile): Promise<TextEncoding> {
             `文件 ${file.name} 实际是 Excel（xlsx）文件而不是 CSV：请把扩展名改为 .xlsx，或在 Excel 中另存为 CSV`,
           );
         }
-        if (chunk.subarray(0, 65_536).includes(0)) {
+        const head = chunk.subarray(0, 65_536);
+        if (head.includes(0) && /^(?:[^\0]\0)+$|^(?:\0[^\0])+$|^(?:[^\0]\0\0\0)+$|^(?:\0\0\0[^\0])+$/.test(head.subarray(0, 64).toString('latin1'))) {
+          throw new BuildError(
+            `文件 ${file.name} 像是没有 BOM 的 UTF-16 或 UTF-32 编码：请在 Excel 或记事本中另存为 UTF-8 或 GB18030 编码的 CSV`,
+          );
+        }
+        if (head.includes(0)) {
           throw new BuildError(`文件 ${file.name} 不是文本 CSV 文件（含二进制内容）：请从信访系统重新导出 CSV 或 XLSX`);
         }
       }

@@ -125,7 +125,7 @@ function checkColumns(
       resolution.positions[column] === undefined && mapping?.defaults[column] === undefined,
   );
   if (missing.length > 0) {
-    const cause = file.format === 'csv' ? diagnoseHeader(headers) : null;
+    const cause = file.format === 'csv' ? diagnoseHeader(file.path, headers) : null;
     if (cause) throw new BuildError(`文件 ${file.name} 读不出表头：${cause}`);
     throw new BuildError(
       `文件 ${file.name} 缺少必填列：${missing.map(describeColumn).join('；')}。` +

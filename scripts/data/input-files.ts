@@ -70,6 +70,14 @@ function completeUtf8Length(buffer: Buffer): number {
   return buffer.length - index >= needed ? buffer.length : index;
 }
 
+/** Zero bytes (the high bytes of ASCII characters) nearly all at even or all at odd offsets. */
+function looksLikeUtf16Or32(head: Buffer): boolean {
+  const zeros = [0, 0];
+  for (let i = 0; i < Math.min(head.length, 4096); i++) if (head[i] === 0) zeros[i % 2]!++;
+  const total = zeros[0]! + zeros[1]!;
+  return total >= 8 && Math.max(zeros[0]!, zeros[1]!) >= total * 0.9;
+}
+
 /**
  * The text encoding of a CSV, detected, never assumed: a BOM decides; else UTF-8 when every byte
  * sequence is valid UTF-8; else GB18030. Binary content and zipped spreadsheets are refused.
@@ -96,7 +104,7 @@ export async function detectEncoding(file: InputFile): Promise<TextEncoding> {
           );
         }
         const head = chunk.subarray(0, 65_536);
-        if (head.includes(0) && /^(?:[^\0]\0)+$|^(?:\0[^\0])+$|^(?:[^\0]\0\0\0)+$|^(?:\0\0\0[^\0])+$/.test(head.subarray(0, 64).toString('latin1'))) {
+        if (looksLikeUtf16Or32(head)) {
           throw new BuildError(
             `文件 ${file.name} 像是没有 BOM 的 UTF-16 或 UTF-32 编码：请在 Excel 或记事本中另存为 UTF-8 或 GB18030 编码的 CSV`,
           );

@@ -206,7 +206,8 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       if (read.read !== published + rejected) {
         throw new Error(`${file.name}: read ${read.read} ≠ published ${published} + rejected ${rejected}`);
       }
-      log(`  ${file.name}（${read.encoding}）：读 ${read.read} 行，发布 ${published}，拒绝 ${rejected}`);
+      const sheet = read.sheet === undefined ? '' : `，工作表“${read.sheet}”`;
+      log(`  ${file.name}（${read.encoding}${sheet}）：读 ${read.read} 行，发布 ${published}，拒绝 ${rejected}`);
       return {
         file: file.name,
         sha256: read.sha256,

@@ -4,6 +4,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { readSheet } from 'read-excel-file/node';
+import { columnForHeader } from '../../src/lib/columns.ts';
 import type { Cell } from '../../src/lib/parse-values.ts';
 import { BuildError } from './build-error.ts';
 import { CsvSyntaxError, type RecordHandler } from './csv-parser.ts';
@@ -13,6 +14,7 @@ import {
   type CsvStreamResult,
   type TextEncoding,
 } from './csv-reader.ts';
+import { inspectWorkbook } from './xlsx-guard.ts';
 
 export type InputFormat = 'csv' | 'xlsx';
 
@@ -29,6 +31,8 @@ export interface ReadResult {
   sha256: string;
   bytes: number;
   encoding: string;
+  /** The sheet read, when a workbook has several. */
+  sheet?: string;
 }
 
 
@@ -157,20 +161,58 @@ export async function readCsv(
   }
 }
 
-/** Reads the first sheet of an XLSX; row numbers are the sheet's (header usually row 1). */
+/**
+ * Reads one sheet of an XLSX; row numbers are the sheet's (header usually row 1). With several
+ * sheets, the one whose first rows hold a header is read (named in the result); several such
+ * sheets are refused by name; none: the first visible sheet.
+ */
 export async function readXlsx(file: InputFile, onCells: CellsHandler): Promise<ReadResult> {
   const content = await fs.readFile(file.path);
   if (content.length === 0) throw new BuildError(`文件 ${file.name} 是空文件：请重新导出`);
-  let rows: Cell[][];
-  try {
-    rows = (await readSheet(content)) as unknown as Cell[][];
-  } catch {
-    throw new BuildError(`文件 ${file.name} 无法作为 Excel（xlsx）读取：请在 Excel 中打开后另存为 .xlsx 或 CSV`);
+  const unreadable = (): BuildError =>
+    new BuildError(`文件 ${file.name} 无法作为 Excel（xlsx）读取：请在 Excel 中打开后另存为 .xlsx 或 CSV`);
+  const sheets = inspectWorkbook(content, file.name) ?? [];
+  const read = async (sheet?: string): Promise<Cell[][]> => {
+    try {
+      return (await (sheet === undefined ? readSheet(content) : readSheet(content, sheet))) as unknown as Cell[][];
+    } catch {
+      throw unreadable();
+    }
+  };
+  let chosen: string | undefined;
+  let rows: Cell[][] | undefined;
+  if (sheets.length > 1) {
+    const holding: { name: string; rows: Cell[][] }[] = [];
+    for (const sheet of sheets) {
+      const sheetRows = await read(sheet.name);
+      if (holdsHeader(sheetRows)) holding.push({ name: sheet.name, rows: sheetRows });
+    }
+    if (holding.length > 1) {
+      throw new BuildError(
+        `文件 ${file.name} 有 ${holding.length} 个工作表都像信访数据（${holding.map((h) => `“${h.name}”`).join('、')}）：请把每个工作表另存为单独的文件，或删去不用的工作表`,
+      );
+    }
+    const visible = sheets.find((sheet) => !sheet.hidden) ?? sheets[0]!;
+    chosen = holding[0]?.name ?? visible.name;
+    rows = holding[0]?.rows ?? (await read(visible.name));
   }
+  rows ??= await read();
   rows.forEach((row, index) => onCells(row, index + 1));
   return {
     sha256: createHash('sha256').update(content).digest('hex'),
     bytes: content.length,
     encoding: 'xlsx',
+    ...(chosen === undefined ? {} : { sheet: chosen }),
   };
+}
+
+/** Three or more cells of one of the first rows name input columns. */
+function holdsHeader(rows: readonly Cell[][]): boolean {
+  return rows
+    .slice(0, 10)
+    .some(
+      (row) =>
+        row.filter((cell) => typeof cell === 'string' && columnForHeader(cell.trim()) !== undefined)
+          .length >= 3,
+    );
 }

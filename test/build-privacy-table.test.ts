@@ -161,6 +161,20 @@ describe(`${KINDS.length} kinds of personal data in every published column`, () 
     expect(snapshot(folders.out)).toEqual(before);
   });
 
+  it("a name from a rejected row in another row's unit", async () => {
+    const rows = [
+      row({ 信访人姓名: '欧阳明', 登记日期: '' }),
+      { ...row(), 责任单位: '欧阳明工作室' } as Row,
+      row(),
+    ];
+    const { message, folders } = await refused(rows, HEADER);
+    expect(message).toMatch(
+      /records\.unit：与个人信息列（姓名\/电话\/住址）的值相同或包含其值的 1 个/,
+    );
+    expectNoValue(message, '欧阳明');
+    expect(snapshot(folders.out)).toEqual(before);
+  });
+
   it('a column of mostly different values (per-person values)', async () => {
     const rows = Array.from({ length: 120 }, (_, i) => row({ 责任单位: `单位${i}号` }));
     const { message, folders } = await refused(rows, HEADER);

@@ -288,6 +288,7 @@ export async function processFile(job: FileJob, sink: FileSink): Promise<FileRea
     }
     const result = parse(cells);
     if (isRowProblem(result)) {
+      for (const value of result.personal) personal.add(value);
       reject(line, result.column, result.kind, result.reason);
       return;
     }

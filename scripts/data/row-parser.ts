@@ -48,6 +48,8 @@ export interface ParsedRow {
 export interface RowProblem extends Problem {
   /** The header as written in the file. */
   column: string;
+  /** The row's names, phones and addresses: a rejected row's values are checked against too. */
+  personal: readonly string[];
 }
 
 export interface RowParserOptions {
@@ -111,6 +113,7 @@ export function createRowParser(options: RowParserOptions): (cells: readonly Cel
     column: headers[index[column]]?.trim() || INPUT_COLUMNS[column].label,
     kind: found.kind,
     reason: found.reason,
+    personal: row.personal,
   });
 
   const row: ParsedRow = {
@@ -142,6 +145,11 @@ export function createRowParser(options: RowParserOptions): (cells: readonly Cel
   };
 
   return (cells) => {
+    row.personal.length = 0;
+    for (const column of personalColumns) {
+      const text = cellText(cells[index[column]]);
+      if (text !== '') row.personal.push(text);
+    }
     const caseId = cellText(cell(cells, 'case_id'));
     if (caseId === '') return problem('case_id', MISSING);
 
@@ -213,11 +221,6 @@ export function createRowParser(options: RowParserOptions): (cells: readonly Cel
     row.region = region;
     row.unit = unit === '' ? null : unit;
     row.petitionerId = petitionerId === '' ? null : petitionerId;
-    row.personal.length = 0;
-    for (const column of personalColumns) {
-      const text = cellText(cells[index[column]]);
-      if (text !== '') row.personal.push(text);
-    }
     return row;
   };
 }

@@ -210,6 +210,10 @@ describe(`a seeded fuzz of ${STATES} URL states`, () => {
           }
         }
         expect(index).toBe(STATES);
+        // The recorder saw the engine's traffic: its silence about the URL text means something.
+        expect(
+          await page.evaluate(() => (window as never as { __posted: string[] }).__posted.length),
+        ).toBeGreaterThan(0);
         expect(problems).toEqual([]);
         expect(foreign).toEqual([]);
       } finally {

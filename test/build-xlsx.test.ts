@@ -152,6 +152,20 @@ describe('workbooks with several sheets', () => {
     expect(lines.some((line) => line.includes('工作表“隐藏数据”'))).toBe(true);
   });
 
+  it('a sheet name holding a phone number is never printed', async () => {
+    const xlsx = await workbook([
+      { name: '说明', data: [['导出说明']] },
+      { name: '张三13912345678', data: values(2) },
+    ]);
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    await fs.writeFile(path.join(folders.input, 'a.xlsx'), xlsx);
+    const lines: string[] = [];
+    await build(folders, { log: (line) => lines.push(line) });
+    expect(lines.some((line) => line.includes('工作表“第 2 个（名称已隐去）”'))).toBe(true);
+    expect(lines.filter((line) => line.includes('13912345678'))).toEqual([]);
+  });
+
   it('refuses two sheets that both hold data, naming them', async () => {
     const xlsx = await workbook([
       { name: '2023年', data: values(2) },

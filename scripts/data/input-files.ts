@@ -182,18 +182,18 @@ export async function readXlsx(file: InputFile, onCells: CellsHandler): Promise<
   let chosen: string | undefined;
   let rows: Cell[][] | undefined;
   if (sheets.length > 1) {
-    const holding: { name: string; rows: Cell[][] }[] = [];
+    const holding: { name: string; label: string; rows: Cell[][] }[] = [];
     for (const sheet of sheets) {
       const sheetRows = await read(sheet.name);
-      if (holdsHeader(sheetRows)) holding.push({ name: sheet.name, rows: sheetRows });
+      if (holdsHeader(sheetRows)) holding.push({ ...sheet, rows: sheetRows });
     }
     if (holding.length > 1) {
       throw new BuildError(
-        `文件 ${file.name} 有 ${holding.length} 个工作表都像信访数据（${holding.map((h) => `“${h.name}”`).join('、')}）：请把每个工作表另存为单独的文件，或删去不用的工作表`,
+        `文件 ${file.name} 有 ${holding.length} 个工作表都像信访数据（${holding.map((h) => `“${h.label}”`).join('、')}）：请把每个工作表另存为单独的文件，或删去不用的工作表`,
       );
     }
     const visible = sheets.find((sheet) => !sheet.hidden) ?? sheets[0]!;
-    chosen = holding[0]?.name ?? visible.name;
+    chosen = holding[0]?.label ?? visible.label;
     rows = holding[0]?.rows ?? (await read(visible.name));
   }
   rows ??= await read();

@@ -5,7 +5,13 @@
  * that grid huge (one value in XFD1048576) is refused here instead of exhausting memory.
  */
 import { inflateRawSync } from 'node:zlib';
+import { findPii, totalHits } from '../../src/lib/pii.ts';
 import { BuildError } from './build-error.ts';
+
+function sheetLabel(name: string, index: number): string {
+  const hits = findPii(name);
+  return totalHits({ ...hits, qq: 0, wechat: 0 }) > 0 ? `第 ${index + 1} 个（名称已隐去）` : name;
+}
 
 /** The most a whole workbook may expand to, declared or real. */
 export const MAX_EXPANDED_BYTES = 1536 * 1024 * 1024;
@@ -24,6 +30,8 @@ interface ZipEntry {
 
 export interface SheetInfo {
   name: string;
+  /** The name for messages: a name holding an identifier is replaced by the sheet's position. */
+  label: string;
   hidden: boolean;
   rows: number;
   columns: number;
@@ -160,10 +168,10 @@ export function inspectWorkbook(zip: Buffer, fileName: string): SheetInfo[] | nu
     const { rows, columns, farthest } = extent(xml);
     if (rows * columns > MAX_GRID_CELLS) {
       throw new BuildError(
-        `文件 ${fileName} 的工作表“${name}”有内容远在数据之外（最远到单元格 ${farthest}，整张表约 ${Math.round((rows * columns) / 1e6)} 百万个格子）：请删去表头右侧和数据下方的多余内容后另存（限 ${MAX_GRID_CELLS / 1e6} 百万个格子）`,
+        `文件 ${fileName} 的工作表“${sheetLabel(name, sheets.length)}”有内容远在数据之外（最远到单元格 ${farthest}，整张表约 ${Math.round((rows * columns) / 1e6)} 百万个格子）：请删去表头右侧和数据下方的多余内容后另存（限 ${MAX_GRID_CELLS / 1e6} 百万个格子）`,
       );
     }
-    sheets.push({ name, hidden: /^(hidden|veryHidden)$/.test(attribute(tag, 'state') ?? ''), rows, columns });
+    sheets.push({ name, label: sheetLabel(name, sheets.length), hidden: /^(hidden|veryHidden)$/.test(attribute(tag, 'state') ?? ''), rows, columns });
   }
   return sheets;
 }

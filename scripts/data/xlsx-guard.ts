@@ -17,8 +17,12 @@ function sheetLabel(name: string, index: number): string {
 export const MAX_EXPANDED_BYTES = 1536 * 1024 * 1024;
 /** The most one ZIP entry may expand to. */
 export const MAX_ENTRY_BYTES = 768 * 1024 * 1024;
-/** Rows × columns of a sheet's grid (farthest row × farthest column). */
+/**
+ * A sheet reaching past column IV (256) may span at most this many cells (farthest row ×
+ * farthest column); within 256 columns any number of rows is read, as exports have.
+ */
 export const MAX_GRID_CELLS = 20_000_000;
+export const MAX_PLAIN_COLUMNS = 256;
 
 interface ZipEntry {
   name: string;
@@ -166,9 +170,9 @@ export function inspectWorkbook(zip: Buffer, fileName: string): SheetInfo[] | nu
     expanded += xml.length;
     if (expanded > MAX_EXPANDED_BYTES) tooLarge();
     const { rows, columns, farthest } = extent(xml);
-    if (rows * columns > MAX_GRID_CELLS) {
+    if (columns > MAX_PLAIN_COLUMNS && rows * columns > MAX_GRID_CELLS) {
       throw new BuildError(
-        `文件 ${fileName} 的工作表“${sheetLabel(name, sheets.length)}”有内容远在数据之外（最远到单元格 ${farthest}，整张表约 ${Math.round((rows * columns) / 1e6)} 百万个格子）：请删去表头右侧和数据下方的多余内容后另存（限 ${MAX_GRID_CELLS / 1e6} 百万个格子）`,
+        `文件 ${fileName} 的工作表“${sheetLabel(name, sheets.length)}”有内容远在数据之外（最远到单元格 ${farthest}，整张表约 ${Math.round((rows * columns) / 1e6)} 百万个格子）：请删去表头右侧和数据下方的多余内容后另存（超过 ${MAX_PLAIN_COLUMNS} 列时限 ${MAX_GRID_CELLS / 1e6} 百万个格子）`,
       );
     }
     sheets.push({ name, label: sheetLabel(name, sheets.length), hidden: /^(hidden|veryHidden)$/.test(attribute(tag, 'state') ?? ''), rows, columns });

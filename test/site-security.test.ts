@@ -70,6 +70,26 @@ describe('Content-Security-Policy', () => {
       expect(
         await page.evaluate(() => (window as never as { __violations: string[] }).__violations),
       ).toEqual([]);
+      // A request to another host is stopped by the policy before it leaves the page.
+      const outcome = await page.evaluate(() =>
+        fetch('http://example.com/beacon').then(
+          () => 'fetched',
+          () => 'blocked',
+        ),
+      );
+      expect(outcome).toBe('blocked');
+      expect(foreign).toEqual([]);
+      const violations = await page.evaluate(
+        () => (window as never as { __violations: string[] }).__violations,
+      );
+      // Reported once by the header's policy and once by the page's own.
+      expect(violations.length).toBeGreaterThan(0);
+      for (const violation of violations)
+        expect(violation).toMatch(/^connect-src http:\/\/example\.com/);
+      problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('example.com')));
+      expect(
+        await page.evaluate(() => (window as never as { __violations: string[] }).__violations),
+      ).toEqual([]);
       expect(problems).toEqual([]);
       expect(foreign).toEqual([]);
     } finally {

@@ -3,6 +3,7 @@
  *   [--docx FILE [--charts id,id | --no-charts]]
  * Prints the briefing text, or with --json the report object alone on stdout; --docx writes Word.
  */
+import { readablePublishedFolder } from '../src/build-time/published-folder.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -140,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const file = resolve(args.data, PUBLISHED_FILES.database);
+  const file = resolve(readablePublishedFolder(args.data), PUBLISHED_FILES.database);
   if (!existsSync(file)) {
     console.error(`未找到已发布的数据：${file}\n请先运行 npm run build:data 生成数据。`);
     return 1;

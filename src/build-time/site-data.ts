@@ -2,6 +2,7 @@
  * Build-time data for the Astro pages (Node only): the published database opened once, every
  * page's default view computed and its charts rendered to SVG, so the first paint needs no wasm.
  */
+import { readablePublishedFolder } from './published-folder.ts';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,7 +23,7 @@ import { manifestVersionProblem, PUBLISHED_FILES, type Manifest } from '../lib/s
 import { DEFAULT_VIEW } from '../lib/view-state.ts';
 import { siteConfig } from '../site.config.ts';
 
-export const DATA_DIR = path.resolve(process.env['XINFANG_DATA_DIR'] ?? 'public/data');
+export const DATA_DIR = readablePublishedFolder(process.env['XINFANG_DATA_DIR'] ?? 'public/data');
 
 interface Published {
   run: QueryRunner;

@@ -1,3 +1,5 @@
+import { DEFAULT_ALERT_OPTIONS, type AlertOptions } from './lib/alerts/options.ts';
+
 /** The one file a bureau edits: names, hosting path, thresholds, weights, vocabulary. */
 export const siteConfig = {
   bureauName: '示例区信访局',
@@ -36,4 +38,6 @@ export const siteConfig = {
     环境保护: '生态环境',
     民政: '民政与应急',
   } as Record<string, string>,
+  /** 苗头预警 parameters (docs/definitions.md, 苗头预警): change a value here, e.g. `level: 0.998`. */
+  alerts: { ...DEFAULT_ALERT_OPTIONS } as AlertOptions,
 };

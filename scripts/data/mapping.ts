@@ -22,6 +22,7 @@ import {
   type VocabularyColumn,
 } from '../../src/lib/parse-values.ts';
 import { BuildError } from './build-error.ts';
+import { personalRouteProblem } from './mapping-privacy.ts';
 
 export interface FileMapping {
   match: string;
@@ -120,9 +121,16 @@ export function parseMapping(json: unknown, file: string): Mapping {
           ` 的列名不可用（可用：${COLUMN_LIST}；多个列用数组，如 ["registered_on", "accepted_on"]；null 表示忽略）`,
         );
       }
+      const targets: (InputColumn | null)[] = Array.isArray(column)
+        ? [...new Set(column as InputColumn[])]
+        : [column as InputColumn | null];
+      for (const target of targets) {
+        const personalRoute = personalRouteProblem(header, target);
+        if (personalRoute) fail(`${at}.columns."${header}"`, personalRoute);
+      }
       columns.set(
         normaliseHeader(header),
-        Array.isArray(column) ? [...new Set(column as InputColumn[])] : (column as HeaderTarget),
+        Array.isArray(column) ? (targets as InputColumn[]) : (column as HeaderTarget),
       );
     }
     const defaults: Partial<Record<InputColumn, string>> = {};

@@ -218,7 +218,7 @@ const REFUSED: Refused[] = [
       'a.csv': good(),
       'mapping.json': JSON.stringify({ files: [{ match: '*', defaults: { channel: '飞鸽' } }] }),
     },
-    refused: /的值不可用/,
+    refused: /的值“飞鸽”不可用（信访形式，可用：来信、来访、网上信访、电话/,
   },
   {
     name: 'a mapping routing 姓名 to unit',

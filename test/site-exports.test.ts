@@ -88,16 +88,13 @@ async function open(page: string): Promise<{ tab: Page; problems: string[] }> {
   const tab = await context.newPage();
   tab.on('console', (m) => {
     const where = m.location().url;
-    if ((m.type() === 'error' || m.type() === 'warning') && !where.endsWith('/favicon.svg')) {
+    if (m.type() === 'error' || m.type() === 'warning') {
       problems.push(`${m.text()} ${where}`);
     }
   });
   tab.on('pageerror', (error) => problems.push(String(error)));
   tab.on('response', (response) => {
-    // Only under this test's shared Chromium the 总览 also asks for /favicon.svg at the server's
-    // root (the page links /board/favicon.svg; a standalone Chromium asks for nothing else):
-    // that one 404 is let pass, here and in the console listener above.
-    if (response.status() >= 400 && new URL(response.url()).pathname !== '/favicon.svg') {
+    if (response.status() >= 400) {
       problems.push(`HTTP ${response.status()} ${response.url()}`);
     }
   });

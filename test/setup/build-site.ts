@@ -115,7 +115,8 @@ export async function buildSite(options: {
 
 /**
  * Publishes the exports in `input` (with its mapping.json) and builds a site from them in `dir`.
- * Runs from inside a test worker: its NODE_ENV=test and VITEST_* variables are not passed on.
+ * Runs from inside a test worker: its NODE_ENV=test, VITEST_* and Vite's import.meta.env variables
+ * (BASE_URL=/ would make the pages link their files at the server's root) are not passed on.
  */
 export async function buildSiteFrom(options: {
   input: string;
@@ -125,7 +126,11 @@ export async function buildSiteFrom(options: {
   const data = path.join(options.dir, 'data');
   const site = path.join(options.dir, 'site');
   const base = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST')),
+    Object.entries(process.env).filter(
+      ([key]) =>
+        !['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(key) &&
+        !key.startsWith('VITEST'),
+    ),
   );
   await run(
     'build:data',

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,9 +23,17 @@ const TYPES: Record<string, string> = {
  * requests (DuckDB-WASM reads the database in pieces), and nothing else.
  */
 export function serveStatic(root: string, basePath = '/'): Server {
+  return createServer(staticHandler(root, basePath));
+}
+
+/** serveStatic's request handler, for a server that answers a few paths of its own first. */
+export function staticHandler(
+  root: string,
+  basePath = '/',
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   const top = path.resolve(root);
-  return createServer(async (req, res) => {
+  return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const pathname = decodeURIComponent(url.pathname);
     if (!pathname.startsWith(base)) {
@@ -73,5 +81,5 @@ export function serveStatic(root: string, basePath = '/'): Server {
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
     }
-  });
+  };
 }

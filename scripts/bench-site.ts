@@ -1,6 +1,6 @@
 /**
- * npm run bench:site [-- --records 1000000 --loads 5 --changes 30 --skip-big --keep
- *                       --reuse DIR --rebuild-site --timeout 300]
+ * npm run bench:site [-- --records 1000000 --loads 5 --changes 30 --skip-big --skip-sample
+ *                       --keep --reuse DIR --rebuild-site --timeout 300]
  * Builds the sample site and a large one (sample → data → site, under /xf/), serves each on
  * localhost and measures every chart page in headless Chromium with a cold cache, printing every
  * figure of the aims of issue 12 (see scripts/bench/report.ts) and the machine's load before and
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     loads: { type: 'string', default: '5' },
     changes: { type: 'string', default: '30' },
     'skip-big': { type: 'boolean', default: false },
+    'skip-sample': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
     'rebuild-site': { type: 'boolean', default: false },
@@ -50,7 +51,10 @@ const dir = values.reuse
   : await mkdtemp(path.join(tmpdir(), 'xf-bench-site-'));
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 try {
-  const sizes: (number | undefined)[] = values['skip-big'] ? [undefined] : [undefined, records];
+  const sizes: (number | undefined)[] = [
+    ...(values['skip-sample'] ? [] : [undefined]),
+    ...(values['skip-big'] ? [] : [records]),
+  ];
   const prepared: PreparedSite[] = [];
   const figures: SiteFigures[] = [];
   for (const size of sizes) {

@@ -133,9 +133,13 @@ function siteSection(site: SiteFigures, prepared: PreparedSite | undefined): str
     figure('  other data files', '', (r) => kb(r.otherRead)),
   ]);
   const perRecord = site.databaseBytes / site.records;
+  const atScale = site.records >= 1_000_000;
   const lines = [
     '',
-    `${site.label}: ${site.records.toLocaleString('en-US')} records, petitions.duckdb ${mb(site.databaseBytes)} = ${perRecord.toFixed(1)} B/record (aim ≤ ${AIMS.bytesPerRecord}: ${verdict(perRecord <= AIMS.bytesPerRecord)})`,
+    `${site.label}: ${site.records.toLocaleString('en-US')} records, petitions.duckdb ${mb(site.databaseBytes)} = ${perRecord.toFixed(1)} B/record` +
+      (atScale
+        ? ` (aim ≤ ${AIMS.bytesPerRecord}: ${verdict(perRecord <= AIMS.bytesPerRecord)})`
+        : ' (the aims are set for 1M and 10M records: the verdicts below are for reference)'),
     table,
   ];
   const check = (

@@ -38,7 +38,7 @@ afterAll(async () => {
 function context(view: ViewState) {
   return {
     view,
-    scope: scopeOf(view, report.period.to),
+    scope: scopeOf(view, report.dataCutoff),
     run: db.run,
     regionLabel: siteConfig.regionLabel,
     measure: view.measure,

@@ -170,7 +170,7 @@ function reportFor(scope: DashboardScope, onlyWhileShown = false): Promise<Repor
   if (!report) {
     const { period, channel, level, category, region, tag } = scope;
     const shownNow = () =>
-      !onlyWhileShown || reportKey(scopeOf(view, boot.info.latestMonth)) === key;
+      !onlyWhileShown || reportKey(scopeOf(view, boot.info.cutoff)) === key;
     report = startEngine(boot.databaseUrl).then((run) =>
       computeReport(
         (query) => (shownNow() ? run(query) : Promise.reject(new Error('视图已改变'))),
@@ -340,7 +340,7 @@ document.addEventListener('click', (event) => {
 });
 
 {
-  const scope = scopeOf(view, boot.info.latestMonth);
+  const scope = scopeOf(view, boot.info.cutoff);
   show(boot.panels ?? [], boot.subtitle ?? '', periodLabel(scope.period, true), () =>
     reportFor(scope),
   );

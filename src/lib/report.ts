@@ -4,8 +4,11 @@
  */
 import { change, type Change } from './change.ts';
 import {
+  comparedPeriod,
   compareMonths,
+  dateRange,
   isMonth,
+  lastDayOf,
   periodLabel,
   reportPeriod,
   yearToDate,
@@ -19,10 +22,11 @@ import {
   NO_FILTER,
   ratesQuery,
   regionsQuery,
+  upToDateQuery,
   type RecordFilter,
 } from './queries.ts';
 import type { QueryRunner, SqlRow } from './query-runner.ts';
-import { reportCubeQueries, type DashboardScope } from './queries-dashboard.ts';
+import { reportCubeQueries, upToDateCubeQuery, type DashboardScope } from './queries-dashboard.ts';
 import { rate, type Rate } from './rates.ts';
 import { briefingText } from './report-text.ts';
 import { ruleOfLawScore, type RuleOfLaw, type RuleOfLawTermConfig } from './rule-of-law.ts';
@@ -119,6 +123,11 @@ export interface Report {
   ruleOfLaw: RuleOfLaw;
   /** The levels (走访), categories and regions whose batches grew most, largest increase first. */
   rises: { levels: Rise[]; categories: Rise[]; regions: Rise[] };
+  /**
+   * 登记 from the period's start through the data cut-off (截止目前), when the period ends
+   * before the cut-off; null otherwise.
+   */
+  upToDate: (Counts & { through: string }) | null;
   /** The filters the figures follow; all null for the whole jurisdiction. */
   filter: RecordFilter;
   warnings: string[];
@@ -152,6 +161,8 @@ export interface ReportRows {
   categories: SqlRow[];
   regions: SqlRow[];
   rates: SqlRow[];
+  /** `upToDateQuery`'s row, run only when the period ends before the cut-off. */
+  upToDate?: SqlRow[] | undefined;
 }
 
 /** A request the data cannot answer (bad month, empty period order): the CLI exits 2 on it. */
@@ -231,7 +242,9 @@ function rises(
     .slice(0, limit);
 }
 
-export function resolvePeriod(request: ReportRequest, lastMonth: string): ReportPeriod {
+/** `cutoff`: the data's last registration day, 'YYYY-MM-DD' (its month is the default `to`). */
+export function resolvePeriod(request: ReportRequest, cutoff: string): ReportPeriod {
+  const lastMonth = cutoff.slice(0, 7);
   for (const month of [request.from, request.to]) {
     if (month !== undefined && !isMonth(month)) {
       throw new ReportInputError(`月份应写作 YYYY-MM（如 2024-09）：${month}`);
@@ -246,7 +259,7 @@ export function resolvePeriod(request: ReportRequest, lastMonth: string): Report
         : `起始月份 ${from} 晚于结束月份 ${to}`,
     );
   }
-  return reportPeriod({ from, to }, request.compare ?? 'yoy');
+  return reportPeriod({ from, to }, request.compare ?? 'yoy', cutoff);
 }
 
 export function parseDataRange(rows: SqlRow[]): DataRange | null {
@@ -257,6 +270,17 @@ export function parseDataRange(rows: SqlRow[]): DataRange | null {
     last: text(row, 'last_on'),
     records: int(row, 'records'),
   };
+}
+
+function upToDate(rows: SqlRow[] | undefined, cutoff: string): Report['upToDate'] {
+  const row = rows?.[0];
+  if (!row) return null;
+  return { batches: int(row, 'batches'), persons: int(row, 'persons'), through: cutoff };
+}
+
+/** The period ends before the data's cut-off: the briefing then adds the figure to date. */
+export function endsBeforeCutoff(period: ReportPeriod, cutoff: string): boolean {
+  return lastDayOf(period) < cutoff;
 }
 
 export function assembleReport(
@@ -375,7 +399,7 @@ export function assembleReport(
     labels: {
       period: periodLabel(period),
       periodWithYear: periodLabel(period, true),
-      comparePeriod: periodLabel({ from: period.compareFrom, to: period.compareTo }, true),
+      comparePeriod: periodLabel(comparedPeriod(period), true),
     },
     dataCutoff: range.last,
     dataRange: { first: range.first, last: range.last },
@@ -426,6 +450,7 @@ export function assembleReport(
         RISE_LIMITS.regions,
       ),
     },
+    upToDate: upToDate(rows.upToDate, range.last),
     filter: { ...filter },
     warnings,
     text: '',
@@ -450,7 +475,7 @@ export async function computeReport(
 ): Promise<Report> {
   const range = parseDataRange(await run(dataRangeQuery()));
   if (!range) throw new NoDataError('已发布的数据中没有记录。');
-  const period = resolvePeriod(request, range.last.slice(0, 7));
+  const period = resolvePeriod(request, range.last);
   const filter = request.filter ?? NO_FILTER;
   const queries =
     source === 'cube'
@@ -464,5 +489,18 @@ export async function computeReport(
   const categories = await run(queries.categories);
   const regions = await run(queries.regions);
   const rates = await run(ratesQuery(period, range.last, filter));
-  return assembleReport(period, range, { counts, categories, regions, rates }, options, filter);
+  const upToDate = endsBeforeCutoff(period, range.last)
+    ? await run(
+        source === 'cube'
+          ? upToDateCubeQuery({ period, ...filter } as DashboardScope, range.last.slice(0, 7))
+          : upToDateQuery(dateRange(period).start, filter),
+      )
+    : undefined;
+  return assembleReport(
+    period,
+    range,
+    { counts, categories, regions, rates, upToDate },
+    options,
+    filter,
+  );
 }

@@ -169,8 +169,7 @@ function reportFor(scope: DashboardScope, onlyWhileShown = false): Promise<Repor
   let report = reports.get(key);
   if (!report) {
     const { period, channel, level, category, region, tag } = scope;
-    const shownNow = () =>
-      !onlyWhileShown || reportKey(scopeOf(view, boot.info.cutoff)) === key;
+    const shownNow = () => !onlyWhileShown || reportKey(scopeOf(view, boot.info.cutoff)) === key;
     report = startEngine(boot.databaseUrl).then((run) =>
       computeReport(
         (query) => (shownNow() ? run(query) : Promise.reject(new Error('视图已改变'))),

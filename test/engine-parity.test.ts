@@ -26,6 +26,9 @@ import { writeDashboardDb } from './helpers/dashboard-db.ts';
 import { referenceRecords } from './helpers/reference-records.ts';
 import { MID_MONTH_CUTOFF, midMonthRecords } from './helpers/mid-month-records.ts';
 import { ratesQuery } from '../src/lib/queries.ts';
+import { timingEventsQuery, timingQuery } from '../src/lib/handling-time.ts';
+import { headlineFigures } from '../src/lib/briefing-figures.ts';
+import { timingQueries } from '../src/lib/queries-dashboard.ts';
 import type { SqlRow } from '../src/lib/query-runner.ts';
 
 let dir = '';
@@ -243,6 +246,73 @@ describe('a mid-month cut-off (2020-01-07): both paths and both engines cut alik
       expect({ key, rows: await midWasm.run(query) }).toEqual({ key, rows: expected });
     }
   });
+
+  it('办理时效 over the cut days: medians and shares, in the JSON and the .docx table', async () => {
+    const report = await computeReport(mid.run, {}, reportOptions(siteConfig));
+    // accepted 2020-01-01..07: 1 day; 2019-01-01..07: 1 day (not the one accepted 2019-01-12)
+    expect(report.handlingTime.acceptance).toMatchObject({
+      count: 1,
+      median: 1,
+      within: { numerator: 1, denominator: 1 },
+      previous: { count: 1, median: 1 },
+    });
+    // closed 2020-01-01..07: 18 and 64 days → median 41; 2019-01-01..07: 1, 16, 63 → 16
+    expect(report.handlingTime.closure).toMatchObject({
+      count: 2,
+      median: 41,
+      within: { numerator: 1, denominator: 2, percent: 50 },
+      excluded: 0,
+      previous: { count: 3, median: 16, within: { numerator: 2, denominator: 3 } },
+    });
+    const rows = headlineFigures(report).filter((row) => /用时|日内/.test(row.label));
+    expect(
+      rows.map((row) => [row.label, ...row.current, '|', ...row.previous, '|', ...row.change]),
+    ).toEqual([
+      ['受理用时中位数', '1天', '1件', '|', '1天', '1件', '|', '持平'],
+      ['15日内受理率', '100.0%', '1/1', '|', '100.0%', '1/1', '|', '持平'],
+      ['办结用时中位数', '41天', '2件', '|', '16天', '3件', '|', '延长25天'],
+      ['60日内办结率', '50.0%', '1/2', '|', '66.7%', '2/3', '|', '下降16.7个百分点'],
+    ]);
+  });
+
+  it('the median is DuckDB median() (the mean of the middle two), not quantile_disc, in both engines', async () => {
+    const events = timingEventsQuery();
+    const query = {
+      sql: `SELECT median(days) AS m, quantile_cont(days, 0.5) AS c, quantile_disc(days, 0.5) AS d
+        FROM (${events.sql}) WHERE measure = 'closure'
+        AND event_on BETWEEN DATE '2020-01-01' AND DATE '2020-01-07'`,
+      params: events.params,
+    };
+    const expected = [{ m: 41, c: 41, d: 18 }];
+    expect(await mid.run(query)).toEqual(expected);
+    expect(await midWasm.run(query)).toEqual(expected);
+  });
+
+  it.each(Object.keys(midScopes).filter((name) => name !== 'tag'))(
+    'the 办理时效 table gives the records histograms, both engines, scope %s',
+    async (name) => {
+      const scope = midScopes[name] as DashboardScope;
+      const fromRecords = await mid.run(timingQuery(scope.period, MID_MONTH_CUTOFF, scope));
+      const summed = new Map<string, number>();
+      for (const row of await mid.run(timingQueries(scope).units)) {
+        const key = `${String(row['side'])}|${String(row['measure'])}|${String(row['days'])}`;
+        summed.set(key, (summed.get(key) ?? 0) + Number(row['records']));
+      }
+      const records = new Map(
+        fromRecords.map((row) => [
+          `${String(row['side'])}|${String(row['measure'])}|${String(row['days'])}`,
+          Number(row['records']),
+        ]),
+      );
+      expect(fromRecords.length).toBeGreaterThan(0);
+      expect(summed).toEqual(records);
+      for (const query of Object.values(timingQueries(scope))) {
+        expect(await midWasm.run(query)).toEqual(await mid.run(query));
+      }
+      const timing = timingQuery(scope.period, MID_MONTH_CUTOFF, scope);
+      expect(await midWasm.run(timing)).toEqual(fromRecords);
+    },
+  );
 
   // cube_handling has no tag column (the handling page's figures ignore a tag filter)
   it.each(Object.keys(midScopes).filter((name) => name !== 'tag'))(

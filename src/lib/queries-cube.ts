@@ -4,6 +4,7 @@
  * month × type × channel × level × category × region combinations, not the number of records.
  * Run by the data build against the published schema, right after `records` exists.
  */
+import { timingEventsQuery } from './handling-time.ts';
 import { DECISION_DAYS, HANDLING_DAYS } from './queries.ts';
 import { CUBE_MEASURES } from './queries-dashboard.ts';
 import type { Query } from './query-runner.ts';
@@ -112,7 +113,25 @@ export function cubeStatements(collectiveThreshold: number): Query[] {
       sql: HANDLING_SQL,
       params: [DECISION_DAYS, HANDLING_DAYS],
     },
+    timingStatement(),
   ];
+}
+
+/**
+ * 办理时效 histograms (handling-time.ts): records by the month of their end date (acceptance or
+ * closing), measure and days taken, with the dimensions the handling page filters by.
+ */
+function timingStatement(): Query {
+  const events = timingEventsQuery();
+  return {
+    sql: `CREATE TABLE cube_timing AS
+  SELECT strftime(event_on, '%Y-%m') AS month, ${byCutoffDay('event_on')},
+    unit_name::dim_unit AS unit, channel::dim_channel AS channel, level::dim_level AS level,
+    category::dim_category AS category, region::dim_region AS region,
+    measure, days, count(*)::INTEGER AS records
+  FROM (${events.sql}) GROUP BY ALL ORDER BY ALL`,
+    params: events.params,
+  };
 }
 
 /**
@@ -162,4 +181,5 @@ export const CUBE_TABLES = [
   'cube_tag',
   'cube_sub',
   'cube_handling',
+  'cube_timing',
 ] as const;

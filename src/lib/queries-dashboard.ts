@@ -265,8 +265,8 @@ export function knownValuesQueries(): Record<'months' | 'categories' | 'regions'
   };
 }
 
-/** Handling counts month by month over both periods, and by responsible unit for the period. */
-export function handlingQueries(scope: DashboardScope): { monthly: Query; units: Query } {
+/** The handling tables' filters (they hold no tag): every key in the text, '' binds "all". */
+function tableFilters(scope: DashboardScope): { filters: string; filterParams: SqlParam[] } {
   const filterParams: SqlParam[] = [];
   const filters = (['channel', 'level', 'category', 'region'] as const)
     .map((key) => {
@@ -275,6 +275,12 @@ export function handlingQueries(scope: DashboardScope): { monthly: Query; units:
       return `AND (? = '' OR ${key} = ?)`;
     })
     .join(' ');
+  return { filters, filterParams };
+}
+
+/** Handling counts month by month over both periods, and by responsible unit for the period. */
+export function handlingQueries(scope: DashboardScope): { monthly: Query; units: Query } {
+  const { filters, filterParams } = tableFilters(scope);
   const sums = `sum(decision_due)::INTEGER AS decision_due,
     sum(decision_timely)::INTEGER AS decision_timely, sum(closure_due)::INTEGER AS closure_due,
     sum(closure_on_time)::INTEGER AS closure_on_time, sum(closed)::INTEGER AS closed,
@@ -294,6 +300,35 @@ export function handlingQueries(scope: DashboardScope): { monthly: Query; units:
   UNION ALL
   SELECT 'previous' AS side, unit, ${sums} FROM cube_handling
   WHERE ${previous.clause} ${filters} GROUP BY unit
+  ORDER BY ALL`,
+      params: [...current.params, ...filterParams, ...previous.params, ...filterParams],
+    },
+  };
+}
+
+/**
+ * 办理时效 histograms (handling-time.ts) from `cube_timing`: by month over the current period,
+ * and by side × unit. Rows: measure, days, records and the month or side and unit.
+ */
+export function timingQueries(scope: DashboardScope): { monthly: Query; units: Query } {
+  const { filters, filterParams } = tableFilters(scope);
+  const current = monthsClause(sideMonths(scope.period, 'current'));
+  const previous = monthsClause(sideMonths(scope.period, 'previous'));
+  const select = (side: Side, clause: string) =>
+    `SELECT '${side}' AS side, CAST(unit AS VARCHAR) AS unit, measure, days,
+    sum(records)::INTEGER AS records FROM cube_timing
+  WHERE ${clause} ${filters} GROUP BY unit, measure, days`;
+  return {
+    monthly: {
+      sql: `SELECT month, measure, days, sum(records)::INTEGER AS records FROM cube_timing
+  WHERE ${current.clause} ${filters}
+  GROUP BY month, measure, days ORDER BY ALL`,
+      params: [...current.params, ...filterParams],
+    },
+    units: {
+      sql: `${select('current', current.clause)}
+  UNION ALL
+  ${select('previous', previous.clause)}
   ORDER BY ALL`,
       params: [...current.params, ...filterParams, ...previous.params, ...filterParams],
     },

@@ -48,7 +48,7 @@ export const NO_FILTER: RecordFilter = {
 };
 
 /** ` AND r.channel = ? …` for the filters that are set: column names fixed, values bound. */
-function filterClause(filter: RecordFilter, alias: string): Query {
+export function filterClause(filter: RecordFilter, alias: string): Query {
   const parts: string[] = [];
   const params: SqlParam[] = [];
   for (const key of ['channel', 'level', 'category', 'region'] as const) {
@@ -70,7 +70,7 @@ function filterClause(filter: RecordFilter, alias: string): Query {
  * a deadline counts as due in it when start_on ≤ deadline < due_end, where due_end stops at the
  * data cutoff so that deadlines after the last data day are not yet due.
  */
-function sides(period: ReportPeriod, cutoff: string): Query {
+export function sides(period: ReportPeriod, cutoff: string): Query {
   const afterCutoff = nextDay(cutoff);
   const row = (side: Side, dates: Period): Query => {
     const range = dateRange(dates);

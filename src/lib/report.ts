@@ -28,6 +28,14 @@ import {
 import type { QueryRunner, SqlRow } from './query-runner.ts';
 import { reportCubeQueries, upToDateCubeQuery, type DashboardScope } from './queries-dashboard.ts';
 import { rate, type Rate } from './rates.ts';
+import {
+  timingQuery,
+  timingSummary,
+  TIMINGS,
+  type DayCount,
+  type Timing,
+  type TimingKey,
+} from './handling-time.ts';
 import { briefingText } from './report-text.ts';
 import { ruleOfLawScore, type RuleOfLaw, type RuleOfLawTermConfig } from './rule-of-law.ts';
 import { CATEGORIES, CHANNELS, LEVELS, type Channel, type Level } from './schema.ts';
@@ -117,6 +125,8 @@ export interface Report {
   regions: RegionCounts[];
   rates: Record<RateKey, ComparedRate>;
   overdue: Overdue;
+  /** 办理时效 (handling-time.ts): days to acceptance and to closure, by the end date's period. */
+  handlingTime: Record<TimingKey, Timing & { previous: Timing }>;
   leaderReceptions: Compared;
   leaderCases: Resolution;
   supervised: Resolution;
@@ -161,6 +171,8 @@ export interface ReportRows {
   categories: SqlRow[];
   regions: SqlRow[];
   rates: SqlRow[];
+  /** `timingQuery`'s rows (side, measure, days, records); absent: nothing counted. */
+  timing?: SqlRow[] | undefined;
   /** `upToDateQuery`'s row, run only when the period ends before the cut-off. */
   upToDate?: SqlRow[] | undefined;
 }
@@ -270,6 +282,22 @@ export function parseDataRange(rows: SqlRow[]): DataRange | null {
     last: text(row, 'last_on'),
     records: int(row, 'records'),
   };
+}
+
+function handlingTime(rows: SqlRow[], side: (row: SqlRow) => 0 | 1): Report['handlingTime'] {
+  const summary = (key: TimingKey, s: 0 | 1, within: number): Timing => {
+    const histogram: DayCount[] = rows
+      .filter((row) => text(row, 'measure') === key && side(row) === s)
+      .map((row) => ({ days: int(row, 'days'), records: int(row, 'records') }));
+    return timingSummary(histogram, within);
+  };
+  return byKey(
+    TIMINGS.map((t) => t.key),
+    (key) => {
+      const within = TIMINGS.find((t) => t.key === key)?.within ?? 0;
+      return { ...summary(key, 0, within), previous: summary(key, 1, within) };
+    },
+  );
 }
 
 function upToDate(rows: SqlRow[] | undefined, cutoff: string): Report['upToDate'] {
@@ -432,6 +460,7 @@ export function assembleReport(
       late: n(0, 'closure_due') - n(0, 'closure_on_time'),
       open: n(0, 'closure_open'),
     },
+    handlingTime: handlingTime(rows.timing ?? [], side),
     leaderReceptions: compared(...leader),
     leaderCases: resolution('leader_cases', 'leader_cases_resolved'),
     supervised: resolution('supervised', 'supervised_resolved'),
@@ -465,7 +494,7 @@ export function assembleReport(
 /** Runs the report's queries through `run` and assembles the report. */
 /**
  * `source: 'cube'` reads the counts from the dashboard's pre-aggregated tables (the browser, where
- * they exist and `records` is slow to scan); the rates always come from `records`.
+ * they exist and `records` is slow to scan); the rates and 办理时效 always come from `records`.
  */
 export async function computeReport(
   run: QueryRunner,
@@ -489,6 +518,7 @@ export async function computeReport(
   const categories = await run(queries.categories);
   const regions = await run(queries.regions);
   const rates = await run(ratesQuery(period, range.last, filter));
+  const timing = await run(timingQuery(period, range.last, filter));
   const upToDate = endsBeforeCutoff(period, range.last)
     ? await run(
         source === 'cube'
@@ -499,7 +529,7 @@ export async function computeReport(
   return assembleReport(
     period,
     range,
-    { counts, categories, regions, rates, upToDate },
+    { counts, categories, regions, rates, timing, upToDate },
     options,
     filter,
   );

@@ -35,7 +35,7 @@ export function midMonthRecords(): TestRecord[] {
     { registered_on: '2020-01-04', record_type: '劝返', level: '进京', persons: 2 },
     // 2019-01: 3 in days 1-7, 4 after
     { registered_on: '2019-01-01', level: '赴省', persons: 5, category: '城乡建设' },
-    handled('2019-01-06', '2019-01-07', '2019-01-07', { unit: '人社局' }),
+    handled('2019-01-06', '2019-01-07', '2019-01-07', { unit: '人社局', region: '东街道' }),
     { registered_on: '2019-01-07', channel: '来信', region: '东街道' },
     { registered_on: '2019-01-08', level: '赴省', persons: 7 },
     { registered_on: '2019-01-15', channel: '来信', category: '劳动和社会保障' },
@@ -48,7 +48,7 @@ export function midMonthRecords(): TestRecord[] {
     { registered_on: '2019-12-08', channel: '来信' },
     { registered_on: '2019-12-10', channel: '来信' },
     { registered_on: '2019-12-12', level: '赴省' },
-    handled('2019-12-16', '2019-12-18', '2020-01-03'),
+    handled('2019-12-16', '2019-12-18', '2020-01-03', { region: '东街道' }),
     handled('2019-12-20', '2019-12-30', null, { unit: '人社局' }),
     // decisions due 2019-01-04 / 2019-01-09 and 2019-12-05 / 2019-12-09 (either side of day 7)
     handled('2018-12-20', '2018-12-21', '2019-01-05'),

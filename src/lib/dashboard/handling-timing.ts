@@ -92,6 +92,7 @@ export async function timingPanels(context: PageContext): Promise<Panel[]> {
     .sort((a, b) => timed(b) - timed(a) || (a < b ? -1 : 1))
     .slice(0, UNIT_LIMIT);
   const series = TIMINGS.map((timing) => `${timing.label}中位数`);
+  const note = scope.tag ? `${NOTE}办理时效不区分专项标签。` : NOTE;
   return [
     panel({
       id: 'timing-rates',
@@ -99,7 +100,7 @@ export async function timingPanels(context: PageContext): Promise<Panel[]> {
       chart: 'rate-lines',
       rows: rateRows,
       options: { unit: '件', label: '办理时效', rates: TIMINGS.map((t) => t.withinLabel) },
-      note: NOTE,
+      note,
     }),
     panel({
       id: 'timing-months',
@@ -107,7 +108,7 @@ export async function timingPanels(context: PageContext): Promise<Panel[]> {
       chart: 'grouped-bars',
       rows: months.flatMap((month) => medianRows(monthName(month), byMonth.get(month))),
       options: { unit: '天', label: '办理用时中位数', keyLabel: '月份', series },
-      note: NOTE,
+      note,
     }),
     panel({
       id: 'timing-units',
@@ -121,7 +122,7 @@ export async function timingPanels(context: PageContext): Promise<Panel[]> {
         series,
         orientation: 'horizontal',
       },
-      note: `计时件数最多的${UNIT_LIMIT}个单位。${NOTE}`,
+      note: `计时件数最多的${UNIT_LIMIT}个单位。${note}`,
     }),
   ];
 }

@@ -264,6 +264,9 @@ describe('a mid-month cut-off (2020-01-07): both paths and both engines cut alik
       excluded: 0,
       previous: { count: 3, median: 16, within: { numerator: 2, denominator: 3 } },
     });
+    expect(
+      report.handlingTimeByUnit.map((u) => [u.unit, u.acceptance.median, u.closure.median]),
+    ).toEqual([['住建局', 1, 41]]);
     const rows = headlineFigures(report).filter((row) => /用时|日内/.test(row.label));
     expect(
       rows.map((row) => [row.label, ...row.current, '|', ...row.previous, '|', ...row.change]),
@@ -295,12 +298,12 @@ describe('a mid-month cut-off (2020-01-07): both paths and both engines cut alik
       const fromRecords = await mid.run(timingQuery(scope.period, MID_MONTH_CUTOFF, scope));
       const summed = new Map<string, number>();
       for (const row of await mid.run(timingQueries(scope).units)) {
-        const key = `${String(row['side'])}|${String(row['measure'])}|${String(row['days'])}`;
+        const key = ['side', 'unit', 'measure', 'days'].map((k) => String(row[k])).join('|');
         summed.set(key, (summed.get(key) ?? 0) + Number(row['records']));
       }
       const records = new Map(
         fromRecords.map((row) => [
-          `${String(row['side'])}|${String(row['measure'])}|${String(row['days'])}`,
+          ['side', 'unit', 'measure', 'days'].map((k) => String(row[k])).join('|'),
           Number(row['records']),
         ]),
       );

@@ -73,7 +73,7 @@ export function timingEventsQuery(filter: RecordFilter = NO_FILTER): Query {
 }
 
 /**
- * The report's histograms: side × measure × days, each record placed in a side by its end date
+ * The report's histograms: side × measure × unit × days, each record placed in a side by its end date
  * (the day it was accepted or closed), over the report's periods (cut at the cut-off day alike).
  */
 export function timingQuery(
@@ -83,11 +83,11 @@ export function timingQuery(
 ): Query {
   return sql`WITH ${sides(period, cutoff)},
   events AS (${timingEventsQuery(filter)})
-  SELECT s.side, e.measure, e.days, CAST(count(*) AS INTEGER) AS records
+  SELECT s.side, e.measure, e.unit_name AS unit, e.days, CAST(count(*) AS INTEGER) AS records
   FROM events e
   JOIN sides s ON e.event_on >= s.start_on AND e.event_on < s.end_on
-  GROUP BY s.side, e.measure, e.days
-  ORDER BY s.side, e.measure, e.days`;
+  GROUP BY s.side, e.measure, e.unit_name, e.days
+  ORDER BY s.side, e.measure, e.unit_name, e.days`;
 }
 
 /** Records by days taken: one histogram per measure (and per side, unit or month). */

@@ -127,6 +127,8 @@ export interface Report {
   overdue: Overdue;
   /** 办理时效 (handling-time.ts): days to acceptance and to closure, by the end date's period. */
   handlingTime: Record<TimingKey, Timing & { previous: Timing }>;
+  /** The same for each responsible unit (未注明 without one), this period, most records timed first. */
+  handlingTimeByUnit: ({ unit: string } & Record<TimingKey, Timing>)[];
   leaderReceptions: Compared;
   leaderCases: Resolution;
   supervised: Resolution;
@@ -171,7 +173,7 @@ export interface ReportRows {
   categories: SqlRow[];
   regions: SqlRow[];
   rates: SqlRow[];
-  /** `timingQuery`'s rows (side, measure, days, records); absent: nothing counted. */
+  /** `timingQuery`'s rows (side, measure, unit, days, records); absent: nothing counted. */
   timing?: SqlRow[] | undefined;
   /** `upToDateQuery`'s row, run only when the period ends before the cut-off. */
   upToDate?: SqlRow[] | undefined;
@@ -284,20 +286,51 @@ export function parseDataRange(rows: SqlRow[]): DataRange | null {
   };
 }
 
+function timingHistogram(rows: SqlRow[], keep: (row: SqlRow) => boolean): DayCount[] {
+  return rows.filter(keep).map((row) => ({ days: int(row, 'days'), records: int(row, 'records') }));
+}
+
 function handlingTime(rows: SqlRow[], side: (row: SqlRow) => 0 | 1): Report['handlingTime'] {
-  const summary = (key: TimingKey, s: 0 | 1, within: number): Timing => {
-    const histogram: DayCount[] = rows
-      .filter((row) => text(row, 'measure') === key && side(row) === s)
-      .map((row) => ({ days: int(row, 'days'), records: int(row, 'records') }));
-    return timingSummary(histogram, within);
-  };
   return byKey(
     TIMINGS.map((t) => t.key),
     (key) => {
       const within = TIMINGS.find((t) => t.key === key)?.within ?? 0;
-      return { ...summary(key, 0, within), previous: summary(key, 1, within) };
+      const summary = (s: 0 | 1) =>
+        timingSummary(
+          timingHistogram(rows, (row) => text(row, 'measure') === key && side(row) === s),
+          within,
+        );
+      return { ...summary(0), previous: summary(1) };
     },
   );
+}
+
+function handlingTimeByUnit(
+  rows: SqlRow[],
+  side: (row: SqlRow) => 0 | 1,
+): Report['handlingTimeByUnit'] {
+  const current = rows.filter((row) => side(row) === 0);
+  const units = [...new Set(current.map((row) => text(row, 'unit')))];
+  return units
+    .map((unit) => ({
+      unit,
+      ...byKey(
+        TIMINGS.map((t) => t.key),
+        (key) =>
+          timingSummary(
+            timingHistogram(
+              current,
+              (row) => text(row, 'unit') === unit && text(row, 'measure') === key,
+            ),
+            TIMINGS.find((t) => t.key === key)?.within ?? 0,
+          ),
+      ),
+    }))
+    .sort(
+      (a, b) =>
+        b.acceptance.count + b.closure.count - (a.acceptance.count + a.closure.count) ||
+        (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0),
+    );
 }
 
 function upToDate(rows: SqlRow[] | undefined, cutoff: string): Report['upToDate'] {
@@ -461,6 +494,7 @@ export function assembleReport(
       open: n(0, 'closure_open'),
     },
     handlingTime: handlingTime(rows.timing ?? [], side),
+    handlingTimeByUnit: handlingTimeByUnit(rows.timing ?? [], side),
     leaderReceptions: compared(...leader),
     leaderCases: resolution('leader_cases', 'leader_cases_resolved'),
     supervised: resolution('supervised', 'supervised_resolved'),

@@ -28,6 +28,7 @@ const DICTIONARY_COLUMN = Object.fromEntries(
   DICTIONARIES.map((name) => [name, BATCH_COLUMNS.indexOf(name)]),
 ) as Record<DictionaryName, number>;
 const CHUNK_ROWS = 2048;
+const DUPLICATE_PAGE_ROWS = 100_000;
 
 export interface Duplicate {
   fileIndex: number;
@@ -155,11 +156,19 @@ export class StagingWriter {
         FROM staging
         WINDOW earlier AS (PARTITION BY case_id ORDER BY file_index, line)
       ) WHERE position > 1`);
-    const result = await this.connection.stream(
-      'SELECT file_index, line, first_file_index, first_line FROM duplicates ORDER BY file_index, line',
-    );
-    for await (const rows of result.yieldRowsJs()) {
-      for (const [fileIndex, line, firstFileIndex, firstLine] of rows as number[][]) {
+    // Read page by page, each page whole before it is handed over: `onDuplicate` appends to
+    // rejects on this connection, and an appender flush (every 204,800 rows) silently ends a
+    // streaming result that is still open.
+    let after = { file: -1, line: -1 };
+    for (;;) {
+      const page = await this.connection.runAndReadAll(
+        `SELECT file_index, line, first_file_index, first_line FROM duplicates
+         WHERE file_index > $file OR (file_index = $file AND line > $line)
+         ORDER BY file_index, line LIMIT $limit`,
+        { ...after, limit: DUPLICATE_PAGE_ROWS },
+      );
+      const rows = page.getRowsJS() as number[][];
+      for (const [fileIndex, line, firstFileIndex, firstLine] of rows) {
         onDuplicate({
           fileIndex: fileIndex!,
           line: line!,
@@ -167,6 +176,9 @@ export class StagingWriter {
           firstLine: firstLine!,
         });
       }
+      const last = rows.at(-1);
+      if (!last || rows.length < DUPLICATE_PAGE_ROWS) break;
+      after = { file: last[0]!, line: last[1]! };
     }
     await this.connection.run(`DELETE FROM staging USING duplicates d
       WHERE staging.file_index = d.file_index AND staging.line = d.line`);

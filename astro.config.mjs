@@ -2,6 +2,7 @@ import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { readablePublishedFolder } from './src/build-time/published-folder.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const publicData = path.resolve('public/data');
@@ -12,8 +13,10 @@ const publishedData = {
   name: 'published-data',
   hooks: {
     'astro:build:done': async ({ dir }) => {
-      if (dataDir === publicData) return;
-      await cp(dataDir, path.join(fileURLToPath(dir), 'data'), { recursive: true });
+      // While a data build is between the two renames of its swap, the previous data is read.
+      const source = readablePublishedFolder(dataDir);
+      if (source === publicData) return;
+      await cp(source, path.join(fileURLToPath(dir), 'data'), { recursive: true });
     },
   },
 };

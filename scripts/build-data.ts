@@ -1,5 +1,5 @@
 /**
- * npm run build:data [-- --input DIR --out DIR --mapping FILE --key-file FILE]
+ * npm run build:data [-- --input DIR --out DIR --mapping FILE --key-file FILE --allow-shrink]
  * Reads the bureau's exports and publishes petitions.duckdb, manifest.json and rejects.csv.
  */
 import { parseArgs } from 'node:util';
@@ -18,7 +18,7 @@ import {
 import { KEY_ENV } from './data/pseudonym.ts';
 
 const USAGE =
-  '用法：npm run build:data -- [--input 目录] [--out 目录] [--mapping 映射文件] [--key-file 密钥文件]';
+  '用法：npm run build:data -- [--input 目录] [--out 目录] [--mapping 映射文件] [--key-file 密钥文件] [--allow-shrink]';
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
@@ -37,6 +37,7 @@ await runCommand('build:data', async () => {
         out: { type: 'string' },
         mapping: { type: 'string' },
         'key-file': { type: 'string' },
+        'allow-shrink': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -52,6 +53,7 @@ await runCommand('build:data', async () => {
     keyFromEnv: process.env[KEY_ENV],
     extraCategories: siteConfig.extraCategories,
     log: progressLog(),
+    allowShrink: values['allow-shrink'] === true,
   });
   const { manifest } = result;
   const range = manifest.dateRange

@@ -3,6 +3,7 @@
  *   [--docx FILE [--charts id,id | --no-charts]]
  * Prints the briefing text, or with --json the report object alone on stdout; --docx writes Word.
  */
+import { readablePublishedFolder } from '../src/build-time/published-folder.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,8 @@ import { NO_FILTER, recordValuesQuery, type RecordFilter } from '../src/lib/quer
 import { CHANNELS, LEVELS, PUBLISHED_FILES } from '../src/lib/schema.ts';
 import { reportOptions } from '../src/lib/report-options.ts';
 import { siteConfig } from '../src/site.config.ts';
+import { withAlerts } from '../src/lib/alerts/report-alerts.ts';
+import { AlertsFileError, readAlertsFile } from './lib/alerts-file.ts';
 import { openPublished } from './lib/duckdb-node.ts';
 import { createRasterizer, FontNotFoundError } from './lib/rasterize.ts';
 import {
@@ -138,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const file = resolve(args.data, PUBLISHED_FILES.database);
+  const file = resolve(readablePublishedFolder(args.data), PUBLISHED_FILES.database);
   if (!existsSync(file)) {
     console.error(`未找到已发布的数据：${file}\n请先运行 npm run build:data 生成数据。`);
     return 1;
@@ -159,10 +162,15 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
     }
-    const report = await computeReport(
-      db.run,
-      { from: args.from, to: args.to, compare: args.compare, filter: args.filter },
-      reportOptions(siteConfig),
+    const options = reportOptions(siteConfig);
+    const report = withAlerts(
+      await computeReport(
+        db.run,
+        { from: args.from, to: args.to, compare: args.compare, filter: args.filter },
+        options,
+      ),
+      await readAlertsFile(args.data),
+      options,
     );
     for (const warning of report.warnings) console.error(`注意：${warning}`);
     if (args.docx !== undefined) {
@@ -185,7 +193,11 @@ async function main(argv: string[]): Promise<number> {
     else if (args.docx === undefined) console.log(report.text);
     return 0;
   } catch (error) {
-    if (error instanceof FontNotFoundError || error instanceof DocxWriteError) {
+    if (
+      error instanceof FontNotFoundError ||
+      error instanceof DocxWriteError ||
+      error instanceof AlertsFileError
+    ) {
       console.error(error.message);
       return 1;
     }

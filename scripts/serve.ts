@@ -1,7 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import { createReadStream } from 'node:fs';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { SECURITY_HEADERS } from '../src/lib/security-headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,31 +20,49 @@ const TYPES: Record<string, string> = {
 };
 
 /**
+ * The file a request path names inside `top`, or null: outside the base path, undecodable
+ * (`/%`), holding a NUL, or leaving `top` (`/..%2fdist-old/`) once decoded and resolved.
+ */
+export function fileFor(requestUrl: string, base: string, top: string): string | null {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(requestUrl, 'http://localhost').pathname);
+  } catch {
+    return null;
+  }
+  if (!pathname.startsWith(base) || pathname.includes('\0')) return null;
+  const file = path.resolve(top, `.${path.sep}${pathname.slice(base.length)}`);
+  return file === top || file.startsWith(`${top}${path.sep}`) ? file : null;
+}
+
+function send(stream: ReadStream, res: ServerResponse): void {
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
+
+/**
  * A static file server like the intranet's: serves `root` under `basePath`, honours Range
- * requests (DuckDB-WASM reads the database in pieces), and nothing else.
+ * requests (DuckDB-WASM reads the database in pieces), sends the security headers of
+ * src/lib/security-headers.ts, and nothing else.
  */
 export function serveStatic(root: string, basePath = '/'): Server {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   const top = path.resolve(root);
   return createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const pathname = decodeURIComponent(url.pathname);
-    if (!pathname.startsWith(base)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    let file = path.join(top, pathname.slice(base.length));
-    if (!file.startsWith(top)) {
-      res.writeHead(403).end();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const file = fileFor(req.url ?? '/', base, top);
+    if (file === null) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
     try {
-      let info = await stat(file);
+      let target = file;
+      let info = await stat(target);
       if (info.isDirectory()) {
-        file = path.join(file, 'index.html');
-        info = await stat(file);
+        target = path.join(target, 'index.html');
+        info = await stat(target);
       }
-      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
       const headers = {
         'Content-Type': type,
         'Accept-Ranges': 'bytes',
@@ -64,14 +83,16 @@ export function serveStatic(root: string, basePath = '/'): Server {
           'Content-Length': end - start + 1,
         });
         if (req.method === 'HEAD') res.end();
-        else createReadStream(file, { start, end }).pipe(res);
+        else send(createReadStream(target, { start, end }), res);
         return;
       }
       res.writeHead(200, { ...headers, 'Content-Length': info.size });
       if (req.method === 'HEAD') res.end();
-      else createReadStream(file).pipe(res);
+      else send(createReadStream(target), res);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+      if (!res.headersSent) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+      } else res.destroy();
     }
   });
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_ALERT_OPTIONS, type AlertOptions } from './lib/alerts/options.ts';
+
 /** The one file a bureau edits: names, hosting path, thresholds, weights, vocabulary. */
 export const siteConfig = {
   bureauName: '示例区信访局',
@@ -25,4 +27,6 @@ export const siteConfig = {
     { key: 'supervision', name: '督办后未化解占比', weight: 0.8 },
   ],
   extraCategories: [] as string[],
+  /** 苗头预警 parameters (docs/definitions.md, 苗头预警): change a value here, e.g. `level: 0.998`. */
+  alerts: { ...DEFAULT_ALERT_OPTIONS } as AlertOptions,
 };

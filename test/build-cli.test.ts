@@ -21,9 +21,10 @@ const env = { ...process.env, XINFANG_PSEUDONYM_KEY: TEST_KEY, TZ: 'Asia/Shangha
 function run(
   script: string,
   args: string[],
+  extraEnv: NodeJS.ProcessEnv = {},
 ): { status: number | null; stderr: string; stdout: string } {
   const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', script), ...args], {
-    env,
+    env: { ...env, ...extraEnv },
     encoding: 'utf8',
   });
   return { status: result.status, stderr: result.stderr, stdout: result.stdout };
@@ -49,6 +50,7 @@ describe('npm run build:data', () => {
     expect(result.stderr).toMatch(/\[build:data\] 完成：1 个文件，发布 1 条，拒绝 1 条/);
     expect(existsSync(folders.keyFile)).toBe(false);
     expect(readdirSync(folders.out).sort()).toEqual([
+      'alerts.json',
       'manifest.json',
       'petitions.duckdb',
       'rejects.csv',
@@ -101,6 +103,10 @@ describe('npm run build:data', () => {
 
     const rows = Array.from({ length: 5_000 }, (_, i) => row({ 信访件编号: `K-${i}` }));
     await writeInput(folders.input, 'b.csv', csvText(rows));
+    // The builds' own temporary folder: a build of another test file running beside this one
+    // would otherwise clean the killed build's spill folder before this test looks for it.
+    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'xf-kill-test-'));
+    const buildEnv = { ...env, TMPDIR: tmp };
     const interrupt = async (
       signal: NodeJS.Signals,
     ): Promise<{ code: number | null; pid: number }> => {
@@ -113,7 +119,7 @@ describe('npm run build:data', () => {
           '--out',
           folders.out,
         ],
-        { env },
+        { env: buildEnv },
       );
       return new Promise((resolve) => {
         let stderr = '';
@@ -131,12 +137,16 @@ describe('npm run build:data', () => {
     const killed = await interrupt('SIGKILL');
     expect(snapshot(folders.out)).toEqual(before);
     const spills = () =>
-      readdirSync(os.tmpdir()).filter((n) => n.startsWith(`xinfang-build-${killed.pid}-`));
+      readdirSync(tmp).filter((n) => n.startsWith(`xinfang-build-${killed.pid}-`));
     expect(spills()).toHaveLength(1);
 
     await fs.rm(path.join(folders.input, 'b.csv'));
-    await build(folders);
+    const next = run('build-data.ts', ['--input', folders.input, '--out', folders.out], {
+      TMPDIR: tmp,
+    });
+    expect(next.status, next.stderr).toBe(0);
     expect(readdirSync(path.dirname(folders.out))).toEqual(['data']);
     expect(spills()).toEqual([]);
+    await fs.rm(tmp, { recursive: true, force: true });
   });
 });

@@ -13,6 +13,7 @@ import {
   publishedTexts,
   query,
   readManifest,
+  readRejects,
   row,
   snapshot,
   tempFolder,
@@ -130,16 +131,57 @@ describe('fail closed', () => {
   });
 
   it("a petitioner's name put in a published column", async () => {
-    await attempt('责任单位', NAME, /records\.unit：与姓名\/电话列相同的值 1 个/, {
-      信访人姓名: NAME,
-    });
+    await attempt(
+      '责任单位',
+      NAME,
+      /records\.unit：与个人信息列（姓名\/电话\/住址）的值相同或包含其值的 1 个/,
+      {
+        信访人姓名: NAME,
+      },
+    );
   });
 
   it('an ID number in a file name', async () => {
     const folders = testFolders();
     await fs.mkdir(folders.input, { recursive: true });
+    await writeInput(folders.input, `a.csv`, csvText([row()]));
     await writeInput(folders.input, `导出${ID}.csv`, csvText([row()]));
-    await expect(build(folders)).rejects.toThrow(/manifest\.json 文件名：疑似身份证号 1 个/);
+    const lines: string[] = [];
+    const failure = build(folders, { log: (line) => lines.push(line) });
+    await expect(failure).rejects.toThrow(
+      /输入文件的文件名含疑似个人信息：按文件名排序的第 2 个文件（疑似身份证号）/,
+    );
+    const message = await failure.catch((error: Error) => error.message);
+    expect(message).not.toContain(ID);
+    expect(lines.filter((line) => line.includes(ID))).toEqual([]);
+  });
+
+  it('a dated file name is no identifier', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    await writeInput(folders.input, '信访导出20240305.csv', csvText([row()]));
+    await writeInput(folders.input, '导出_20240305143000.csv', csvText([row()]));
+    expect((await build(folders)).manifest.published).toBe(2);
+  });
+
+  it('a NUL byte after the first 64 KB rejects its row, naming line and column, quoting nothing', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    const rows = Array.from({ length: 1500 }, (_, i) =>
+      row({ 责任单位: i === 1200 ? `区人\u0000社局${NAME}` : '区人社局' }),
+    );
+    await writeInput(folders.input, 'a.csv', csvText(rows));
+    const { manifest } = await build(folders);
+    expect([manifest.published, manifest.rejected]).toEqual([1499, 1]);
+    expect(readRejects(folders.out)).toEqual([
+      {
+        file: 'a.csv',
+        line: 1202,
+        column: '责任单位',
+        kind: '控制字符',
+        reason: '含不可见的控制字符（如 NUL），请检查导出文件',
+      },
+    ]);
   });
 
   it('hides personal data in category values that missed the vocabulary, and publishes', async () => {
@@ -232,6 +274,7 @@ describe('manifest stays clean', () => {
     const manifest = readManifest(folders.out);
     expect(Object.keys(manifest).sort()).toEqual(
       [
+        'alerts',
         'builtAt',
         'dateRange',
         'files',
@@ -242,5 +285,7 @@ describe('manifest stays clean', () => {
         'vocabularyMisses',
       ].sort(),
     );
+    // The alerts' texts are in alerts.json (scanned before publishing); the manifest counts them.
+    expect(Object.values(manifest.alerts ?? {}).every((v) => typeof v === 'number')).toBe(true);
   });
 });

@@ -270,7 +270,10 @@ describe('bad files stop the build and leave the published data untouched', () =
           throw new Error('injected');
         },
       }),
-    ).rejects.toThrow('injected');
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/^内部错误：.*时出错（Error），未发布任何数据/),
+      cause: new Error('injected'),
+    });
     expect(snapshot(folders.out)).toEqual(before);
     expect(readdirSync(path.dirname(folders.out))).toEqual(['data']);
   });

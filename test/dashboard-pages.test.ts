@@ -7,7 +7,7 @@ import { openPublished } from '../scripts/lib/duckdb-node.ts';
 import { loadPage, loadView } from '../src/lib/dashboard/load.ts';
 import { loadSiteInfo } from '../src/lib/dashboard/site-info.ts';
 import { MID_MONTH_CUTOFF, midMonthRecords } from './helpers/mid-month-records.ts';
-import { PAGES, type ChartPageId } from '../src/lib/dashboard/pages.ts';
+import { isChartPage, PAGES, type ChartPageId } from '../src/lib/dashboard/pages.ts';
 import { panelChart, panelSubtitle, renderPanel, sourceLine } from '../src/lib/dashboard/panel.ts';
 import { exportFileName, exportImage, wrapText } from '../src/charts/export-image.ts';
 import { scopeOf } from '../src/lib/dashboard/scope.ts';
@@ -76,7 +76,7 @@ describe('dashboard pages over the pre-aggregated tables', () => {
     expect(visits?.changeText).toBe('上升113.1%');
   });
 
-  it.each(PAGES.filter((p) => p.id !== 'about').map((p) => p.id))(
+  it.each(PAGES.map((p) => p.id).filter(isChartPage))(
     '%s renders every panel to SVG with a table, at phone width too',
     async (page) => {
       const data = await loadPage(page as ChartPageId, context(DEFAULT_VIEW));
@@ -106,7 +106,7 @@ describe('dashboard pages over the pre-aggregated tables', () => {
     );
   });
 
-  it.each(PAGES.filter((p) => p.id !== 'about').map((p) => p.id))(
+  it.each(PAGES.map((p) => p.id).filter(isChartPage))(
     '%s: every chart exports as one well-formed SVG image that names itself',
     async (page) => {
       const data = await loadPage(page as ChartPageId, context(DEFAULT_VIEW));

@@ -16,13 +16,23 @@ import {
   type Manifest,
   type ManifestInput,
 } from '../../src/lib/schema.ts';
+import { alertTexts } from '../../src/lib/alerts/published.ts';
+import { deriveAlertsFile } from './alerts-step.ts';
 import { BuildError } from './build-error.ts';
 import { createDerivedTables } from './derived-tables.ts';
+import { withoutQuotedText } from './engine-error.ts';
 import { ingestFiles } from './ingest.ts';
 import { listInputFiles } from './input-files.ts';
 import { loadMapping, mappingFor } from './mapping.ts';
 import { PersonalValues } from './personal-values.ts';
-import { describeFindings, scanDatabase, scanTexts, type PiiFinding } from './pii-scan.ts';
+import {
+  FILE_NAME_IGNORES,
+  describeFindings,
+  refusePersonalFileNames,
+  scanDatabase,
+  scanTexts,
+  type PiiFinding,
+} from './pii-scan.ts';
 import { loadPseudonymKey } from './pseudonym.ts';
 import { PUBLISHED_CATALOG, attachPublished, createPublishedTables } from './publish-db.ts';
 import {
@@ -34,6 +44,7 @@ import {
   swapIn,
 } from './publish-folder.ts';
 import { RejectSink, duplicateReason } from './rejects.ts';
+import { assertNotEmptied, publishedManifest } from './shrink-guard.ts';
 import { StagingWriter } from './staging.ts';
 
 export interface BuildOptions {
@@ -49,6 +60,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Read files in worker threads (true) or not (false); by default decided by input size. */
   workers?: boolean;
+  /** --allow-shrink: publish even far fewer records, or a shorter date range, than now published. */
+  allowShrink?: boolean;
   /** Runs when everything is built in the temporary folder, just before the swap (tests fail here). */
   beforeSwap?: () => void | Promise<void>;
 }
@@ -115,7 +128,13 @@ export function removeTemporaryFoldersSync(): void {
 
 export async function buildData(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const log = options.log ?? (() => {});
+  const userLog = options.log ?? (() => {});
+  /** The last progress line, naming the step an engine error happened in. */
+  let step = '准备';
+  const log = (line: string): void => {
+    if (!line.startsWith(' ')) step = `“${line}”`;
+    userLog(line);
+  };
   const now = options.now ?? new Date();
   const categories = [...new Set([...CATEGORIES, ...(options.extraCategories ?? [])])];
   if (categories.length > 255) throw new BuildError('问题类别过多（最多 255 类）');
@@ -124,6 +143,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
   if (files.length === 0) {
     throw new BuildError(`输入目录 ${options.inputDir} 中没有 .csv 或 .xlsx 文件：请放入导出文件，或用 --input 指定目录`);
   }
+  refusePersonalFileNames(files.map((file) => file.name));
   const mapping = await loadMapping(options.mappingFile, options.inputDir);
   if (mapping) log(`使用映射文件 ${mapping.file}`);
   const key = await loadPseudonymKey({
@@ -132,8 +152,9 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     log,
   });
 
-  await repairInterrupted(options.outDir);
+  for (const line of await repairInterrupted(options.outDir)) log(line);
   await assertReplaceable(options.outDir);
+  const previous = await publishedManifest(options.outDir);
   const folder = await createTemporaryFolder(options.outDir);
   // DuckDB may spill working data to disk: only to a private folder, removed afterwards.
   await removeAbandonedSpillFolders();
@@ -187,7 +208,8 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       if (read.read !== published + rejected) {
         throw new Error(`${file.name}: read ${read.read} ≠ published ${published} + rejected ${rejected}`);
       }
-      log(`  ${file.name}（${read.encoding}）：读 ${read.read} 行，发布 ${published}，拒绝 ${rejected}`);
+      const sheet = read.sheet === undefined ? '' : `，工作表“${read.sheet}”`;
+      log(`  ${file.name}（${read.encoding}${sheet}）：读 ${read.read} 行，发布 ${published}，拒绝 ${rejected}`);
       return {
         file: file.name,
         sha256: read.sha256,
@@ -207,6 +229,8 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     await createPublishedTables(connection, categories);
     log('派生表');
     await createDerivedTables(connection, PUBLISHED_CATALOG);
+    log('苗头预警');
+    const alerts = await deriveAlertsFile(connection, PUBLISHED_CATALOG);
 
     const misses = await staging.categoryMisses();
     const manifest: Manifest = {
@@ -216,9 +240,19 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       rejected: inputs.reduce((sum, input) => sum + input.rejected, 0),
       dateRange: await dateRange(connection),
       vocabularyMisses: misses.size > 0 ? { category: summariseMisses(misses, personal) } : {},
-      files: { database: PUBLISHED_FILES.database, rejects: PUBLISHED_FILES.rejects },
+      files: {
+        database: PUBLISHED_FILES.database,
+        rejects: PUBLISHED_FILES.rejects,
+        alerts: PUBLISHED_FILES.alerts,
+      },
+      alerts: {
+        total: alerts.alerts.length,
+        lastMonth: alerts.alerts.filter((alert) => alert.month === alerts.cutoff?.slice(0, 7)).length,
+      },
       schemaVersion: SCHEMA_VERSION,
     };
+
+    assertNotEmptied(manifest, previous, options.allowShrink === true);
 
     log('隐私检查：扫描所有将发布的文本');
     const findings: PiiFinding[] = await scanDatabase(connection, PUBLISHED_CATALOG, personal);
@@ -227,20 +261,22 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       ['manifest.json 未识别的列', inputs.flatMap((input) => input.unknownColumns)],
       ['manifest.json 类别未匹配值', Object.keys(manifest.vocabularyMisses['category'] ?? {})],
       ['rejects.csv 列', [...rejects.columns]],
+      ['alerts.json', alertTexts(alerts)],
     ];
     for (const [where, values] of manifestTexts) {
-      const finding = scanTexts(where, values, personal);
+      const finding = scanTexts(where, values, personal, { ignore: FILE_NAME_IGNORES });
       if (finding) findings.push(finding);
     }
     if (findings.length > 0) {
       throw new BuildError(
         `发布前检查发现疑似个人信息，未发布任何数据：${describeFindings(findings)}。` +
-          '请检查这些列是否误放了身份证号、手机号或姓名，或映射文件是否把个人信息列映射到了发布列',
+          '请检查这些列是否误放了证件号、电话、邮箱、账号、姓名、住址或留言正文，或映射文件是否把个人信息列映射到了发布列（规则见 docs/mapping.md“隐私检查”）',
       );
     }
     await connection.run(`CHECKPOINT ${PUBLISHED_CATALOG}`);
     await connection.run(`DETACH ${PUBLISHED_CATALOG}`);
     close();
+    await fs.writeFile(path.join(folder, PUBLISHED_FILES.alerts), `${JSON.stringify(alerts)}\n`);
     await fs.writeFile(
       path.join(folder, PUBLISHED_FILES.manifest),
       `${JSON.stringify(manifest, null, 2)}\n`,
@@ -252,7 +288,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     close();
     await removeFolder(folder);
-    throw error;
+    throw withoutQuotedText(error, step);
   } finally {
     close();
     await removeFolder(spill);

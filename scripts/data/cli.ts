@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { BuildError } from './build-error.ts';
+import { errorKind } from './engine-error.ts';
 
 export const REPO_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DEFAULT_INPUT = path.join(REPO_ROOT, 'data', 'raw');
@@ -32,9 +33,12 @@ export async function runCommand(name: string, main: () => Promise<void>): Promi
     const message =
       error instanceof BuildError
         ? error.message
-        : `内部错误：${error instanceof Error ? error.message : String(error)}`;
+        : `内部错误（${errorKind(error)}）：设置环境变量 XINFANG_DEBUG=1 重新运行可看到原始信息（可能含数据内容，勿外传）`;
     logLine(`[${name}] 失败：${message}`);
-    if (process.env['XINFANG_DEBUG'] && error instanceof Error) logLine(error.stack ?? '');
+    if (process.env['XINFANG_DEBUG'] && error instanceof Error) {
+      logLine(error.stack ?? '');
+      if (error.cause instanceof Error) logLine(error.cause.stack ?? '');
+    }
     process.exitCode = 1;
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '../../src/lib/columns.ts';
 import { isEmptyCell, type Cell } from '../../src/lib/parse-values.ts';
 import { BuildError } from './build-error.ts';
+import { diagnoseHeader } from './header-diagnosis.ts';
 import { readCsv, readXlsx, type InputFile, type ReadResult } from './input-files.ts';
 import { HmacSha256 } from './hmac-sha256.ts';
 import type { FileMapping } from './mapping.ts';
@@ -110,6 +111,7 @@ function checkColumns(
   file: InputFile,
   resolution: HeaderResolution,
   mapping: FileMapping | undefined,
+  headers: readonly string[],
 ): void {
   const ambiguous = Object.entries(resolution.ambiguous);
   if (ambiguous.length > 0) {
@@ -123,6 +125,8 @@ function checkColumns(
       resolution.positions[column] === undefined && mapping?.defaults[column] === undefined,
   );
   if (missing.length > 0) {
+    const cause = file.format === 'csv' ? diagnoseHeader(file.path, headers) : null;
+    if (cause) throw new BuildError(`文件 ${file.name} 读不出表头：${cause}`);
     throw new BuildError(
       `文件 ${file.name} 缺少必填列：${missing.map(describeColumn).join('；')}。` +
         `如果导出的表头名称不同，请在映射文件中写明哪个表头对应它，或为整个文件指定默认值（见 docs/mapping.md）`,
@@ -243,7 +247,7 @@ export async function processFile(job: FileJob, sink: FileSink): Promise<FileRea
   const overrides = mapping?.columns ?? new Map<string, InputColumn | null>();
   const startParsing = (headerCells: string[]): void => {
     const resolution = resolveHeaders(headerCells, overrides);
-    checkColumns(file, resolution, mapping);
+    checkColumns(file, resolution, mapping, headerCells);
     header = headerCells;
     unknownColumns = resolution.unknown;
     caseHeader = headerCells[resolution.positions.case_id ?? -1]?.trim() || caseHeader;
@@ -284,6 +288,7 @@ export async function processFile(job: FileJob, sink: FileSink): Promise<FileRea
     }
     const result = parse(cells);
     if (isRowProblem(result)) {
+      for (const value of result.personal) personal.add(value);
       reject(line, result.column, result.kind, result.reason);
       return;
     }

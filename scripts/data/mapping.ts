@@ -20,6 +20,7 @@ import {
   type VocabularyColumn,
 } from '../../src/lib/parse-values.ts';
 import { BuildError } from './build-error.ts';
+import { personalRouteProblem } from './mapping-privacy.ts';
 
 export interface FileMapping {
   match: string;
@@ -97,6 +98,8 @@ export function parseMapping(json: unknown, file: string): Mapping {
       if (column !== null && (typeof column !== 'string' || !isInputColumn(column))) {
         fail(`${at}.columns."${header}"`, ` 的列名不可用（可用：${COLUMN_LIST}，或 null 表示忽略）`);
       }
+      const personalRoute = personalRouteProblem(header, column as InputColumn | null);
+      if (personalRoute) fail(`${at}.columns."${header}"`, personalRoute);
       columns.set(normaliseHeader(header), column as InputColumn | null);
     }
     const defaults: Partial<Record<InputColumn, string>> = {};

@@ -1,6 +1,6 @@
 /**
- * Remembers values of personal-data columns (names, phones) as 53-bit hashes, not as text, so
- * that published text can be checked for repeating them (equal, or containing one of three
+ * Remembers values of personal-data columns (names, phones, addresses) as 53-bit hashes, not as text, so
+ * that published text can be checked for repeating them (equal, or containing one of two
  * characters or more). Hashes go into a flat array, sorted once before the first lookup.
  */
 
@@ -18,7 +18,7 @@ function hash53(text: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-const MIN_CONTAINED = 3;
+const MIN_CONTAINED = 2;
 const MAX_LENGTH = 64;
 
 export class PersonalValues {
@@ -74,7 +74,7 @@ export class PersonalValues {
     return false;
   }
 
-  /** True when `text` equals a remembered value or contains one of 3+ characters. */
+  /** True when `text` equals a remembered value or contains one of 2+ characters. */
   matches(text: string): boolean {
     if (this.count === 0 || text.length < 2) return false;
     if (!this.sorted) {

@@ -36,22 +36,29 @@ async function exists(file: string): Promise<boolean> {
  * Puts back a previous folder left aside by an interrupted swap, and removes temporary folders of
  * builds that are no longer running.
  */
-export async function repairInterrupted(target: string): Promise<void> {
+export async function repairInterrupted(target: string): Promise<string[]> {
   const { parent, base } = siblings(target);
+  const done: string[] = [];
   const entries = await fs.readdir(parent).catch(() => [] as string[]);
   const old = entries.filter((name) => name.startsWith(`.${base}.old-`)).sort();
   const newest = old.at(-1);
   if (newest !== undefined && !(await exists(target))) {
     await fs.rename(path.join(parent, newest), path.resolve(target));
     old.pop();
+    done.push(`上次构建在发布切换中被中断：已把原有数据 ${newest} 恢复为 ${base}`);
   }
-  for (const name of old) await fs.rm(path.join(parent, name), { recursive: true, force: true });
+  for (const name of old) {
+    await fs.rm(path.join(parent, name), { recursive: true, force: true });
+    done.push(`已删除上次中断的构建留下的旧数据文件夹 ${name}`);
+  }
   for (const name of entries) {
     const match = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.tmp-(\\d+)-`).exec(name);
     if (match && !isProcessAlive(Number(match[1]))) {
       await fs.rm(path.join(parent, name), { recursive: true, force: true });
+      done.push(`已删除上次中断的构建留下的临时文件夹 ${name}`);
     }
   }
+  return done;
 }
 
 /** Refuses to replace a folder holding files this build did not write. */

@@ -3,7 +3,11 @@
  * files are read) and written as rejects.csv in file and line order. No value ever goes in.
  */
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import { spreadsheetSafe } from '../../src/lib/spreadsheet-safe.ts';
 import { CsvFileWriter } from './csv-writer.ts';
+
+const safeField = (field: string | number): string | number =>
+  typeof field === 'number' ? field : spreadsheetSafe(field);
 
 export const REJECT_HEADER = ['文件', '行', '列', '值类型', '原因'] as const;
 
@@ -60,7 +64,7 @@ export class RejectSink {
           string,
           string,
         ][]) {
-          writer.row([fileNames[fileIndex] ?? '', line, column, kind, reason]);
+          writer.row([fileNames[fileIndex] ?? '', line, column, kind, reason].map(safeField));
         }
       }
     } finally {

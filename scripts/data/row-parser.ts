@@ -48,6 +48,8 @@ export interface ParsedRow {
 export interface RowProblem extends Problem {
   /** The header as written in the file. */
   column: string;
+  /** The row's names, phones and addresses: a rejected row's values are checked against too. */
+  personal: readonly string[];
 }
 
 export interface RowParserOptions {
@@ -73,6 +75,23 @@ const PACKED_COLUMNS: readonly (readonly [PackedColumn, boolean])[] = [
 ];
 const FLAGS = Object.entries(FLAG_SHIFTS) as [InputColumn, number][];
 
+/** NUL and other invisible control characters (tab, line breaks excepted) in a published text. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_PROBLEM: Problem = { kind: '控制字符', reason: '含不可见的控制字符（如 NUL），请检查导出文件' };
+const PUBLISHED_TEXTS = (
+  category: string,
+  region: string,
+  tags: string,
+  subcategory: string,
+  unit: string,
+): [InputColumn, string][] => [
+  ['category', category],
+  ['region', region],
+  ['tags', tags],
+  ['subcategory', subcategory],
+  ['unit', unit],
+];
+
 export function createRowParser(options: RowParserOptions): (cells: readonly Cell[]) => ParsedRow | RowProblem {
   const { positions, headers, defaults, latestDay } = options;
   const parseCategory = createCategoryParser(options.categories.filter((c) => c !== '其他'));
@@ -82,7 +101,7 @@ export function createRowParser(options: RowParserOptions): (cells: readonly Cel
     (Object.keys(INPUT_COLUMNS) as InputColumn[]).map((column) => [column, position(column)]),
   ) as Record<InputColumn, number>;
   const deriveRepeat = index.is_repeat < 0 && defaults.is_repeat === undefined;
-  const personalColumns = (['petitioner_name', 'phone'] as const).filter(
+  const personalColumns = (['petitioner_name', 'phone', 'address'] as const).filter(
     (column) => index[column] >= 0,
   );
 
@@ -94,6 +113,7 @@ export function createRowParser(options: RowParserOptions): (cells: readonly Cel
     column: headers[index[column]]?.trim() || INPUT_COLUMNS[column].label,
     kind: found.kind,
     reason: found.reason,
+    personal: row.personal,
   });
 
   const row: ParsedRow = {
@@ -125,6 +145,11 @@ export function createRowParser(options: RowParserOptions): (cells: readonly Cel
   };
 
   return (cells) => {
+    row.personal.length = 0;
+    for (const column of personalColumns) {
+      const text = cellText(cells[index[column]]);
+      if (text !== '') row.personal.push(text);
+    }
     const caseId = cellText(cell(cells, 'case_id'));
     if (caseId === '') return problem('case_id', MISSING);
 
@@ -174,9 +199,13 @@ export function createRowParser(options: RowParserOptions): (cells: readonly Cel
       if (flag) codes |= 1 << shift;
     }
 
-    const tags = splitTags(cellText(cell(cells, 'tags')));
+    const tagText = cellText(cell(cells, 'tags'));
     const subcategory = cellText(cell(cells, 'subcategory'));
     const unit = cellText(cell(cells, 'unit'));
+    for (const [column, text] of PUBLISHED_TEXTS(categoryText, region, tagText, subcategory, unit)) {
+      if (CONTROL_CHARACTER.test(text)) return problem(column, CONTROL_PROBLEM);
+    }
+    const tags = splitTags(tagText);
     const petitionerId = normalisePetitionerId(cellText(cell(cells, 'petitioner_id')));
 
     row.caseId = caseId;
@@ -192,11 +221,6 @@ export function createRowParser(options: RowParserOptions): (cells: readonly Cel
     row.region = region;
     row.unit = unit === '' ? null : unit;
     row.petitionerId = petitionerId === '' ? null : petitionerId;
-    row.personal.length = 0;
-    for (const column of personalColumns) {
-      const text = cellText(cells[index[column]]);
-      if (text !== '') row.personal.push(text);
-    }
     return row;
   };
 }

@@ -12,7 +12,7 @@ import {
   type BriefingChart,
 } from '../../src/lib/briefing-docx.ts';
 import { loadView } from '../../src/lib/dashboard/load.ts';
-import { PAGES, type ChartPageId } from '../../src/lib/dashboard/pages.ts';
+import { isChartPage, PAGES, type ChartPageId } from '../../src/lib/dashboard/pages.ts';
 import { renderPanel, sourceLine, type Panel } from '../../src/lib/dashboard/panel.ts';
 import { loadSiteInfo } from '../../src/lib/dashboard/site-info.ts';
 import type { ReportPeriod } from '../../src/lib/periods.ts';
@@ -31,9 +31,7 @@ export class DocxWriteError extends Error {
   override name = 'DocxWriteError';
 }
 
-const CHART_PAGES = PAGES.filter((page) => page.id !== 'about').map(
-  (page) => page.id as ChartPageId,
-);
+const CHART_PAGES: ChartPageId[] = PAGES.map((page) => page.id).filter(isChartPage);
 
 /** '--charts trend,categories:ranking' → ['trend', 'categories:ranking']. */
 export function parseChartIds(value: string): string[] {

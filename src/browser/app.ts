@@ -15,6 +15,7 @@ import {
   ruleOfLawHtml,
 } from '../lib/dashboard/html.ts';
 import { PAGES } from '../lib/dashboard/pages.ts';
+import { withAlerts } from '../lib/alerts/report-alerts.ts';
 import { computeReport, type Report } from '../lib/report.ts';
 import { periodLabel } from '../lib/periods.ts';
 import type { DashboardScope } from '../lib/queries-dashboard.ts';
@@ -29,6 +30,7 @@ import {
 import { siteConfig } from '../site.config.ts';
 import { readBoot, whenIdle } from './boot.ts';
 import { startEngine } from './engine.ts';
+import { publishedAlerts } from './published-alerts.ts';
 import { setupBriefingActions } from './briefing-actions.ts';
 import { setupCardActions } from './card-actions.ts';
 import { shown } from './page-state.ts';
@@ -170,17 +172,21 @@ function reportFor(scope: DashboardScope, onlyWhileShown = false): Promise<Repor
   if (!report) {
     const { period, channel, level, category, region, tag } = scope;
     const shownNow = () => !onlyWhileShown || reportKey(scopeOf(view, boot.info.cutoff)) === key;
-    report = startEngine(boot.databaseUrl).then((run) =>
-      computeReport(
-        (query) => (shownNow() ? run(query) : Promise.reject(new Error('视图已改变'))),
-        {
-          from: period.from,
-          to: period.to,
-          compare: period.compare,
-          filter: { channel, level, category, region, tag },
-        },
+    report = startEngine(boot.databaseUrl).then(async (run) =>
+      withAlerts(
+        await computeReport(
+          (query) => (shownNow() ? run(query) : Promise.reject(new Error('视图已改变'))),
+          {
+            from: period.from,
+            to: period.to,
+            compare: period.compare,
+            filter: { channel, level, category, region, tag },
+          },
+          reportOptions(siteConfig),
+          'cube',
+        ),
+        await publishedAlerts(boot.databaseUrl),
         reportOptions(siteConfig),
-        'cube',
       ),
     );
     report.catch(() => reports.delete(key));

@@ -2,11 +2,15 @@
  * Build-time data for the Astro pages (Node only): the published database opened once, every
  * page's default view computed and its charts rendered to SVG, so the first paint needs no wasm.
  */
+import { readablePublishedFolder } from './published-folder.ts';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
+import { readAlertsFile } from '../../scripts/lib/alerts-file.ts';
 import { openPublished } from '../../scripts/lib/duckdb-node.ts';
+import type { AlertsFile } from '../lib/alerts/published.ts';
+import { withAlerts } from '../lib/alerts/report-alerts.ts';
 import { loadView } from '../lib/dashboard/load.ts';
 import type { ChartPageId } from '../lib/dashboard/pages.ts';
 import { renderPanel, sourceLine, type Panel, type RenderedPanel } from '../lib/dashboard/panel.ts';
@@ -19,12 +23,13 @@ import { manifestVersionProblem, PUBLISHED_FILES, type Manifest } from '../lib/s
 import { DEFAULT_VIEW } from '../lib/view-state.ts';
 import { siteConfig } from '../site.config.ts';
 
-export const DATA_DIR = path.resolve(process.env['XINFANG_DATA_DIR'] ?? 'public/data');
+export const DATA_DIR = readablePublishedFolder(process.env['XINFANG_DATA_DIR'] ?? 'public/data');
 
 interface Published {
   run: QueryRunner;
   info: SiteInfo;
   manifest: Manifest;
+  alerts: AlertsFile | null;
 }
 
 let published: Promise<Published> | null = null;
@@ -43,7 +48,8 @@ function open(): Promise<Published> {
     const problem = manifestVersionProblem(manifest, DATA_DIR);
     if (problem) throw new Error(problem);
     const db = await openPublished(file);
-    return { run: db.run, info: await loadSiteInfo(db.run), manifest };
+    const alerts = await readAlertsFile(DATA_DIR);
+    return { run: db.run, info: await loadSiteInfo(db.run), manifest, alerts };
   })();
   return published;
 }
@@ -54,6 +60,11 @@ export async function siteInfo(): Promise<SiteInfo> {
 
 export async function manifest(): Promise<Manifest> {
   return (await open()).manifest;
+}
+
+/** The published 苗头预警 (null for data published before they existed). */
+export async function alertsFile(): Promise<AlertsFile | null> {
+  return (await open()).alerts;
 }
 
 export interface StaticPage {
@@ -70,10 +81,11 @@ const document = new JSDOM('<!doctype html><html><body></body></html>').window.d
 
 /** The page in its default view (本年累计 against last year, no filters), charts as SVG. */
 export async function staticPage(page: ChartPageId): Promise<StaticPage> {
-  const { run, info } = await open();
+  const { run, info, alerts } = await open();
   const view = DEFAULT_VIEW;
   const { subtitle, data } = await loadView(page, view, info, run, siteConfig);
-  defaultReport ??= computeReport(run, {}, reportOptions(siteConfig));
+  const options = reportOptions(siteConfig);
+  defaultReport ??= computeReport(run, {}, options).then((r) => withAlerts(r, alerts, options));
   const report = await defaultReport;
   return {
     info,

@@ -1,10 +1,13 @@
 /** The accessible table behind each chart card's 表格 view, and its copy text. */
+import { spreadsheetSafe } from '../lib/spreadsheet-safe.ts';
+
 export interface TableData {
   headers: string[];
   rows: string[][];
 }
 
-function tsvCell(text: string): string {
+function tsvCell(value: string): string {
+  const text = spreadsheetSafe(value);
   return /[\t\n"]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -13,7 +16,8 @@ export function tableToTsv(table: TableData): string {
   return [table.headers, ...table.rows].map((row) => row.map(tsvCell).join('\t')).join('\n');
 }
 
-function csvCell(text: string): string {
+function csvCell(value: string): string {
+  const text = spreadsheetSafe(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

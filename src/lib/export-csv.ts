@@ -1,6 +1,7 @@
 /** The published dataset as CSV for analysts: one query and one writer, for the command and the site. */
 import type { Query, SqlRow } from './query-runner.ts';
 import { RECORD_COLUMNS } from './schema.ts';
+import { spreadsheetSafeSql } from './spreadsheet-safe.ts';
 
 export const EXPORT_COLUMNS = [
   ...Object.keys(RECORD_COLUMNS).filter((column) => column !== 'petitioner'),
@@ -11,14 +12,19 @@ function columnSql(column: string, type: string): string {
   if (type.startsWith('DATE')) return `strftime(r.${column}, '%Y-%m-%d') AS ${column}`;
   if (type.startsWith('VARCHAR[]')) {
     // NULL for no tags in both engines (DuckDB 1.4 and 1.5 disagree on an empty list's string).
-    return `CASE WHEN len(r.${column}) = 0 THEN NULL ELSE array_to_string(r.${column}, ';') END AS ${column}`;
+    const joined = spreadsheetSafeSql(`array_to_string(r.${column}, ';')`);
+    return `CASE WHEN len(r.${column}) = 0 THEN NULL ELSE ${joined} END AS ${column}`;
   }
   if (type.startsWith('BOOLEAN'))
     return `CASE WHEN r.${column} THEN '是' ELSE '否' END AS ${column}`;
+  if (type.startsWith('VARCHAR')) return `${spreadsheetSafeSql(`r.${column}`)} AS ${column}`;
   return `r.${column}`;
 }
 
-/** Tags joined with ';', booleans 是/否, dates YYYY-MM-DD; the dense petitioner id stays inside. */
+/**
+ * Tags joined with ';', booleans 是/否, dates YYYY-MM-DD, texts safe from formula injection; the
+ * dense petitioner id stays inside.
+ */
 export function exportQuery(): Query {
   const columns = Object.entries(RECORD_COLUMNS)
     .filter(([column]) => column !== 'petitioner')

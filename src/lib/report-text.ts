@@ -2,6 +2,7 @@
  * The first section of a 情况汇报, in the style of the reference briefing. Every figure comes
  * from the report object; nothing is said that the data does not show (no causes, no ranks).
  */
+import { alertsProblemText } from './alerts/briefing.ts';
 import { changeText, compareWords, countsText, ITEM_CHANNELS, pairChangeText } from './wording.ts';
 import type { Compared, Report, Resolution, Rise } from './report.ts';
 import { ratePercentText } from './rates.ts';
@@ -208,6 +209,8 @@ function problemsText(report: Report, options: TextOptions): string[] {
       `部分${options.regionLabel}登记增加较多。${regions.map((r) => riseText(r, report)).join('、')}。`,
     );
   }
+  const alerts = alertsProblemText(report.alerts, report.alertsTop);
+  if (alerts) items.push(alerts);
   if (items.length === 0) {
     items.push(
       `登记批次未见增加。各层级走访、各问题类别和各${options.regionLabel}登记批次均未增加。`,

@@ -2,6 +2,7 @@
  * The report object (data contract §5), assembled from the rows of src/lib/queries.ts.
  * `assembleReport` is pure; `computeReport` runs the queries through the runner it is given.
  */
+import type { ReportAlert } from './alerts/types.ts';
 import { change, type Change } from './change.ts';
 import {
   comparedPeriod,
@@ -142,6 +143,10 @@ export interface Report {
   upToDate: (Counts & { through: string }) | null;
   /** The filters the figures follow; all null for the whole jurisdiction. */
   filter: RecordFilter;
+  /** 苗头预警 of the period's last month inside the filters (src/lib/alerts/report-alerts.ts). */
+  alerts: ReportAlert[];
+  /** How many of them the text names. */
+  alertsTop: number;
   warnings: string[];
   text: string;
 }
@@ -515,6 +520,8 @@ export function assembleReport(
     },
     upToDate: upToDate(rows.upToDate, range.last),
     filter: { ...filter },
+    alerts: [],
+    alertsTop: 0,
     warnings,
     text: '',
   };

@@ -43,6 +43,7 @@ export const PUBLISHED_FILES = {
   database: 'petitions.duckdb',
   manifest: 'manifest.json',
   rejects: 'rejects.csv',
+  alerts: 'alerts.json',
 } as const;
 
 /**
@@ -122,6 +123,8 @@ export interface Manifest {
   dateRange: { from: string; to: string } | null;
   /** Values that were not in a vocabulary, by column: value → count (values that are not PII). */
   vocabularyMisses: Record<string, Record<string, number>>;
-  files: { database: string; rejects: string };
+  files: { database: string; rejects: string; alerts?: string };
+  /** Alerts in alerts.json (all months), and of its last month. */
+  alerts?: { total: number; lastMonth: number };
   schemaVersion: typeof SCHEMA_VERSION;
 }

@@ -13,7 +13,7 @@ import {
 import { afterAll, beforeAll, inject } from 'vitest';
 
 export const CHART_PAGES = ['', 'levels/', 'categories/', 'regions/', 'handling/', 'focus/'];
-export const ALL_PAGES = [...CHART_PAGES, 'about/'];
+export const ALL_PAGES = [...CHART_PAGES, 'alerts/', 'about/'];
 
 export function pageUrl(page: string, search = ''): string {
   const site = inject('site');

@@ -1,0 +1,26 @@
+/**
+ * The data build's alert step: derives the 苗头预警 from the whole published history (catalog
+ * `schemaName`) and returns the alerts file to write next to the database.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { AlertOptions } from '../../src/lib/alerts/options.ts';
+import { computeAlerts, type AlertsFile } from '../../src/lib/alerts/published.ts';
+import { siteConfig } from '../../src/site.config.ts';
+import { runQuery } from '../lib/duckdb-node.ts';
+
+export async function deriveAlertsFile(
+  connection: DuckDBConnection,
+  schemaName: string,
+  options: AlertOptions = siteConfig.alerts,
+  collectiveThreshold: number = siteConfig.collectiveThreshold,
+): Promise<AlertsFile> {
+  const reader = await connection.runAndReadAll('SELECT current_database() AS name');
+  const previous = String(reader.getRowObjectsJS()[0]?.['name'] ?? 'memory');
+  const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+  await connection.run(`USE ${quote(schemaName)}`);
+  try {
+    return await computeAlerts((query) => runQuery(connection, query), options, collectiveThreshold);
+  } finally {
+    await connection.run(`USE ${quote(previous)}`);
+  }
+}

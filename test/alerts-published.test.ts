@@ -1,0 +1,98 @@
+/** The alerts from a published database: one derivation, the same sentences in every output. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPublished } from '../scripts/lib/duckdb-node.ts';
+import { DEFAULT_ALERT_OPTIONS } from '../src/lib/alerts/options.ts';
+import { computeAlerts, type AlertsFile } from '../src/lib/alerts/published.ts';
+import { withAlerts } from '../src/lib/alerts/report-alerts.ts';
+import { briefingDocx } from '../src/lib/briefing-docx.ts';
+import { alertsPageData } from '../src/lib/dashboard/page-alerts.ts';
+import { computeReport, type Report } from '../src/lib/report.ts';
+import { reportOptions } from '../src/lib/report-options.ts';
+import { siteConfig } from '../src/site.config.ts';
+import { paragraphTexts, partText, unzipDocx } from './helpers/docx.ts';
+import { alertRecords } from './helpers/alert-records.ts';
+import { writePublishedDb } from './helpers/published-db.ts';
+
+const records = alertRecords();
+
+let dir = '';
+let close = (): void => {};
+let file: AlertsFile;
+let report: Report;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'xf-alerts-'));
+  const db = await openPublished(await writePublishedDb(dir, records));
+  close = db.close;
+  file = await computeAlerts(db.run, DEFAULT_ALERT_OPTIONS, siteConfig.collectiveThreshold);
+  const options = reportOptions(siteConfig);
+  report = withAlerts(
+    await computeReport(db.run, { from: '2024-12', to: '2024-12' }, options),
+    file,
+    options,
+  );
+});
+
+afterAll(async () => {
+  close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('published alerts', () => {
+  it('finds the rise and the first 集体访 in the last month', () => {
+    const last = file.alerts.filter((a) => a.month === '2024-12' && a.measure === 'batches');
+    expect(last.find((a) => a.dimension === 'region-category' && a.kind === 'above')).toMatchObject(
+      {
+        name: '城关街道·市场监管',
+        observed: 26,
+      },
+    );
+    const collective = last.find((a) => a.kind === 'collective' && a.name === '西山镇·教育');
+    expect(collective?.sentence).toBe(
+      '西山镇·教育：截至12月31日的30天内，发生集体访1批6人次，此前12个月无集体访。',
+    );
+    expect(file.cutoff).toBe('2024-12-31');
+    // No other month of these steady series raises anything.
+    expect(file.alerts.filter((a) => a.month !== '2024-12')).toEqual([]);
+  });
+
+  it('the report, its text, the .docx and the page carry the same alerts', async () => {
+    const inMonth = file.alerts.filter((a) => a.month === '2024-12');
+    expect(report.alerts).toEqual(inMonth.map(({ band: _band, ...a }) => a));
+    const named = report.alerts.filter((a) => a.measure === 'batches').slice(0, report.alertsTop);
+    expect(named.length).toBeGreaterThan(0);
+    for (const alert of named) expect(report.text).toContain(alert.sentence);
+
+    const docx = await briefingDocx({
+      report,
+      bureauName: '示例区信访局',
+      scope: '全部',
+      charts: [],
+    });
+    const paragraphs = paragraphTexts(partText(unzipDocx(docx), 'word/document.xml')).join('\n');
+    for (const alert of named) expect(paragraphs).toContain(alert.sentence);
+
+    const page = alertsPageData(file, 'batches');
+    expect(page.items.map((i) => i.alert.sentence)).toEqual(
+      inMonth.filter((a) => a.measure === 'batches').map((a) => a.sentence),
+    );
+    const row = page.matrix.regions.indexOf('城关街道');
+    const column = page.matrix.categories.indexOf('市场监管');
+    expect(page.matrix.cells[row]?.[column]?.score).toBeGreaterThan(1);
+    expect(page.items[0]?.link).toMatch(/^regions\/\?period=last12&/);
+  });
+
+  it('a filter on another region leaves the alerts out of the report', () => {
+    const options = reportOptions(siteConfig);
+    const filtered = withAlerts(
+      { ...report, filter: { ...report.filter, region: '东湖镇' } },
+      file,
+      options,
+    );
+    expect(filtered.alerts).toEqual([]);
+    expect(filtered.text).not.toContain('露出信访苗头');
+  });
+});

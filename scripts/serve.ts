@@ -1,4 +1,4 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -46,9 +46,17 @@ function send(stream: ReadStream, res: ServerResponse): void {
  * src/lib/security-headers.ts, and nothing else.
  */
 export function serveStatic(root: string, basePath = '/'): Server {
+  return createServer(staticHandler(root, basePath));
+}
+
+/** serveStatic's request handler, for a server that answers a few paths of its own first. */
+export function staticHandler(
+  root: string,
+  basePath = '/',
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   const top = path.resolve(root);
-  return createServer(async (req, res) => {
+  return async (req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const file = fileFor(req.url ?? '/', base, top);
     if (file === null) {
@@ -94,5 +102,5 @@ export function serveStatic(root: string, basePath = '/'): Server {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       } else res.destroy();
     }
-  });
+  };
 }

@@ -138,10 +138,16 @@ describe('headline figures', () => {
       ['本级走访', '1批1人次', '0批0人次', '去年同期为0'],
       // 2/6 = 33.3%, 1/6 = 16.7%: 16.6 points, where floats give 16.599999…
       ['重复信访率', '33.3%|2/6', '16.7%|1/6', '上升16.6个百分点'],
-      ['及时受理率', '0.0%|0/3', '0.0%|0/6', '持平'],
+      // due for a decision by 2023-03-12 (the comparison ends on the cut-off day): 2
+      ['及时受理率', '0.0%|0/3', '0.0%|0/2', '持平'],
       ['按期办结率', '无', '无', '去年同期无'],
       ['满意率', '无', '无', '去年同期无'],
       ['参评率', '无', '无', '去年同期无'],
+      // no acceptance or closing dates in these records: no 办理时效 at all
+      ['受理用时中位数', '—', '—', '—'],
+      ['15日内受理率', '—', '—', '—'],
+      ['办结用时中位数', '—', '—', '—'],
+      ['60日内办结率', '—', '—', '—'],
       ['领导包案化解率', '50.0%|1/2', '—', '—'],
       ['督办化解率', '无', '—', '—'],
       ['法治化考核得分', '—', '—', '—'],
@@ -173,7 +179,7 @@ describe('briefing .docx', () => {
   it('opens with the title, the bureau and the scope, then the briefing line by line', () => {
     const texts = paragraphTexts(xml);
     expect(texts.slice(0, 3)).toEqual([
-      '2024年1-3月信访工作情况汇报',
+      '2024年1月1日-3月12日信访工作情况汇报',
       '示例区信访局',
       '统计范围：来访 · 进京　数据截至2024年3月12日',
     ]);
@@ -201,7 +207,7 @@ describe('briefing .docx', () => {
     const visits = paragraph('（一）走访情况分析。');
     expect(fonts(visits)).toEqual(['楷体', '仿宋']);
     expect(visits.getElementsByTagNameNS(W, 'r')[0]?.textContent).toBe('（一）走访情况分析。');
-    const body = paragraph('1-3月份');
+    const body = paragraph('1月1日-3月12日（同比：2023年1月1日-3月12日）');
     expect(fonts(body)).toEqual(['仿宋']);
     expect(body.getElementsByTagNameNS(W, 'sz')[0]?.getAttributeNS(W, 'val')).toBe('32');
     expect(body.getElementsByTagNameNS(W, 'ind')[0]?.getAttributeNS(W, 'firstLineChars')).toBe(
@@ -221,7 +227,13 @@ describe('briefing .docx', () => {
       'fixed',
     );
     const rows = tableRows(xml);
-    expect(rows[0]).toEqual(['指标', '本期|2024年1-3月', '同期|2023年1-3月', '同比变化']);
+    // the data ends 2024-03-12: both columns name the days they hold
+    expect(rows[0]).toEqual([
+      '指标',
+      '本期|2024年1月1日-3月12日',
+      '同期|2023年1月1日-3月12日',
+      '同比变化',
+    ]);
     expect(rows).toContainEqual(['重复信访率', '33.3%|2/6', '16.7%|1/6', '上升16.6个百分点']);
     expect(rows).toHaveLength(1 + headlineFigures(yoy).length);
   });
@@ -252,7 +264,7 @@ describe('briefing .docx', () => {
       if (/\.(xml|rels)$/.test(name)) expect(() => parseXml(partText(parts, name))).not.toThrow();
     }
     expect(partText(parts, 'docProps/core.xml')).toContain(
-      '<dc:title>2024年1-3月信访工作情况汇报</dc:title>',
+      '<dc:title>2024年1月1日-3月12日信访工作情况汇报</dc:title>',
     );
   });
 });

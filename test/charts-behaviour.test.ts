@@ -9,7 +9,7 @@ import {
 } from '../src/charts/index.ts';
 import { textWidth } from '../src/charts/measure.ts';
 import { COLORS } from '../src/charts/theme.ts';
-import { fixtures } from './charts-fixtures.ts';
+import { fixtures, singleFixture, zeroFixture, type Fixture } from './charts-fixtures.ts';
 import { renderSvg, textExtent, texts } from './charts-helpers.ts';
 
 function draw(name: ChartName, width: number, extra: object = {}): SVGSVGElement {
@@ -358,6 +358,118 @@ describe('zero denominators and empty rows', () => {
       chartSpec('heatmap', [{ month: '2024-13', row: '政法', value: 3 }], { unit: '批' }),
     );
     expect(texts(bad, 'text')[0]).toContain('无数据');
+  });
+});
+
+function drawFixture(
+  name: ChartName,
+  fixture: Fixture<ChartName>,
+  extra: object = {},
+): SVGSVGElement {
+  const options = { ...fixture.options, width: 640, ...extra };
+  return renderSvg(chartSpec(name, fixture.rows as never, options as never));
+}
+
+const number = (node: Element, attribute: string): number =>
+  Number(node.getAttribute(attribute) ?? Number.NaN);
+
+/** Each bar's length along the count axis: width for horizontal bars, height for vertical. */
+function barLengths(svg: Element, horizontal: boolean): number[] {
+  return [...svg.querySelectorAll('g[aria-label="bar"] rect')].map((rect) =>
+    number(rect, horizontal ? 'width' : 'height'),
+  );
+}
+
+/** The bar charts, each orientation they draw. */
+const BAR_CASES: { name: ChartName; horizontal: boolean; options?: object; bars: number }[] = (
+  [
+    { name: 'level-pyramid', horizontal: true, bars: 8 },
+    { name: 'ranked-bars', horizontal: true, bars: 6 },
+    { name: 'grouped-bars', horizontal: false, options: { orientation: 'vertical' }, bars: 6 },
+    { name: 'grouped-bars', horizontal: true, options: { orientation: 'horizontal' }, bars: 6 },
+    { name: 'stacked-bar', horizontal: false, options: { orientation: 'vertical' }, bars: 0 },
+    { name: 'stacked-bar', horizontal: true, options: { orientation: 'horizontal' }, bars: 0 },
+  ] as const
+).map((c) => ({ ...c, label: `${c.name} ${c.horizontal ? 'horizontal' : 'vertical'}` }));
+
+describe('all-zero and single-value input: a zero bar has zero length', () => {
+  it.each(BAR_CASES)(
+    '$label: every bar of an all-zero input is 0 px long',
+    ({ name, horizontal, options, bars }) => {
+      const svg = drawFixture(name, zeroFixture(name), options);
+      const lengths = barLengths(svg, horizontal);
+      // stacked bars leave out zero parts altogether; the others draw each bar at 0
+      expect(lengths).toHaveLength(bars);
+      for (const length of lengths) expect(length).toBe(0);
+      expect(texts(svg, 'text').join(' ')).toContain('0');
+      // the count axis still runs from 0 upwards
+      expect(svg.outerHTML).not.toMatch(/NaN|Infinity/);
+    },
+  );
+
+  it.each(BAR_CASES)(
+    '$label: a single value gets a bar longer than 0, the others none',
+    ({ name, horizontal, options }) => {
+      const svg = drawFixture(name, singleFixture(name), options);
+      const lengths = barLengths(svg, horizontal);
+      expect(lengths).toHaveLength(1);
+      expect(lengths[0]).toBeGreaterThan(0);
+      expect(svg.outerHTML).not.toMatch(/NaN|Infinity/);
+    },
+  );
+
+  it('ranked bars put the comparison tick of an all-zero input at 0 too', () => {
+    const svg = drawFixture('ranked-bars', zeroFixture('ranked-bars'));
+    const bars = [...svg.querySelectorAll('g[aria-label="bar"] rect')].map((r) => number(r, 'x'));
+    const ticks = [...svg.querySelectorAll('g[aria-label="tick"] line')];
+    expect(ticks.length).toBe(6);
+    for (const tick of ticks) expect(number(tick, 'x1')).toBe(bars[0]);
+  });
+
+  /** Line charts: every point of an all-zero input lies on the zero line. */
+  it.each(['trend-yoy', 'cumulative', 'share-line', 'rate-lines'] as const)(
+    '%s: all-zero points sit on the 0 tick of the y axis',
+    (name) => {
+      const svg = drawFixture(name, zeroFixture(name));
+      const zeroTick = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')].find(
+        (t) => /^0%?$/.test(t.textContent ?? ''),
+      );
+      const y = Number(
+        /translate\([^,]+,([^)]+)\)/.exec(zeroTick?.getAttribute('transform') ?? '')?.[1],
+      );
+      expect(Number.isFinite(y)).toBe(true);
+      const dots = [...svg.querySelectorAll('g[aria-label="dot"] circle')];
+      expect(dots.length).toBeGreaterThan(0);
+      for (const dot of dots) expect(number(dot, 'cy')).toBe(y);
+    },
+  );
+
+  it('small multiples: all-zero points sit on the bottom of each panel', () => {
+    const svg = drawFixture('small-multiples', zeroFixture('small-multiples'));
+    const frame = svg.querySelector('g[aria-label="frame"] rect');
+    const bottom = number(frame as Element, 'y') + number(frame as Element, 'height');
+    const dots = [...svg.querySelectorAll('g[aria-label="dot"] circle')];
+    expect(dots.length).toBe(fixtures['small-multiples'].rows.length);
+    for (const dot of dots) expect(number(dot, 'cy')).toBe(bottom);
+  });
+
+  it('heatmap: all-zero cells share the zero colour and carry no value text', () => {
+    const svg = drawFixture('heatmap', zeroFixture('heatmap'));
+    const fills = new Set(
+      [...svg.querySelectorAll('g[aria-label="cell"] rect')].map((r) => r.getAttribute('fill')),
+    );
+    expect(fills.size).toBe(1);
+    expect(svg.querySelector('g[aria-label="text"]')).toBeNull();
+    const single = drawFixture('heatmap', singleFixture('heatmap'));
+    expect(single.querySelectorAll('g[aria-label="cell"] rect')).toHaveLength(1);
+  });
+
+  it('every chart draws an all-zero and a single-value input without NaN', () => {
+    for (const name of CHART_NAMES) {
+      for (const fixture of [zeroFixture(name), singleFixture(name)]) {
+        expect(drawFixture(name, fixture).outerHTML, name).not.toMatch(/NaN|Infinity/);
+      }
+    }
   });
 });
 

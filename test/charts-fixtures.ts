@@ -133,3 +133,27 @@ export const fixtures: { [N in ChartName]: Fixture<N> } = {
     options: { unit: '批', series: ['登记', '劝返'], keyLabel: '层级', label: '登记与劝返' },
   },
 };
+
+/**
+ * The fixture with every count set to 0. Rates keep their denominators (0 of n is 0.0%; a zero
+ * denominator is 无, tested apart), ranked bars their change text recomputed.
+ */
+export function zeroFixture<N extends ChartName>(name: N): Fixture<N> {
+  const fixture = fixtures[name];
+  const rows = (fixture.rows as unknown as Record<string, unknown>[]).map((row) => {
+    const out: Record<string, unknown> = { ...row };
+    for (const key of ['value', 'previous', 'numerator'] as const) if (key in out) out[key] = 0;
+    if ('changeText' in out) {
+      const change = changeLabel(0, 0);
+      Object.assign(out, { changeText: change.text, changeSign: change.sign });
+    }
+    return out;
+  });
+  return { rows: rows as unknown as ChartRow<N>[], options: fixture.options };
+}
+
+/** The fixture's first row alone (a positive value). */
+export function singleFixture<N extends ChartName>(name: N): Fixture<N> {
+  const fixture = fixtures[name];
+  return { rows: fixture.rows.slice(0, 1), options: fixture.options };
+}

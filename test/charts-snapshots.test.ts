@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_NAMES, chartSpec, type ChartName } from '../src/charts/index.ts';
-import { fixtures } from './charts-fixtures.ts';
+import { fixtures, singleFixture, zeroFixture, type Fixture } from './charts-fixtures.ts';
 import { normalizeSvg, renderSvg } from './charts-helpers.ts';
 
 function render(name: ChartName, width: number): string {
@@ -17,6 +17,28 @@ describe('chart snapshots (normalised SVG, test/charts-snapshots/)', () => {
         const svg = render(name, width);
         expect(svg).not.toMatch(/plot-d6a7b5/);
         await expect(svg).toMatchFileSnapshot(`./charts-snapshots/${name}-${width}.svg`);
+      });
+    }
+  }
+
+  for (const name of CHART_NAMES) {
+    for (const [kind, make] of [
+      ['zero', zeroFixture],
+      ['single', singleFixture],
+    ] as const) {
+      it(`${name}, ${kind === 'zero' ? 'every value 0' : 'a single value'}, at 640 px`, async () => {
+        const fixture: Fixture<ChartName> = make(name);
+        const spec = chartSpec(
+          name,
+          fixture.rows as never,
+          {
+            ...fixture.options,
+            width: 640,
+          } as never,
+        );
+        const svg = normalizeSvg(renderSvg(spec));
+        expect(svg).not.toMatch(/NaN|Infinity/);
+        await expect(svg).toMatchFileSnapshot(`./charts-snapshots/${name}-${kind}-640.svg`);
       });
     }
   }

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPublished } from '../scripts/lib/duckdb-node.ts';
-import { loadPage } from '../src/lib/dashboard/load.ts';
+import { loadPage, loadView } from '../src/lib/dashboard/load.ts';
+import { loadSiteInfo } from '../src/lib/dashboard/site-info.ts';
+import { MID_MONTH_CUTOFF, midMonthRecords } from './helpers/mid-month-records.ts';
 import { isChartPage, PAGES, type ChartPageId } from '../src/lib/dashboard/pages.ts';
 import { panelChart, panelSubtitle, renderPanel, sourceLine } from '../src/lib/dashboard/panel.ts';
 import { exportFileName, exportImage, wrapText } from '../src/charts/export-image.ts';
@@ -38,7 +40,7 @@ afterAll(async () => {
 function context(view: ViewState) {
   return {
     view,
-    scope: scopeOf(view, report.period.to),
+    scope: scopeOf(view, report.dataCutoff),
     run: db.run,
     regionLabel: siteConfig.regionLabel,
     measure: view.measure,
@@ -160,5 +162,68 @@ describe('dashboard pages over the pre-aggregated tables', () => {
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('&lt;b&gt;');
     expect(html).toContain('&lt;u&gt;');
+  });
+});
+
+describe('pages over an export cut off mid-month (2020-01-07)', () => {
+  let mid: { run: QueryRunner; close: () => void };
+  beforeAll(async () => {
+    mid = await openPublished(await writeDashboardDb(path.join(dir, 'mid'), midMonthRecords()));
+  });
+  afterAll(() => mid?.close());
+
+  it('every period kind names the cut days, and the cards count like for like', async () => {
+    const info = await loadSiteInfo(mid.run);
+    expect(info.cutoff).toBe(MID_MONTH_CUTOFF);
+    const subtitles: string[] = [];
+    for (const view of [
+      DEFAULT_VIEW,
+      { ...DEFAULT_VIEW, period: 'lastMonth' as const, compare: 'mom' as const },
+      { ...DEFAULT_VIEW, period: 'last12' as const },
+      { ...DEFAULT_VIEW, period: 'custom' as const, from: '2019-11', to: '2019-12' },
+    ]) {
+      const { subtitle } = await loadView('overview', view, info, mid.run, siteConfig);
+      subtitles.push(subtitle.split(' · ')[0] ?? '');
+    }
+    expect(subtitles).toEqual([
+      '2020年1月1日-7日（同比：2019年1月1日-7日）',
+      '2020年1月1日-7日（环比：2019年12月1日-7日）',
+      '2019年2月1日-2020年1月7日（同比：2018年2月1日-2019年1月7日）',
+      '2019年11-12月（同比：2018年11-12月）',
+    ]);
+    const { data } = await loadView('overview', DEFAULT_VIEW, info, mid.run, siteConfig);
+    const registered = data.cards?.find((c) => c.key === 'registered');
+    expect(registered?.valueText).toBe('4批 9人次');
+    // 4 against 3 (2019-01-01..07), not against the 7 of all January 2019
+    expect(registered?.changeText).toBe('上升33.3%');
+  });
+
+  it('办理与考核 draws the 办理时效 panels from the cut days', async () => {
+    const info = await loadSiteInfo(mid.run);
+    const { data } = await loadView('handling', DEFAULT_VIEW, info, mid.run, siteConfig);
+    const byId = new Map(data.panels.map((p) => [p.id, p]));
+    expect(byId.get('timing-rates')?.rows).toEqual([
+      { month: '2020-01', rate: '15日内受理率', numerator: 1, denominator: 1 },
+      { month: '2020-01', rate: '60日内办结率', numerator: 1, denominator: 2 },
+    ]);
+    expect(byId.get('timing-months')?.rows).toEqual([
+      { key: '1月', series: '受理用时中位数', value: 1, label: '1天（1件）' },
+      { key: '1月', series: '办结用时中位数', value: 41, label: '41天（2件）' },
+    ]);
+    const units = byId.get('timing-units');
+    expect(units?.rows).toEqual([
+      { key: '住建局', series: '受理用时中位数', value: 1, label: '1天（1件）' },
+      { key: '住建局', series: '办结用时中位数', value: 41, label: '41天（2件）' },
+    ]);
+    for (const panel of data.panels) {
+      const rendered = renderPanel(panel, {
+        width: 640,
+        document,
+        subtitle: 's',
+        interactive: false,
+        source: '数据来源：测试',
+      });
+      expect(rendered.svg, panel.id).not.toMatch(/NaN/);
+    }
   });
 });

@@ -24,6 +24,12 @@ import { exportRecords } from '../scripts/data/export.ts';
 import type { Query, QueryRunner } from '../src/lib/query-runner.ts';
 import { writeDashboardDb } from './helpers/dashboard-db.ts';
 import { referenceRecords } from './helpers/reference-records.ts';
+import { MID_MONTH_CUTOFF, midMonthRecords } from './helpers/mid-month-records.ts';
+import { ratesQuery } from '../src/lib/queries.ts';
+import { timingEventsQuery, timingQuery } from '../src/lib/handling-time.ts';
+import { headlineFigures } from '../src/lib/briefing-figures.ts';
+import { timingQueries } from '../src/lib/queries-dashboard.ts';
+import type { SqlRow } from '../src/lib/query-runner.ts';
 
 let dir = '';
 let node: { run: QueryRunner; close: () => void };
@@ -170,4 +176,179 @@ describe('the same query gives the same answer in Node DuckDB and DuckDB-WASM', 
     expect(registered).toBe(direct[0]?.['n']);
     expect(registered).toBe(689);
   });
+});
+
+describe('a mid-month cut-off (2020-01-07): both paths and both engines cut alike', () => {
+  let mid: { run: QueryRunner; close: () => void };
+  let midWasm: Awaited<ReturnType<typeof openPublishedInWasm>>;
+  beforeAll(async () => {
+    const file = await writeDashboardDb(path.join(dir, 'mid'), midMonthRecords());
+    mid = await openPublished(file);
+    midWasm = await openPublishedInWasm(file);
+  });
+  afterAll(() => {
+    mid?.close();
+    midWasm?.close();
+  });
+
+  const at = (from: string, to: string, compare: 'yoy' | 'mom') =>
+    reportPeriod({ from, to }, compare, MID_MONTH_CUTOFF);
+  const none = { channel: null, level: null, category: null, region: null, tag: null };
+  const midScopes: Record<string, DashboardScope> = {
+    ytd: { ...none, period: at('2020-01', '2020-01', 'yoy') },
+    lastMonthMom: { ...none, period: at('2020-01', '2020-01', 'mom') },
+    last12: { ...none, period: at('2019-02', '2020-01', 'yoy') },
+    customMom: { ...none, period: at('2019-11', '2020-01', 'mom') },
+    region: { ...none, region: '东街道', period: at('2020-01', '2020-01', 'yoy') },
+    tag: { ...none, tag: '两拖欠', period: at('2020-01', '2020-01', 'yoy') },
+    wholeMonths: { ...none, period: at('2019-01', '2019-12', 'yoy') },
+  };
+
+  it('counts like for like, not against whole months', async () => {
+    const options = reportOptions(siteConfig);
+    const yoy = await computeReport(mid.run, {}, options);
+    expect(yoy.labels).toEqual({
+      period: '1月1日-7日',
+      periodWithYear: '2020年1月1日-7日',
+      comparePeriod: '2019年1月1日-7日',
+    });
+    expect(yoy.registered).toMatchObject({ batches: 4, previous: { batches: 3 } });
+    expect(yoy.persuadedBack!['进京']).toMatchObject({ batches: 1, previous: { batches: 0 } });
+    expect(yoy.text).toContain('1月1日-7日（同比：2019年1月1日-7日），我区共发生登记信访事项4批');
+    const mom = await computeReport(mid.run, { compare: 'mom' }, options);
+    expect(mom.labels.comparePeriod).toBe('2019年12月1日-7日');
+    expect(mom.registered).toMatchObject({ batches: 4, previous: { batches: 2 } });
+    // a period that ends before the cut-off states the figure to date
+    const december = await computeReport(mid.run, { from: '2019-12', to: '2019-12' }, options);
+    expect(december.registered.batches).toBe(7);
+    expect(december.upToDate).toEqual({ batches: 11, persons: 16, through: '2020-01-07' });
+    expect(december.text).toContain('共发生登记信访事项7批7人次（截止目前是11批16人次）');
+    expect(
+      await computeReport(mid.run, { from: '2019-12', to: '2019-12' }, options, 'cube'),
+    ).toEqual(december);
+  });
+
+  it.each(Object.keys(midScopes))('report: cube = records, Node = WASM, scope %s', async (name) => {
+    const { period, ...filter } = midScopes[name] as DashboardScope;
+    const request = { from: period.from, to: period.to, compare: period.compare, filter };
+    const options = reportOptions(siteConfig);
+    const fromRecords = await computeReport(mid.run, request, options, 'records');
+    expect(fromRecords.period).toEqual(period);
+    expect(await computeReport(mid.run, request, options, 'cube')).toEqual(fromRecords);
+    expect(await computeReport(midWasm.run, request, options, 'cube')).toEqual(fromRecords);
+    expect(await computeReport(midWasm.run, request, options, 'records')).toEqual(fromRecords);
+  });
+
+  it.each(Object.keys(midScopes))('dashboard queries: Node = WASM, scope %s', async (name) => {
+    const scope = midScopes[name] as DashboardScope;
+    for (const [key, query] of Object.entries(queriesFor(scope))) {
+      const expected = await mid.run(query);
+      expect({ key, rows: await midWasm.run(query) }).toEqual({ key, rows: expected });
+    }
+  });
+
+  it('办理时效 over the cut days: medians and shares, in the JSON and the .docx table', async () => {
+    const report = await computeReport(mid.run, {}, reportOptions(siteConfig));
+    // accepted 2020-01-01..07: 1 day; 2019-01-01..07: 1 day (not the one accepted 2019-01-12)
+    expect(report.handlingTime.acceptance).toMatchObject({
+      count: 1,
+      median: 1,
+      within: { numerator: 1, denominator: 1 },
+      previous: { count: 1, median: 1 },
+    });
+    // closed 2020-01-01..07: 18 and 64 days → median 41; 2019-01-01..07: 1, 16, 63 → 16
+    expect(report.handlingTime.closure).toMatchObject({
+      count: 2,
+      median: 41,
+      within: { numerator: 1, denominator: 2, percent: 50 },
+      excluded: 0,
+      previous: { count: 3, median: 16, within: { numerator: 2, denominator: 3 } },
+    });
+    expect(
+      report.handlingTimeByUnit.map((u) => [u.unit, u.acceptance.median, u.closure.median]),
+    ).toEqual([['住建局', 1, 41]]);
+    const rows = headlineFigures(report).filter((row) => /用时|日内/.test(row.label));
+    expect(
+      rows.map((row) => [row.label, ...row.current, '|', ...row.previous, '|', ...row.change]),
+    ).toEqual([
+      ['受理用时中位数', '1天', '1件', '|', '1天', '1件', '|', '持平'],
+      ['15日内受理率', '100.0%', '1/1', '|', '100.0%', '1/1', '|', '持平'],
+      ['办结用时中位数', '41天', '2件', '|', '16天', '3件', '|', '延长25天'],
+      ['60日内办结率', '50.0%', '1/2', '|', '66.7%', '2/3', '|', '下降16.7个百分点'],
+    ]);
+  });
+
+  it('the median is DuckDB median() (the mean of the middle two), not quantile_disc, in both engines', async () => {
+    const events = timingEventsQuery();
+    const query = {
+      sql: `SELECT median(days) AS m, quantile_cont(days, 0.5) AS c, quantile_disc(days, 0.5) AS d
+        FROM (${events.sql}) WHERE measure = 'closure'
+        AND event_on BETWEEN DATE '2020-01-01' AND DATE '2020-01-07'`,
+      params: events.params,
+    };
+    const expected = [{ m: 41, c: 41, d: 18 }];
+    expect(await mid.run(query)).toEqual(expected);
+    expect(await midWasm.run(query)).toEqual(expected);
+  });
+
+  it.each(Object.keys(midScopes).filter((name) => name !== 'tag'))(
+    'the 办理时效 table gives the records histograms, both engines, scope %s',
+    async (name) => {
+      const scope = midScopes[name] as DashboardScope;
+      const fromRecords = await mid.run(timingQuery(scope.period, MID_MONTH_CUTOFF, scope));
+      const summed = new Map<string, number>();
+      for (const row of await mid.run(timingQueries(scope).units)) {
+        const key = ['side', 'unit', 'measure', 'days'].map((k) => String(row[k])).join('|');
+        summed.set(key, (summed.get(key) ?? 0) + Number(row['records']));
+      }
+      const records = new Map(
+        fromRecords.map((row) => [
+          ['side', 'unit', 'measure', 'days'].map((k) => String(row[k])).join('|'),
+          Number(row['records']),
+        ]),
+      );
+      expect(fromRecords.length).toBeGreaterThan(0);
+      expect(summed).toEqual(records);
+      for (const query of Object.values(timingQueries(scope))) {
+        expect(await midWasm.run(query)).toEqual(await mid.run(query));
+      }
+      const timing = timingQuery(scope.period, MID_MONTH_CUTOFF, scope);
+      expect(await midWasm.run(timing)).toEqual(fromRecords);
+    },
+  );
+
+  // cube_handling has no tag column (the handling page's figures ignore a tag filter)
+  it.each(Object.keys(midScopes).filter((name) => name !== 'tag'))(
+    'the handling table cut at the day gives the rates query its numbers, scope %s',
+    async (name) => {
+      const scope = midScopes[name] as DashboardScope;
+      const units = await mid.run(handlingQueries(scope).units);
+      const rates = await mid.run(ratesQuery(scope.period, MID_MONTH_CUTOFF, scope));
+      const keys = [
+        'decision_due',
+        'decision_timely',
+        'closure_due',
+        'closure_on_time',
+        'closed',
+        'evaluated',
+        'satisfied',
+      ];
+      const summed = (side: string) =>
+        Object.fromEntries(
+          keys.map((key) => [
+            key,
+            units
+              .filter((row: SqlRow) => row['side'] === side)
+              .reduce((sum, row) => sum + Number(row[key]), 0),
+          ]),
+        );
+      for (const side of ['current', 'previous']) {
+        const row = rates.find((r) => r['side'] === side) ?? {};
+        expect({ side, ...summed(side) }).toEqual({
+          side,
+          ...Object.fromEntries(keys.map((key) => [key, row[key]])),
+        });
+      }
+    },
+  );
 });

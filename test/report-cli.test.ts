@@ -47,7 +47,15 @@ describe('npm run report', () => {
       compareFrom: '2023-01',
       compareTo: '2023-03',
       compare: 'yoy',
+      throughDay: 9,
     });
+    // the data ends 2024-03-09: both sides end on 3月9日
+    expect(parsed['labels']).toEqual({
+      period: '1月1日-3月9日',
+      periodWithYear: '2024年1月1日-3月9日',
+      comparePeriod: '2023年1月1日-3月9日',
+    });
+    expect(parsed['upToDate']).toBeNull();
     expect(parsed['registered']).toMatchObject({
       batches: 2,
       persons: 3,
@@ -68,10 +76,15 @@ describe('npm run report', () => {
       'mom',
     );
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('一、2024年2-3月信访情况');
+    expect(result.stdout).toContain('一、2024年2月1日-3月9日信访情况');
     expect(result.stdout).toContain(
-      '2-3月份，我区共发生登记信访事项2批3人次，上期为0。其中来信1件、来访1批2人次。',
+      '2月1日-3月9日（环比：2023年12月1日-2024年1月9日），我区共发生登记信访事项2批3人次，上期为0。其中来信1件、来访1批2人次。',
     );
+    const february = report('--data', data, '--from', '2024-02', '--to', '2024-02', '--json');
+    expect(JSON.parse(february.stdout)).toMatchObject({
+      labels: { period: '2月' },
+      upToDate: { batches: 2, persons: 3, through: '2024-03-09' },
+    });
   });
 
   it('exits 2 with a message on bad arguments', () => {
@@ -110,7 +123,9 @@ describe('npm run report', () => {
     );
     expect(visits.status).toBe(0);
     expect(visits.stdout).toContain('（统计范围：来访）');
-    expect(visits.stdout).toContain('2-3月份，我区共发生登记信访事项1批2人次');
+    expect(visits.stdout).toContain(
+      '2月1日-3月9日（同比：2023年2月1日-3月9日），我区共发生登记信访事项1批2人次',
+    );
     const region = report('--data', data, '--region', '火星街道');
     expect(region.stderr).toContain('数据中没有 --region 火星街道。可选：示例街道');
   });

@@ -146,8 +146,10 @@ describe('report over the reference records', () => {
       compareFrom: '2023-01',
       compareTo: '2023-09',
       compare: 'yoy',
+      throughDay: null,
     });
-    expect(report.dataCutoff).toBe('2024-09-20');
+    expect(report.dataCutoff).toBe('2024-09-30');
+    expect(report.upToDate).toBeNull();
   });
 
   it('counts registrations, channels, visits by level and persuasion', () => {
@@ -347,16 +349,18 @@ describe('report over boundary records', () => {
       compareFrom: '2023-12',
       compareTo: '2024-01',
       compare: 'mom',
+      throughDay: 20,
     });
+    // the data ends 2024-03-20: current 2024-02-01..03-20, previous 2023-12-01..2024-01-20
     // current: c, d, e, f, g, h; previous: a, b and the January visit
     expect(report.registered).toMatchObject({ batches: 6, previous: { batches: 3, persons: 7 } });
     expect(report.labels).toEqual({
-      period: '2-3月',
-      periodWithYear: '2024年2-3月',
-      comparePeriod: '2023年12月-2024年1月',
+      period: '2月1日-3月20日',
+      periodWithYear: '2024年2月1日-3月20日',
+      comparePeriod: '2023年12月1日-2024年1月20日',
     });
     expect(report.text).toContain(
-      '2-3月份，我区共发生登记信访事项6批6人次，较上期3批7人次，批次上升100.0%、人次下降14.3%。',
+      '2月1日-3月20日（环比：2023年12月1日-2024年1月20日），我区共发生登记信访事项6批6人次，较上期3批7人次，批次上升100.0%、人次下降14.3%。',
     );
   });
 
@@ -374,7 +378,7 @@ describe('report for filtered records', () => {
     { registered_on: '2024-02-04', region: '西街道', category: '城乡建设', is_repeat: true },
     { registered_on: '2023-02-04', region: '西街道', category: '城乡建设' },
     { registered_on: '2023-02-05', region: '西街道', category: '城乡建设' },
-    { registered_on: '2023-02-06', region: '东街道' },
+    { registered_on: '2023-02-03', region: '东街道' },
     { registered_on: '2024-02-05', record_type: '劝返', region: '西街道', level: '进京' },
   ];
   let db: { run: QueryRunner; close: () => void };
@@ -429,7 +433,7 @@ describe('report for filtered records', () => {
 describe('report queries', () => {
   const queries = reportQueries(
     reportPeriod({ from: '2024-01', to: '2024-09' }, 'yoy'),
-    '2024-09-20',
+    '2024-09-30',
     5,
   );
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveStatic } from '../scripts/serve.ts';
-import { buildSiteFrom } from './setup/build-site.ts';
+import { buildSiteFrom } from './setup/build-site-from.ts';
 
 const BASE = '/board/';
 const CLASSES = ['城建', '交通', '教育', '环保', '医疗', '治安', '其他事项'];

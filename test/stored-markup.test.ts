@@ -10,7 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openPublished } from '../scripts/lib/duckdb-node.ts';
 import { briefingDocx } from '../src/lib/briefing-docx.ts';
 import { loadPage } from '../src/lib/dashboard/load.ts';
-import { PAGES, type ChartPageId } from '../src/lib/dashboard/pages.ts';
+import { alertListHtml, alertMatrixHtml } from '../src/lib/dashboard/alerts-html.ts';
+import type { AlertsPageData } from '../src/lib/dashboard/page-alerts.ts';
+import { PAGES, isChartPage } from '../src/lib/dashboard/pages.ts';
 import { renderPanel } from '../src/lib/dashboard/panel.ts';
 import { briefingHtml, chartCardHtml, headlineCardsHtml } from '../src/lib/dashboard/html.ts';
 import { scopeOf } from '../src/lib/dashboard/scope.ts';
@@ -82,17 +84,17 @@ function views(): [string, ViewState][] {
 }
 
 describe('stored markup renders as text', () => {
-  it.each(PAGES.filter((p) => p.id !== 'about').map((p) => p.id))('%s', async (page) => {
+  it.each(PAGES.map((p) => p.id).filter(isChartPage))('%s', async (page) => {
     let text = '';
     for (const [name, view] of views()) {
       const context = {
         view,
-        scope: scopeOf(view, '2025-06'),
+        scope: scopeOf(view, '2025-06-30'),
         run,
         regionLabel: siteConfig.regionLabel,
         measure: view.measure,
       };
-      const data = await loadPage(page as ChartPageId, context);
+      const data = await loadPage(page, context);
       for (const panel of data.panels) {
         const rendered = renderPanel(panel, {
           width: 640,
@@ -106,6 +108,44 @@ describe('stored markup renders as text', () => {
       if (data.cards) text += expectInert(headlineCardsHtml(data.cards), `${page} cards`);
     }
     if (page === 'regions') expect(text).toContain(PAYLOADS[0]);
+  });
+
+  it('苗头预警: the ranked alerts and the matrix', () => {
+    const [region = '', category = ''] = PAYLOADS;
+    const alert = {
+      kind: 'above',
+      dimension: 'region-category',
+      keys: [region, category],
+      name: `${region}·${category}`,
+      measure: 'batches',
+      month: '2025-06',
+      observed: 9,
+      expected: 3,
+      upper: 7,
+      score: 1.5,
+      since: '2025-06',
+      runMonths: 1,
+      baseline: 'seasonal',
+      partialThrough: null,
+      detail: null,
+      sentence: `${region}·${category}：6月登记9批，高于近年同期水平（预期约3批，上限7批）。`,
+      band: [],
+    } as unknown as AlertsPageData['items'][number]['alert'];
+    const data: AlertsPageData = {
+      month: '2025-06',
+      partialThrough: null,
+      items: [{ alert, rank: 1, kindLabel: '高于预期', link: `regions/?region=${region}` }],
+      matrix: {
+        regions: [region],
+        categories: [category],
+        cells: [[{ score: 1.5, level: 2, count: 1, title: alert.sentence }]],
+      },
+    };
+    const text =
+      expectInert(alertMatrixHtml(data), 'alerts matrix') +
+      expectInert(`<ul>${alertListHtml(data, '/xf/', () => '')}</ul>`, 'alerts list');
+    expect(text).toContain(region);
+    expect(text).toContain(category);
   });
 
   it('the briefing, in HTML and in the .docx', async () => {

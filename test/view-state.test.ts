@@ -53,14 +53,14 @@ describe('view state in the URL', () => {
 
   it('the default URL is empty and the default period is 1-9月 against last year', () => {
     expect(serializeViewState(DEFAULT_VIEW)).toBe('');
-    expect(resolvePeriod(DEFAULT_VIEW, '2024-09')).toMatchObject({
+    expect(resolvePeriod(DEFAULT_VIEW, '2024-09-30')).toMatchObject({
       from: '2024-01',
       to: '2024-09',
       compareFrom: '2023-01',
       compareTo: '2023-09',
     });
     expect(
-      resolvePeriod({ ...DEFAULT_VIEW, period: 'last12', compare: 'mom' }, '2024-09'),
+      resolvePeriod({ ...DEFAULT_VIEW, period: 'last12', compare: 'mom' }, '2024-09-30'),
     ).toMatchObject({
       from: '2023-10',
       compareFrom: '2022-10',

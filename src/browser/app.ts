@@ -171,8 +171,7 @@ function reportFor(scope: DashboardScope, onlyWhileShown = false): Promise<Repor
   let report = reports.get(key);
   if (!report) {
     const { period, channel, level, category, region, tag } = scope;
-    const shownNow = () =>
-      !onlyWhileShown || reportKey(scopeOf(view, boot.info.latestMonth)) === key;
+    const shownNow = () => !onlyWhileShown || reportKey(scopeOf(view, boot.info.cutoff)) === key;
     report = startEngine(boot.databaseUrl).then(async (run) =>
       withAlerts(
         await computeReport(
@@ -346,7 +345,7 @@ document.addEventListener('click', (event) => {
 });
 
 {
-  const scope = scopeOf(view, boot.info.latestMonth);
+  const scope = scopeOf(view, boot.info.cutoff);
   show(boot.panels ?? [], boot.subtitle ?? '', periodLabel(scope.period, true), () =>
     reportFor(scope),
   );

@@ -108,6 +108,7 @@ export function countTicks(max: number, count: number): number[] {
  * The domain ends at the tick above the largest value unless that wastes a quarter of the axis.
  * `reserve` keeps that many pixels free past the largest value, for labels at bar ends;
  * `spacing` is the room per tick (horizontal axes need more than vertical ones).
+ * With no value above 0 the axis is 0..1.
  */
 export function countScale(
   max: number,
@@ -119,7 +120,9 @@ export function countScale(
   const all = countTicks(max, Math.max(3, Math.floor(length / spacing)));
   const needed = reserve > 0 && length > reserve * 1.5 ? (max * length) / (length - reserve) : max;
   const last = all[all.length - 1] ?? 1;
-  const top = last <= needed * 1.25 ? Math.max(last, needed) : needed;
+  // All zeros: the axis still runs 0..1, so a zero bar has zero length (a [0, 0] domain would
+  // put 0 in the middle of the range).
+  const top = !(needed > 0) ? last : last <= needed * 1.25 ? Math.max(last, needed) : needed;
   return {
     domain: [0, top],
     ticks: all.filter((t) => t <= top),

@@ -8,6 +8,7 @@ import { NO_DATA, NO_DENOMINATOR, type Figure } from './figure-columns.ts';
 import type { RateKey, Report } from './report.ts';
 import { ratePercentText, type Rate } from './rates.ts';
 import { scoreText } from './rule-of-law.ts';
+import { daysText, TIMINGS, type Timing } from './handling-time.ts';
 import { CHANNELS, LEVELS } from './schema.ts';
 import { compareWords, countsText, ITEM_CHANNELS, type Counts } from './wording.ts';
 
@@ -91,6 +92,46 @@ function resolutionRow(
   };
 }
 
+/** '缩短2天', '延长0.5天', '持平'; '—' without both medians. */
+export function daysChangeText(current: Timing, previous: Timing): string {
+  if (current.median === null || previous.median === null) return NO_VALUE;
+  const delta = current.median - previous.median;
+  if (delta === 0) return '持平';
+  return `${delta < 0 ? '缩短' : '延长'}${Math.abs(delta)}天`;
+}
+
+function timingRows(report: Report): FigureRow[] {
+  const previousZero = compareWords(report.period.compare).previousZero;
+  return TIMINGS.flatMap((timing) => {
+    const value = report.handlingTime[timing.key];
+    const median = (t: Timing) => {
+      const days = daysText(t.median);
+      return days === null ? [NO_VALUE] : [days, `${t.count}件`];
+    };
+    return [
+      {
+        label: `${timing.label}中位数`,
+        indent: false,
+        current: median(value),
+        previous: median(value.previous),
+        change: [daysChangeText(value, value.previous)],
+      },
+      {
+        label: timing.withinLabel,
+        indent: false,
+        current: rateCell(value.within),
+        previous: rateCell(value.previous.within),
+        // nothing timed this period: no change to state (a 0 denominator is no data, not 0)
+        change: [
+          value.within.denominator === 0
+            ? NO_VALUE
+            : pointsChangeWords(value.within, value.previous.within, previousZero).text,
+        ],
+      },
+    ];
+  });
+}
+
 export function headlineFigures(report: Report): FigureRow[] {
   const { compare } = report.period;
   const rows: FigureRow[] = [
@@ -140,6 +181,7 @@ export function headlineFigures(report: Report): FigureRow[] {
       change: [pointsChangeWords(value, value.previous, compareWords(compare).previousNone).text],
     });
   }
+  rows.push(...timingRows(report));
   rows.push(resolutionRow('领导包案化解率', report, 'leaderCases'));
   rows.push(resolutionRow('督办化解率', report, 'supervised'));
   const ruleOfLaw = report.ruleOfLaw;

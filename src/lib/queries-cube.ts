@@ -4,6 +4,7 @@
  * month × type × channel × level × category × region combinations, not the number of records.
  * Run by the data build against the published schema, right after `records` exists.
  */
+import { timingEventsQuery } from './handling-time.ts';
 import { DECISION_DAYS, HANDLING_DAYS } from './queries.ts';
 import { CUBE_MEASURES } from './queries-dashboard.ts';
 import type { Query } from './query-runner.ts';
@@ -41,7 +42,20 @@ const ENUMS: [type: string, values: string][] = [
   ['dim_unit', `SELECT coalesce(unit, '未注明') AS v FROM records`],
 ];
 
-const DIMENSIONS = `strftime(registered_on, '%Y-%m') AS month,
+/**
+ * The day of the month a partial comparison month ends on: the cut-off day (last registration),
+ * 31 when the cut-off is the last day of its month (then no period is cut and the flag below is
+ * TRUE on every row, so the tables do not grow).
+ */
+const CUTOFF_DAY = `(SELECT CASE WHEN last_on = last_day(last_on) THEN 31 ELSE day(last_on) END
+    FROM (SELECT max(registered_on) AS last_on FROM records))`;
+
+/** `by_cutoff_day`: the row's day of the month is at most the cut-off day (periods.ts). */
+function byCutoffDay(date: string): string {
+  return `(day(${date}) <= ${CUTOFF_DAY}) AS by_cutoff_day`;
+}
+
+const DIMENSIONS = `strftime(registered_on, '%Y-%m') AS month, ${byCutoffDay('registered_on')},
     record_type::dim_record_type AS record_type, channel::dim_channel AS channel,
     level::dim_level AS level, category::dim_category AS category, region::dim_region AS region`;
 
@@ -76,7 +90,7 @@ export function cubeStatements(collectiveThreshold: number): Query[] {
       ] as const
     ).map(([table, kept]) => ({
       sql: `CREATE TABLE ${table} AS
-  SELECT month, record_type, channel, level, ${kept}collective,
+  SELECT month, by_cutoff_day, record_type, channel, level, ${kept}collective,
     ${CUBE_MEASURES.map((name) => `sum(${name})::INTEGER AS ${name}`).join(', ')}
   FROM cube GROUP BY ALL ORDER BY ALL`,
       params: [],
@@ -99,7 +113,25 @@ export function cubeStatements(collectiveThreshold: number): Query[] {
       sql: HANDLING_SQL,
       params: [DECISION_DAYS, HANDLING_DAYS],
     },
+    timingStatement(),
   ];
+}
+
+/**
+ * 办理时效 histograms (handling-time.ts): records by the month of their end date (acceptance or
+ * closing), measure and days taken, with the dimensions the handling page filters by.
+ */
+function timingStatement(): Query {
+  const events = timingEventsQuery();
+  return {
+    sql: `CREATE TABLE cube_timing AS
+  SELECT strftime(event_on, '%Y-%m') AS month, ${byCutoffDay('event_on')},
+    unit_name::dim_unit AS unit, channel::dim_channel AS channel, level::dim_level AS level,
+    category::dim_category AS category, region::dim_region AS region,
+    measure, days, count(*)::INTEGER AS records
+  FROM (${events.sql}) GROUP BY ALL ORDER BY ALL`,
+    params: events.params,
+  };
 }
 
 /**
@@ -116,23 +148,24 @@ const HANDLING_SQL = `CREATE TABLE cube_handling AS
   ),
   cutoff AS (SELECT max(registered_on) AS last_on FROM records),
   events AS (
-    SELECT strftime(decision_due_on, '%Y-%m') AS month, unit_name, channel, level, category, region,
+    SELECT decision_due_on AS event_on, unit_name, channel, level, category, region,
       1 AS decision_due,
       CASE WHEN acceptance IN ('受理', '不予受理', '不再受理') AND accepted_on <= decision_due_on
         THEN 1 ELSE 0 END AS decision_timely,
       0 AS closure_due, 0 AS closure_on_time, 0 AS closed, 0 AS evaluated, 0 AS satisfied
     FROM d, cutoff WHERE decision_due_on <= last_on
     UNION ALL
-    SELECT strftime(handling_due_on, '%Y-%m'), unit_name, channel, level, category, region, 0, 0,
+    SELECT handling_due_on, unit_name, channel, level, category, region, 0, 0,
       1, CASE WHEN closed_on <= handling_due_on THEN 1 ELSE 0 END, 0, 0, 0
     FROM d, cutoff WHERE acceptance = '受理' AND handling_due_on <= last_on
     UNION ALL
-    SELECT strftime(closed_on, '%Y-%m'), unit_name, channel, level, category, region, 0, 0, 0, 0,
+    SELECT closed_on, unit_name, channel, level, category, region, 0, 0, 0, 0,
       1, CASE WHEN satisfaction <> '未评价' THEN 1 ELSE 0 END,
       CASE WHEN satisfaction IN ('满意', '基本满意') THEN 1 ELSE 0 END
     FROM d WHERE closed_on IS NOT NULL
   )
-  SELECT month, unit_name::dim_unit AS unit, channel::dim_channel AS channel,
+  SELECT strftime(event_on, '%Y-%m') AS month, ${byCutoffDay('event_on')},
+    unit_name::dim_unit AS unit, channel::dim_channel AS channel,
     level::dim_level AS level, category::dim_category AS category, region::dim_region AS region,
     sum(decision_due)::INTEGER AS decision_due, sum(decision_timely)::INTEGER AS decision_timely,
     sum(closure_due)::INTEGER AS closure_due, sum(closure_on_time)::INTEGER AS closure_on_time,
@@ -148,4 +181,5 @@ export const CUBE_TABLES = [
   'cube_tag',
   'cube_sub',
   'cube_handling',
+  'cube_timing',
 ] as const;

@@ -4,7 +4,7 @@
  */
 import type { Channel, Level } from './schema.ts';
 import type { Query, SqlParam } from './query-runner.ts';
-import type { ReportPeriod } from './periods.ts';
+import { dateRange, type Period, type ReportPeriod } from './periods.ts';
 
 export interface DashboardScope {
   period: ReportPeriod;
@@ -78,18 +78,37 @@ function cubeFor(scope: DashboardScope, groupBy: string, except?: FilterKey): Cu
 }
 
 /**
+ * The months of a period, its last one cut at the cut-off day when `throughDay` is set: the
+ * tables' `by_cutoff_day` flag holds that split (queries-cube.ts). '' binds "no month is cut".
+ */
+function monthsClause(months: Period): { clause: string; params: SqlParam[] } {
+  return {
+    clause: 'month BETWEEN ? AND ? AND (month <> ? OR by_cutoff_day)',
+    params: [months.from, months.to, months.throughDay == null ? '' : months.to],
+  };
+}
+
+/** A side's months as the cube reads them. */
+function sideMonths(period: ReportPeriod, side: Side): Period {
+  return side === 'current'
+    ? { from: period.from, to: period.to, throughDay: period.throughDay }
+    : { from: period.compareFrom, to: period.compareTo, throughDay: period.throughDay };
+}
+
+/**
  * Every filter the table can apply is in the SQL text, set or not ('' binds "all"), so a query's
  * text changes only with the table: the browser prepares it once and reuses it.
  */
 function where(
   scope: DashboardScope,
-  months: { from: string; to: string },
+  months: Period,
   groupBy: string,
   options: { except?: FilterKey; table?: 'cube_sub' } = {},
 ): Where {
   let table: CubeTable = options.table ?? cubeFor(scope, groupBy, options.except);
-  const conditions = ['month BETWEEN ? AND ?'];
-  const params: SqlParam[] = [months.from, months.to];
+  const period = monthsClause(months);
+  const conditions = [period.clause];
+  const params: SqlParam[] = [...period.params];
   if (scope.tag !== null && options.except !== 'tag' && table !== 'cube_sub') {
     table = 'cube_tag';
     conditions.push('tag = ?');
@@ -116,9 +135,9 @@ function bySide(
   } = {},
 ): Query {
   const columns = sums(options.measures ?? CUBE_MEASURES);
-  const sides: [Side, { from: string; to: string }][] = [
-    ['current', { from: scope.period.from, to: scope.period.to }],
-    ['previous', { from: scope.period.compareFrom, to: scope.period.compareTo }],
+  const sides: [Side, Period][] = [
+    ['current', sideMonths(scope.period, 'current')],
+    ['previous', sideMonths(scope.period, 'previous')],
   ];
   const params: SqlParam[] = [];
   const selects = sides.map(([side, months]) => {
@@ -133,7 +152,7 @@ function bySide(
 
 /**
  * The report's counts, categories and regions from the pre-aggregated tables: the same rows as
- * `countsQuery`, `categoriesQuery` and `regionsQuery` over `records` (whole months both), read in
+ * `countsQuery`, `categoriesQuery` and `regionsQuery` over `records` (cut months included), read in
  * a few milliseconds at any size. The collective split is the data build's (来访 only, as the
  * report reads it). A test compares both sources' reports.
  */
@@ -157,6 +176,20 @@ export function reportCubeQueries(
     ]),
     categories: named('category'),
     regions: named('region'),
+  };
+}
+
+/**
+ * `upToDateQuery` from the tables: 登记 from the period's first month through `latestMonth`
+ * (the cut-off's month; no record lies after the cut-off).
+ */
+export function upToDateCubeQuery(scope: DashboardScope, latestMonth: string): Query {
+  const w = where(scope, { from: scope.period.from, to: latestMonth }, '');
+  return {
+    sql: `SELECT coalesce(sum(batches), 0)::INTEGER AS batches,
+    coalesce(sum(persons), 0)::INTEGER AS persons
+  FROM ${w.table} WHERE ${w.clause} AND record_type = '登记'`,
+    params: w.params,
   };
 }
 
@@ -208,7 +241,7 @@ export function breakdownQuery(
 
 /** 登记 in the current period by month × category or region × category (heat maps). */
 export function crossQuery(scope: DashboardScope, rows: 'month' | 'region'): Query {
-  const w = where(scope, { from: scope.period.from, to: scope.period.to }, `${rows}, category`, {
+  const w = where(scope, sideMonths(scope.period, 'current'), `${rows}, category`, {
     except: 'category',
   });
   return {
@@ -232,8 +265,8 @@ export function knownValuesQueries(): Record<'months' | 'categories' | 'regions'
   };
 }
 
-/** Handling counts month by month over both periods, and by responsible unit for the period. */
-export function handlingQueries(scope: DashboardScope): { monthly: Query; units: Query } {
+/** The handling tables' filters (they hold no tag): every key in the text, '' binds "all". */
+function tableFilters(scope: DashboardScope): { filters: string; filterParams: SqlParam[] } {
   const filterParams: SqlParam[] = [];
   const filters = (['channel', 'level', 'category', 'region'] as const)
     .map((key) => {
@@ -242,26 +275,62 @@ export function handlingQueries(scope: DashboardScope): { monthly: Query; units:
       return `AND (? = '' OR ${key} = ?)`;
     })
     .join(' ');
+  return { filters, filterParams };
+}
+
+/** Handling counts month by month over both periods, and by responsible unit for the period. */
+export function handlingQueries(scope: DashboardScope): { monthly: Query; units: Query } {
+  const { filters, filterParams } = tableFilters(scope);
   const sums = `sum(decision_due)::INTEGER AS decision_due,
     sum(decision_timely)::INTEGER AS decision_timely, sum(closure_due)::INTEGER AS closure_due,
     sum(closure_on_time)::INTEGER AS closure_on_time, sum(closed)::INTEGER AS closed,
     sum(evaluated)::INTEGER AS evaluated, sum(satisfied)::INTEGER AS satisfied`;
-  const { from, to, compareFrom, compareTo } = scope.period;
+  const current = monthsClause(sideMonths(scope.period, 'current'));
+  const previous = monthsClause(sideMonths(scope.period, 'previous'));
   return {
     monthly: {
       sql: `SELECT month, ${sums} FROM cube_handling
-  WHERE (month BETWEEN ? AND ? OR month BETWEEN ? AND ?) ${filters}
+  WHERE ((${previous.clause}) OR (${current.clause})) ${filters}
   GROUP BY month ORDER BY month`,
-      params: [compareFrom, compareTo, from, to, ...filterParams],
+      params: [...previous.params, ...current.params, ...filterParams],
     },
     units: {
       sql: `SELECT 'current' AS side, unit, ${sums} FROM cube_handling
-  WHERE month BETWEEN ? AND ? ${filters} GROUP BY unit
+  WHERE ${current.clause} ${filters} GROUP BY unit
   UNION ALL
   SELECT 'previous' AS side, unit, ${sums} FROM cube_handling
-  WHERE month BETWEEN ? AND ? ${filters} GROUP BY unit
+  WHERE ${previous.clause} ${filters} GROUP BY unit
   ORDER BY ALL`,
-      params: [from, to, ...filterParams, compareFrom, compareTo, ...filterParams],
+      params: [...current.params, ...filterParams, ...previous.params, ...filterParams],
+    },
+  };
+}
+
+/**
+ * 办理时效 histograms (handling-time.ts) from `cube_timing`: by month over the current period,
+ * and by side × unit. Rows: measure, days, records and the month or side and unit.
+ */
+export function timingQueries(scope: DashboardScope): { monthly: Query; units: Query } {
+  const { filters, filterParams } = tableFilters(scope);
+  const current = monthsClause(sideMonths(scope.period, 'current'));
+  const previous = monthsClause(sideMonths(scope.period, 'previous'));
+  const select = (side: Side, clause: string) =>
+    `SELECT '${side}' AS side, CAST(unit AS VARCHAR) AS unit, measure, days,
+    sum(records)::INTEGER AS records FROM cube_timing
+  WHERE ${clause} ${filters} GROUP BY unit, measure, days`;
+  return {
+    monthly: {
+      sql: `SELECT month, measure, days, sum(records)::INTEGER AS records FROM cube_timing
+  WHERE ${current.clause} ${filters}
+  GROUP BY month, measure, days ORDER BY ALL`,
+      params: [...current.params, ...filterParams],
+    },
+    units: {
+      sql: `${select('current', current.clause)}
+  UNION ALL
+  ${select('previous', previous.clause)}
+  ORDER BY ALL`,
+      params: [...current.params, ...filterParams, ...previous.params, ...filterParams],
     },
   };
 }
@@ -276,11 +345,9 @@ export function repeatQueries(scope: DashboardScope): {
 } {
   const conditions = [`record_type = '登记'`, 'petitioner IS NOT NULL'];
   const params: SqlParam[] = [];
-  conditions.push(
-    `registered_on >= CAST(? AS DATE)`,
-    `registered_on < CAST(? AS DATE) + INTERVAL 1 MONTH`,
-  );
-  params.push(`${scope.period.from}-01`, `${scope.period.to}-01`);
+  const range = dateRange(scope.period);
+  conditions.push(`registered_on >= CAST(? AS DATE)`, `registered_on < CAST(? AS DATE)`);
+  params.push(range.start, range.end);
   for (const key of ['channel', 'level', 'category', 'region'] as const) {
     const value = scope[key];
     if (value !== null) {

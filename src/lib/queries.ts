@@ -3,7 +3,7 @@
  * interpolation into one), results hold only INTEGER / VARCHAR / BOOLEAN, rows come ordered, and
  * nothing newer than DuckDB 1.4 is used: the same queries run in DuckDB-WASM in the browser.
  */
-import { dateRange, nextDay, type ReportPeriod } from './periods.ts';
+import { comparedPeriod, dateRange, nextDay, type Period, type ReportPeriod } from './periods.ts';
 import type { Query, SqlParam } from './query-runner.ts';
 
 /** Days from registration to the decision on acceptance (《信访工作条例》: 15 days). */
@@ -48,7 +48,7 @@ export const NO_FILTER: RecordFilter = {
 };
 
 /** ` AND r.channel = ? …` for the filters that are set: column names fixed, values bound. */
-function filterClause(filter: RecordFilter, alias: string): Query {
+export function filterClause(filter: RecordFilter, alias: string): Query {
   const parts: string[] = [];
   const params: SqlParam[] = [];
   for (const key of ['channel', 'level', 'category', 'region'] as const) {
@@ -65,22 +65,23 @@ function filterClause(filter: RecordFilter, alias: string): Query {
 }
 
 /**
- * The two periods as rows (side, start_on, end_on, due_end): [start_on, end_on) is the period;
+ * The two periods as rows (side, start_on, end_on, due_end): [start_on, end_on) is the period
+ * (cut at the cut-off day on both sides when `throughDay` is set);
  * a deadline counts as due in it when start_on ≤ deadline < due_end, where due_end stops at the
  * data cutoff so that deadlines after the last data day are not yet due.
  */
-function sides(period: ReportPeriod, cutoff: string): Query {
+export function sides(period: ReportPeriod, cutoff: string): Query {
   const afterCutoff = nextDay(cutoff);
-  const row = (side: Side, from: string, to: string): Query => {
-    const range = dateRange({ from, to });
+  const row = (side: Side, dates: Period): Query => {
+    const range = dateRange(dates);
     const dueEnd = range.end < afterCutoff ? range.end : afterCutoff;
     return sql`SELECT CAST(${side} AS VARCHAR) AS side, CAST(${range.start} AS DATE) AS start_on,
       CAST(${range.end} AS DATE) AS end_on, CAST(${dueEnd} AS DATE) AS due_end`;
   };
   return sql`sides AS (
-    ${row('current', period.from, period.to)}
+    ${row('current', period)}
     UNION ALL
-    ${row('previous', period.compareFrom, period.compareTo)}
+    ${row('previous', comparedPeriod(period))}
   )`;
 }
 
@@ -224,6 +225,17 @@ export function ratesQuery(
   FROM flagged
   GROUP BY side
   ORDER BY side`;
+}
+
+/**
+ * 登记 batches and persons from `start` ('YYYY-MM-DD') through the data cut-off: the briefing's
+ * up-to-date figure (截止目前) when the chosen period ends before the cut-off.
+ */
+export function upToDateQuery(start: string, filter: RecordFilter = NO_FILTER): Query {
+  return sql`SELECT CAST(count(*) AS INTEGER) AS batches,
+    CAST(coalesce(sum(r.persons), 0) AS INTEGER) AS persons
+  FROM records r
+  WHERE r.record_type = ${'登记'} AND r.registered_on >= CAST(${start} AS DATE)${filterClause(filter, 'r')}`;
 }
 
 /** Every query of one report, by name (the browser runs the same ones; a parity test compares). */

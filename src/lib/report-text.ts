@@ -9,7 +9,7 @@ import { ratePercentText } from './rates.ts';
 import type { RuleOfLawKey, RuleOfLawTerm } from './rule-of-law.ts';
 import { scoreText } from './rule-of-law.ts';
 import { CHANNELS, LEVELS, type Level } from './schema.ts';
-import { filterSummary } from './view-state.ts';
+import { COMPARE_LABELS, filterSummary } from './view-state.ts';
 import { NO_DATA, type Figure } from './figure-columns.ts';
 
 export interface TextOptions {
@@ -30,19 +30,35 @@ const TERM_WORDS: Record<RuleOfLawKey, { due: string; missed: string; done: stri
   supervision: { due: '督办到期件数为', missed: '督办后未化解的', done: '化解件数' },
 };
 
-/** '1-9月份' for a period within one year, the bare label across years. */
+/** '1-9月份' for whole months within one year, the bare label across years or cut at a day. */
 function when(report: Report): string {
   const label = report.labels.period;
-  return label.includes('年') ? label : `${label}份`;
+  return label.includes('年') || label.endsWith('日') ? label : `${label}份`;
+}
+
+/** A period cut at the cut-off day names the days it is compared with: '（同比：2019年1月1日-7日）'. */
+function comparedDays(report: Report): string {
+  if (report.period.throughDay === null) return '';
+  return `（${COMPARE_LABELS[report.period.compare]}：${report.labels.comparePeriod}）`;
+}
+
+/** '（截止目前是21批22人次）' when the period ends before the data's cut-off. */
+function toDate(report: Report): string {
+  return report.upToDate ? `（截止目前是${countsText(report.upToDate)}）` : '';
 }
 
 /**
  * '689批901人次，较去年同期594批816人次，分别上升16.0%和10.4%', or the zero forms.
  * `style` 'lead' compares with 较去年同期; 'level' with 同比去年 and names 批次、人次.
  */
-function comparedText(report: Report, counts: Compared, style: 'lead' | 'level'): string {
+function comparedText(
+  report: Report,
+  counts: Compared,
+  style: 'lead' | 'level',
+  suffix = '',
+): string {
   const words = compareWords(report.period.compare);
-  const now = countsText(counts);
+  const now = `${countsText(counts)}${suffix}`;
   if (counts.previous.batches === 0) return `${now}，${words.previousZero}`;
   const lead = style === 'lead' ? words.than : words.against;
   return `${now}，${lead}${countsText(counts.previous)}，${pairChangeText(counts, counts.previous, style === 'level')}`;
@@ -50,14 +66,14 @@ function comparedText(report: Report, counts: Compared, style: 'lead' | 'level')
 
 function overview(report: Report, options: TextOptions): string {
   const words = compareWords(report.period.compare);
-  const head = `${when(report)}，${options.placeName}`;
+  const head = `${when(report)}${comparedDays(report)}，${options.placeName}`;
   const r = report.registered;
   if (r.batches === 0) {
     return r.previous.batches === 0
-      ? `${head}未发生登记信访事项。`
-      : `${head}未发生登记信访事项，${words.previousWas}${countsText(r.previous)}。`;
+      ? `${head}未发生登记信访事项${toDate(report)}。`
+      : `${head}未发生登记信访事项${toDate(report)}，${words.previousWas}${countsText(r.previous)}。`;
   }
-  const lead = `${head}共发生登记信访事项${comparedText(report, r, 'lead')}。`;
+  const lead = `${head}共发生登记信访事项${comparedText(report, r, 'lead', toDate(report))}。`;
   const byChannel = report.channels;
   if (byChannel === null) return `${lead}按信访形式的分布${noData(report, 'channels')}。`;
   const channels = CHANNELS.filter((c) => byChannel[c].batches > 0).map(

@@ -5,8 +5,11 @@
 import type { ReportAlert } from './alerts/types.ts';
 import { change, type Change } from './change.ts';
 import {
+  comparedPeriod,
   compareMonths,
+  dateRange,
   isMonth,
+  lastDayOf,
   periodLabel,
   reportPeriod,
   yearToDate,
@@ -20,11 +23,20 @@ import {
   NO_FILTER,
   ratesQuery,
   regionsQuery,
+  upToDateQuery,
   type RecordFilter,
 } from './queries.ts';
 import type { QueryRunner, SqlRow } from './query-runner.ts';
-import { reportCubeQueries, type DashboardScope } from './queries-dashboard.ts';
+import { reportCubeQueries, upToDateCubeQuery, type DashboardScope } from './queries-dashboard.ts';
 import { rate, type Rate } from './rates.ts';
+import {
+  timingQuery,
+  timingSummary,
+  TIMINGS,
+  type DayCount,
+  type Timing,
+  type TimingKey,
+} from './handling-time.ts';
 import { briefingText } from './report-text.ts';
 import { ruleOfLawScore, type RuleOfLaw, type RuleOfLawTermConfig } from './rule-of-law.ts';
 import { CATEGORIES, CHANNELS, LEVELS, type Channel, type Level } from './schema.ts';
@@ -116,6 +128,10 @@ export interface Report {
   regions: RegionCounts[];
   rates: Record<RateKey, ComparedRate | null>;
   overdue: Overdue | null;
+  /** 办理时效 (handling-time.ts): days to acceptance and to closure, by the end date's period. */
+  handlingTime: Record<TimingKey, Timing & { previous: Timing }>;
+  /** The same for each responsible unit (未注明 without one), this period, most records timed first. */
+  handlingTimeByUnit: ({ unit: string } & Record<TimingKey, Timing>)[];
   leaderReceptions: Compared | null;
   leaderCases: Resolution | null;
   supervised: Resolution | null;
@@ -126,6 +142,11 @@ export interface Report {
   coverage: Coverage;
   /** The levels (走访), categories and regions whose batches grew most, largest increase first. */
   rises: { levels: Rise[]; categories: Rise[]; regions: Rise[] };
+  /**
+   * 登记 from the period's start through the data cut-off (截止目前), when the period ends
+   * before the cut-off; null otherwise.
+   */
+  upToDate: (Counts & { through: string }) | null;
   /** The filters the figures follow; all null for the whole jurisdiction. */
   filter: RecordFilter;
   /** 苗头预警 of the period's last month inside the filters (src/lib/alerts/report-alerts.ts). */
@@ -167,6 +188,10 @@ export interface ReportRows {
   categories: SqlRow[];
   regions: SqlRow[];
   rates: SqlRow[];
+  /** `timingQuery`'s rows (side, measure, unit, days, records); absent: nothing counted. */
+  timing?: SqlRow[] | undefined;
+  /** `upToDateQuery`'s row, run only when the period ends before the cut-off. */
+  upToDate?: SqlRow[] | undefined;
 }
 
 /** A request the data cannot answer (bad month, empty period order): the CLI exits 2 on it. */
@@ -246,7 +271,9 @@ function rises(
     .slice(0, limit);
 }
 
-export function resolvePeriod(request: ReportRequest, lastMonth: string): ReportPeriod {
+/** `cutoff`: the data's last registration day, 'YYYY-MM-DD' (its month is the default `to`). */
+export function resolvePeriod(request: ReportRequest, cutoff: string): ReportPeriod {
+  const lastMonth = cutoff.slice(0, 7);
   for (const month of [request.from, request.to]) {
     if (month !== undefined && !isMonth(month)) {
       throw new ReportInputError(`月份应写作 YYYY-MM（如 2024-09）：${month}`);
@@ -261,7 +288,7 @@ export function resolvePeriod(request: ReportRequest, lastMonth: string): Report
         : `起始月份 ${from} 晚于结束月份 ${to}`,
     );
   }
-  return reportPeriod({ from, to }, request.compare ?? 'yoy');
+  return reportPeriod({ from, to }, request.compare ?? 'yoy', cutoff);
 }
 
 export function parseDataRange(rows: SqlRow[]): DataRange | null {
@@ -272,6 +299,64 @@ export function parseDataRange(rows: SqlRow[]): DataRange | null {
     last: text(row, 'last_on'),
     records: int(row, 'records'),
   };
+}
+
+function timingHistogram(rows: SqlRow[], keep: (row: SqlRow) => boolean): DayCount[] {
+  return rows.filter(keep).map((row) => ({ days: int(row, 'days'), records: int(row, 'records') }));
+}
+
+function handlingTime(rows: SqlRow[], side: (row: SqlRow) => 0 | 1): Report['handlingTime'] {
+  return byKey(
+    TIMINGS.map((t) => t.key),
+    (key) => {
+      const within = TIMINGS.find((t) => t.key === key)?.within ?? 0;
+      const summary = (s: 0 | 1) =>
+        timingSummary(
+          timingHistogram(rows, (row) => text(row, 'measure') === key && side(row) === s),
+          within,
+        );
+      return { ...summary(0), previous: summary(1) };
+    },
+  );
+}
+
+function handlingTimeByUnit(
+  rows: SqlRow[],
+  side: (row: SqlRow) => 0 | 1,
+): Report['handlingTimeByUnit'] {
+  const current = rows.filter((row) => side(row) === 0);
+  const units = [...new Set(current.map((row) => text(row, 'unit')))];
+  return units
+    .map((unit) => ({
+      unit,
+      ...byKey(
+        TIMINGS.map((t) => t.key),
+        (key) =>
+          timingSummary(
+            timingHistogram(
+              current,
+              (row) => text(row, 'unit') === unit && text(row, 'measure') === key,
+            ),
+            TIMINGS.find((t) => t.key === key)?.within ?? 0,
+          ),
+      ),
+    }))
+    .sort(
+      (a, b) =>
+        b.acceptance.count + b.closure.count - (a.acceptance.count + a.closure.count) ||
+        (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0),
+    );
+}
+
+function upToDate(rows: SqlRow[] | undefined, cutoff: string): Report['upToDate'] {
+  const row = rows?.[0];
+  if (!row) return null;
+  return { batches: int(row, 'batches'), persons: int(row, 'persons'), through: cutoff };
+}
+
+/** The period ends before the data's cut-off: the briefing then adds the figure to date. */
+export function endsBeforeCutoff(period: ReportPeriod, cutoff: string): boolean {
+  return lastDayOf(period) < cutoff;
 }
 
 export function assembleReport(
@@ -398,7 +483,7 @@ export function assembleReport(
     labels: {
       period: periodLabel(period),
       periodWithYear: periodLabel(period, true),
-      comparePeriod: periodLabel({ from: period.compareFrom, to: period.compareTo }, true),
+      comparePeriod: periodLabel(comparedPeriod(period), true),
     },
     dataCutoff: range.last,
     dataRange: { first: range.first, last: range.last },
@@ -437,6 +522,8 @@ export function assembleReport(
       late: n(0, 'closure_due') - n(0, 'closure_on_time'),
       open: n(0, 'closure_open'),
     }),
+    handlingTime: handlingTime(rows.timing ?? [], side),
+    handlingTimeByUnit: handlingTimeByUnit(rows.timing ?? [], side),
     leaderReceptions: given('leaderReceptions', compared(...leader)),
     leaderCases: given('leaderCases', resolution('leader_cases', 'leader_cases_resolved')),
     supervised: given('supervised', resolution('supervised', 'supervised_resolved')),
@@ -460,6 +547,7 @@ export function assembleReport(
         RISE_LIMITS.regions,
       ),
     },
+    upToDate: upToDate(rows.upToDate, range.last),
     filter: { ...filter },
     alerts: [],
     alertsTop: 0,
@@ -476,7 +564,7 @@ export function assembleReport(
 /** Runs the report's queries through `run` and assembles the report. */
 /**
  * `source: 'cube'` reads the counts from the dashboard's pre-aggregated tables (the browser, where
- * they exist and `records` is slow to scan); the rates always come from `records`.
+ * they exist and `records` is slow to scan); the rates and 办理时效 always come from `records`.
  */
 export async function computeReport(
   run: QueryRunner,
@@ -486,7 +574,7 @@ export async function computeReport(
 ): Promise<Report> {
   const range = parseDataRange(await run(dataRangeQuery()));
   if (!range) throw new NoDataError('已发布的数据中没有记录。');
-  const period = resolvePeriod(request, range.last.slice(0, 7));
+  const period = resolvePeriod(request, range.last);
   const filter = request.filter ?? NO_FILTER;
   const queries =
     source === 'cube'
@@ -500,5 +588,19 @@ export async function computeReport(
   const categories = await run(queries.categories);
   const regions = await run(queries.regions);
   const rates = await run(ratesQuery(period, range.last, filter));
-  return assembleReport(period, range, { counts, categories, regions, rates }, options, filter);
+  const timing = await run(timingQuery(period, range.last, filter));
+  const upToDate = endsBeforeCutoff(period, range.last)
+    ? await run(
+        source === 'cube'
+          ? upToDateCubeQuery({ period, ...filter } as DashboardScope, range.last.slice(0, 7))
+          : upToDateQuery(dateRange(period).start, filter),
+      )
+    : undefined;
+  return assembleReport(
+    period,
+    range,
+    { counts, categories, regions, rates, timing, upToDate },
+    options,
+    filter,
+  );
 }

@@ -11,6 +11,7 @@ import {
   reportPeriod,
   yearToDate,
   type Compare,
+  type Period,
   type ReportPeriod,
 } from './periods.ts';
 
@@ -152,20 +153,24 @@ export function serializeViewState(state: ViewState): string {
   return text ? `?${text}` : '';
 }
 
-export function resolvePeriod(state: ViewState, latestMonth: string): ReportPeriod {
-  switch (state.period) {
-    case 'last12':
-      return reportPeriod({ from: addMonths(latestMonth, -11), to: latestMonth }, state.compare);
-    case 'lastMonth':
-      return reportPeriod({ from: latestMonth, to: latestMonth }, state.compare);
-    case 'custom':
-      if (state.from && state.to) {
-        return reportPeriod({ from: state.from, to: state.to }, state.compare);
-      }
-      return reportPeriod(yearToDate(latestMonth), state.compare);
-    case 'ytd':
-      return reportPeriod(yearToDate(latestMonth), state.compare);
-  }
+/** `cutoff`: the data's last registration day, 'YYYY-MM-DD'; its month is the latest month. */
+export function resolvePeriod(state: ViewState, cutoff: string): ReportPeriod {
+  const latestMonth = cutoff.slice(0, 7);
+  const months = (): Period => {
+    switch (state.period) {
+      case 'last12':
+        return { from: addMonths(latestMonth, -11), to: latestMonth };
+      case 'lastMonth':
+        return { from: latestMonth, to: latestMonth };
+      case 'custom':
+        return state.from && state.to
+          ? { from: state.from, to: state.to }
+          : yearToDate(latestMonth);
+      case 'ytd':
+        return yearToDate(latestMonth);
+    }
+  };
+  return reportPeriod(months(), state.compare, cutoff);
 }
 
 /** A one-line summary of the active filters, for chart cards, exports, print and the briefing. */

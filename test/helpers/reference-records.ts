@@ -56,9 +56,9 @@ export function referenceRecords(): TestRecord[] {
     ...visits(CURRENT, '到市', [9, 9, 8, 8, 8, ...spread(54, 96)]),
     ...visits(CURRENT, '本级', spread(60, 127), { leader_received: true }),
   ];
-  // 来信 120件: the last one, on 2024-09-20, is the last registration in the data.
+  // 来信 120件: the last one, on 2024-09-30, is the last registration in the data (a whole month).
   for (let i = 0; i < 120; i++) {
-    current.push({ registered_on: i === 119 ? '2024-09-20' : CURRENT, channel: '来信' });
+    current.push({ registered_on: i === 119 ? '2024-09-30' : CURRENT, channel: '来信' });
   }
   // 网上信访 332件: 0..113 accepted (the 法治化 acceptance and handling terms),
   // 114..138 领导包案 (24 resolved), 139..179 督办 (36 resolved).

@@ -38,7 +38,7 @@ export async function loadView(
   run: QueryRunner,
   config: { regionLabel: string; population: Readonly<Record<string, number>> },
 ): Promise<{ scope: DashboardScope; subtitle: string; data: PageData }> {
-  const scope = scopeOf(view, info.latestMonth);
+  const scope = scopeOf(view, info.cutoff);
   const data = await loadPage(page, {
     view,
     scope,

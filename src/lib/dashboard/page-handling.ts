@@ -5,6 +5,7 @@ import { ACCEPTANCES } from '../schema.ts';
 import { NO_DENOMINATOR } from '../figure-columns.ts';
 import type { RankedBarsRow } from '../../charts/ranked-bars.ts';
 import { previousLabel, type PageContext, type PageData } from './context.ts';
+import { timingPanels } from './handling-timing.ts';
 import { panel } from './panel.ts';
 import { num, str, isRegistered } from './rows.ts';
 
@@ -28,10 +29,11 @@ const RATES = [
 export async function handlingPage(context: PageContext): Promise<PageData> {
   const { scope, run } = context;
   const queries = handlingQueries(scope);
-  const [monthly, handling, units] = await Promise.all([
+  const [monthly, handling, units, timing] = await Promise.all([
     run(monthlyQuery(scope, { measures: Object.values(ACCEPTANCE_COLUMNS), typeOnly: true })),
     run(queries.monthly),
     run(queries.units),
+    timingPanels(context),
   ]);
   const acceptanceRows = monthly
     .filter((row) => row['side'] === 'current' && isRegistered(row))
@@ -155,6 +157,7 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
         },
         ...(scope.tag ? { note: '办理指标不区分专项标签。' } : {}),
       }),
+      ...timing,
     ],
   };
 }

@@ -1,5 +1,5 @@
 /** From the view in the URL to the SQL scope, and the line that tells a reader what they see. */
-import { periodLabel } from '../periods.ts';
+import { comparedPeriod, periodLabel } from '../periods.ts';
 import type { DashboardScope } from '../queries-dashboard.ts';
 import {
   COMPARE_LABELS,
@@ -9,9 +9,10 @@ import {
   type ViewState,
 } from '../view-state.ts';
 
-export function scopeOf(view: ViewState, latestMonth: string): DashboardScope {
+/** `cutoff`: the data's last registration day, 'YYYY-MM-DD'. */
+export function scopeOf(view: ViewState, cutoff: string): DashboardScope {
   return {
-    period: resolvePeriod(view, latestMonth),
+    period: resolvePeriod(view, cutoff),
     channel: view.channel,
     level: view.level,
     category: view.category,
@@ -20,14 +21,17 @@ export function scopeOf(view: ViewState, latestMonth: string): DashboardScope {
   };
 }
 
-/** '2024年1-9月（同比：2023年1-9月）· 全部 · 批次 · 数据截至2024年9月30日' */
+/**
+ * '2024年1-9月（同比：2023年1-9月）· 全部 · 批次 · 数据截至2024年9月30日', or with a cut-off
+ * inside the last month '2020年1月1日-7日（同比：2019年1月1日-7日）· …'.
+ */
 export function scopeSubtitle(
   view: ViewState,
   scope: DashboardScope,
   info: { cutoffText: string },
 ): string {
   const { period } = scope;
-  const compared = periodLabel({ from: period.compareFrom, to: period.compareTo }, true);
+  const compared = periodLabel(comparedPeriod(period), true);
   return [
     `${periodLabel(period, true)}（${COMPARE_LABELS[view.compare]}：${compared}）`,
     filterSummary(view),

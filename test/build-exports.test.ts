@@ -118,9 +118,7 @@ describe('an export with no handling columns', () => {
     expect(report.rates.satisfaction).toBeNull();
     expect(report.ruleOfLaw).toBeNull();
     expect(report.unavailable.timelyAcceptance).toBe('导出中没有“受理情况”、“受理日期”列');
-    expect(report.text).toContain(
-      '（五）信访工作法治化考核情况。1-4月份无数据（导出中没有“受理情况”',
-    );
+    expect(report.text).toMatch(/（五）信访工作法治化考核情况。\S*无数据（导出中没有“受理情况”/);
     expect(report.text).not.toMatch(/(?<![\d.])0\.0%|0\.000/);
     const json = JSON.parse(JSON.stringify(report)) as Record<string, Record<string, unknown>>;
     expect(json['rates']!['timelyAcceptance']).toBeNull();

@@ -131,7 +131,6 @@ describe('a message-board export in the browser', () => {
 
   for (const [page, reason] of [
     ['levels/', '导出中没有“信访形式”、“信访层级”列'],
-    ['handling/', '导出中没有“受理情况”列'],
     ['focus/', '导出中没有“是否重复”或“信访人证件号码”列'],
   ] as const) {
     it(`${page}: one note instead of a page of empty cards, marked in the navigation`, async () => {
@@ -147,6 +146,19 @@ describe('a message-board export in the browser', () => {
       await tab.context().close();
     });
   }
+
+  it('办理与考核: one note naming what the board lacks, no chart, no 0% rate', async () => {
+    // 留言时间 feeds 受理日期, but 办理时效 counts 受理 records: without 受理情况 none are.
+    const { tab, problems } = await open('handling/');
+    expect(await tab.locator('main [data-no-data]').innerText()).toContain(
+      '导出中没有“受理情况”列',
+    );
+    expect(await tab.locator('.chart-card').count()).toBe(0);
+    expect(ZERO_RATE.test(await tab.locator('main').innerText())).toBe(false);
+    await shoot(tab, 'handling');
+    expect(problems).toEqual([]);
+    await tab.context().close();
+  });
 
   it('问题类别 shows the board’s own classes; 数据说明 lists what the export lacked', async () => {
     const { tab, problems } = await open('categories/');

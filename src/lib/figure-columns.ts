@@ -55,7 +55,7 @@ export const FIGURE_COLUMNS = {
   ruleOfLawHandling: ['acceptance', ['due_on', 'accepted_on'], 'closed_on'],
   ruleOfLawSupervision: ['supervised', 'resolved', ['due_on', 'accepted_on']],
   acceptance: ['acceptance'],
-  handlingTime: [['accepted_on', 'closed_on']],
+  handlingTime: ['acceptance', ['accepted_on', 'closed_on']],
   petitioners: ['petitioner_id'],
   units: ['unit'],
   subcategories: ['subcategory'],

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import writeXlsxFile from 'write-excel-file/node';
 import { describe, expect, it } from 'vitest';
+import { boundSheet } from '../scripts/data/xlsx-guard.ts';
 import {
   HEADER,
   build,
@@ -233,5 +234,26 @@ describe('workbooks with several sheets', () => {
       /文件 a\.xlsx 有 2 个工作表都像信访数据（“2023年”、“2024年”）/,
     );
     expect(snapshot(folders.out)).toEqual(before);
+  });
+});
+
+describe('boundSheet', () => {
+  it('drops cells past the header and rows left empty, keeps cells without a reference', () => {
+    const xml =
+      '<worksheet><dimension ref="A1:XFD1048576"/><sheetData>' +
+      '<row r="1" spans="1:16384"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' +
+      '<row r="2"><c r="A2"><v>5</v></c><c r="XFD2"><v>9</v></c></row>' +
+      '<row r="3"><c><v>7</v></c><c r="XFD3"><v>9</v></c></row>' +
+      '<row r="1048576"><c r="XFD1048576"><v>9</v></c></row>' +
+      '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1"/></mergeCells></worksheet>';
+    const bounded = boundSheet(xml);
+    expect(bounded.ignored).toBe(3);
+    expect(bounded.xml).toBe(
+      '<worksheet><dimension ref="A1:B3"/><sheetData>' +
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' +
+        '<row r="2"><c r="A2"><v>5</v></c></row>' +
+        '<row r="3"><c><v>7</v></c></row>' +
+        '</sheetData></worksheet>',
+    );
   });
 });

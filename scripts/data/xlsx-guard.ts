@@ -186,10 +186,11 @@ export function boundSheet(xml: string): { xml: string; ignored: number } {
       rowNumber = Number(row);
       return cell;
     });
-    if (kept === 0) return '';
-    rows = Math.max(rows, rowNumber);
-    const open = /^<row\b[^>]*>/.exec(whole)![0].replace(/\sspans="[^"]*"/, '');
-    return `${open}${cells}</row>`;
+    // Cells without a reference (allowed, positional) are kept, and so is their row.
+    if (kept === 0 && !/<c\b/.test(cells)) return '';
+    const open = /^<row\b[^>]*>/.exec(whole)![0];
+    rows = Math.max(rows, rowNumber, Number(attribute(open, 'r') ?? 0));
+    return `${open.replace(/\sspans="[^"]*"/, '')}${cells}</row>`;
   });
   const ref = `A1:${columnLetters(Math.max(last, 1))}${Math.max(rows, 1)}`;
   return {

@@ -4,7 +4,8 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AlertOptions } from '../../src/lib/alerts/options.ts';
-import { computeAlerts, type AlertsFile } from '../../src/lib/alerts/published.ts';
+import { computeAlerts } from '../../src/lib/alerts/compute.ts';
+import type { AlertsFile } from '../../src/lib/alerts/published.ts';
 import { siteConfig } from '../../src/site.config.ts';
 import { runQuery } from '../lib/duckdb-node.ts';
 

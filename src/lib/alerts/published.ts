@@ -1,18 +1,9 @@
 /**
- * The published alerts (alerts.json in the data folder): derived by the data build from the whole
- * history, read by the report command, the site's build and the browser. One runner, any engine.
+ * The published alerts file (alerts.json in the data folder), as the report command, the site's
+ * build and the browser read it. Deriving it (compute.ts) stays out of the browser's bundle:
+ * Arquero compiles expressions with `Function`, which the site's CSP forbids.
  */
-import { addMonths } from '../periods.ts';
-import type { QueryRunner } from '../query-runner.ts';
-import { deriveAlerts } from './detect.ts';
 import type { AlertOptions } from './options.ts';
-import {
-  alertCountsQuery,
-  alertRangeQuery,
-  alertWindowsQuery,
-  countRows,
-  windowRows,
-} from './queries.ts';
 import type { Alert } from './types.ts';
 
 export const ALERTS_VERSION = 1;
@@ -27,28 +18,6 @@ export interface AlertsFile {
   cutoff: string | null;
   options: AlertOptions;
   alerts: Alert[];
-}
-
-export async function computeAlerts(
-  run: QueryRunner,
-  options: AlertOptions,
-  collectiveThreshold: number,
-): Promise<AlertsFile> {
-  const [range] = await run(alertRangeQuery());
-  const firstDay = range?.['first_day'] == null ? null : String(range['first_day']);
-  const cutoff = range?.['cutoff'] == null ? null : String(range['cutoff']);
-  if (!firstDay || !cutoff)
-    return { version: ALERTS_VERSION, firstDay, cutoff, options, alerts: [] };
-  const counts = countRows(await run(alertCountsQuery()));
-  const windows = windowRows(
-    await run(alertWindowsQuery(options.collectiveDays, collectiveThreshold)),
-  );
-  // Bands are drawn for the page's months only (the last BAND_KEPT_MONTHS): the file stays small.
-  const oldest = addMonths(cutoff.slice(0, 7), -(BAND_KEPT_MONTHS - 1));
-  const alerts = deriveAlerts({ firstDay, cutoff, counts, windows }, options).map((alert) =>
-    alert.month < oldest ? { ...alert, band: [] } : alert,
-  );
-  return { version: ALERTS_VERSION, firstDay, cutoff, options, alerts };
 }
 
 /** The alerts of one month, strongest first (they are stored in that order). */

@@ -75,6 +75,8 @@ export interface StaticPage {
   /** The same panels unrendered: the browser redraws them at the reader's width without a query. */
   panelData: Panel[];
   report: Report;
+  /** The data has 苗头预警 (data published before they existed has none). */
+  hasAlerts: boolean;
 }
 
 const document = new JSDOM('<!doctype html><html><body></body></html>').window.document;
@@ -102,5 +104,6 @@ export async function staticPage(page: ChartPageId): Promise<StaticPage> {
       }),
     ),
     report,
+    hasAlerts: alerts !== null,
   };
 }

@@ -11,3 +11,6 @@ export function alertsProblemText(alerts: readonly ReportAlert[], top: number): 
   if (named.length === 0) return null;
   return `部分地区和问题登记高于自身历史水平，露出信访苗头。${named.map((a) => a.sentence).join('')}`;
 }
+
+/** The note a briefing carries when the data's alerts could not be read. */
+export const ALERTS_MISSING_NOTE = '提示：预警数据未能载入，本汇报未列入苗头预警。';

@@ -30,7 +30,7 @@ import {
 import { siteConfig } from '../site.config.ts';
 import { readBoot, whenIdle } from './boot.ts';
 import { startEngine } from './engine.ts';
-import { briefingAlerts } from './published-alerts.ts';
+import { alertsForBriefing } from './published-alerts.ts';
 import { setupBriefingActions } from './briefing-actions.ts';
 import { setupCardActions } from './card-actions.ts';
 import { shown } from './page-state.ts';
@@ -185,7 +185,7 @@ function reportFor(scope: DashboardScope, onlyWhileShown = false): Promise<Repor
           reportOptions(siteConfig),
           'cube',
         ),
-        boot.alerts ? await briefingAlerts(boot.databaseUrl, period.to) : null,
+        boot.alerts ? await alertsForBriefing(boot.databaseUrl, period.to) : null,
         reportOptions(siteConfig),
         boot.alerts === true,
       ),

@@ -28,7 +28,7 @@ export function publishedAlerts(databaseUrl: string): Promise<AlertsFile | null>
  * What a briefing of `month` needs: the small alerts-briefing.json when it holds that month (the
  * latest), else alerts.json. null when neither can be read: the briefing then says so.
  */
-export async function briefingAlerts(
+export async function alertsForBriefing(
   databaseUrl: string,
   month: string,
 ): Promise<AlertsFile | null> {

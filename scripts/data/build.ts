@@ -209,7 +209,12 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
         throw new Error(`${file.name}: read ${read.read} ≠ published ${published} + rejected ${rejected}`);
       }
       const sheet = read.sheet === undefined ? '' : `，工作表“${read.sheet}”`;
-      log(`  ${file.name}（${read.encoding}${sheet}）：读 ${read.read} 行，发布 ${published}，拒绝 ${rejected}`);
+      const ignored = read.ignoredCells
+        ? `；表头右侧的 ${read.ignoredCells} 个单元格已忽略（未读取）`
+        : '';
+      log(
+        `  ${file.name}（${read.encoding}${sheet}）：读 ${read.read} 行，发布 ${published}，拒绝 ${rejected}${ignored}`,
+      );
       return {
         file: file.name,
         sha256: read.sha256,

@@ -7,6 +7,7 @@ import os from 'node:os';
 import { promises as fs } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { BuildError } from './build-error.ts';
+import { withoutQuotedText } from './engine-error.ts';
 import { processFile, type FileJob, type FileRead, type StagingBatch } from './file-reader.ts';
 import type { FileWorkerMessage } from './file-worker.ts';
 import type { InputFile } from './input-files.ts';
@@ -130,7 +131,8 @@ export async function ingestFiles(
       try {
         await read(reader);
       } catch (error) {
-        failure ??= error;
+        const name = reader.job.file.name;
+        failure ??= withoutQuotedText(error, `“读取 ${name}”`, name);
         for (const worker of active) void worker.terminate();
       }
     }

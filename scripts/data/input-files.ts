@@ -33,6 +33,8 @@ export interface ReadResult {
   encoding: string;
   /** The sheet read, when a workbook has several. */
   sheet?: string;
+  /** XLSX cells past the header that were dropped before reading (see xlsx-guard.ts). */
+  ignoredCells?: number;
 }
 
 
@@ -171,10 +173,12 @@ export async function readXlsx(file: InputFile, onCells: CellsHandler): Promise<
   if (content.length === 0) throw new BuildError(`文件 ${file.name} 是空文件：请重新导出`);
   const unreadable = (): BuildError =>
     new BuildError(`文件 ${file.name} 无法作为 Excel（xlsx）读取：请在 Excel 中打开后另存为 .xlsx 或 CSV`);
-  const sheets = inspectWorkbook(content, file.name) ?? [];
+  const inspected = inspectWorkbook(content, file.name);
+  const sheets = inspected?.sheets ?? [];
+  const readable = inspected?.zip ?? content;
   const read = async (sheet?: string): Promise<Cell[][]> => {
     try {
-      return (await (sheet === undefined ? readSheet(content) : readSheet(content, sheet))) as unknown as Cell[][];
+      return (await (sheet === undefined ? readSheet(readable) : readSheet(readable, sheet))) as unknown as Cell[][];
     } catch {
       throw unreadable();
     }
@@ -203,6 +207,7 @@ export async function readXlsx(file: InputFile, onCells: CellsHandler): Promise<
     bytes: content.length,
     encoding: 'xlsx',
     ...(chosen === undefined ? {} : { sheet: chosen }),
+    ...(inspected?.ignoredCells ? { ignoredCells: inspected.ignoredCells } : {}),
   };
 }
 

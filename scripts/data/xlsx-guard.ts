@@ -2,9 +2,11 @@
  * Looks inside an XLSX before the spreadsheet reader does, with bounded memory: the ZIP's entries
  * (declared and real expansion capped), the workbook's sheets (name, hidden, file), and how far
  * each sheet's cells reach. The reader builds a dense grid, so a sheet whose farthest cell makes
- * that grid huge (one value in XFD1048576) is refused here instead of exhausting memory.
+ * that grid huge (one value in XFD1048576) is rewritten here without the cells past its header
+ * (counted, never shown); a sheet still too large after that is refused.
  */
 import { inflateRawSync } from 'node:zlib';
+import { zipSync } from 'fflate';
 import { findPii, totalHits } from '../../src/lib/pii.ts';
 import { BuildError } from './build-error.ts';
 
@@ -131,11 +133,87 @@ const unescapeXml = (text: string): string =>
     .replaceAll('&apos;', "'")
     .replaceAll('&amp;', '&');
 
+function columnLetters(n: number): string {
+  let letters = '';
+  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** The first rows looked at for the header (as file-reader.ts searches). */
+const HEADER_ROWS = 10;
+/** Empty header cells tolerated between two named ones. */
+const HEADER_GAP = 26;
+const ROW = /<row\b[^>]*?(?:\/>|>([\s\S]*?)<\/row>)/g;
+const CELL = /<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g;
+
 /**
- * The workbook's sheets in workbook order, after checking expansion and grid sizes; null when the
- * file is no readable ZIP (the spreadsheet reader then gives its own refusal).
+ * The sheet without the cells past its header: the header is the longest run of cells (gaps up
+ * to HEADER_GAP) among the first rows, and its last column the farthest kept. Rows left without
+ * cells go too.
  */
-export function inspectWorkbook(zip: Buffer, fileName: string): SheetInfo[] | null {
+export function boundSheet(xml: string): { xml: string; ignored: number } {
+  let last = 0;
+  let longest = 0;
+  let seen = 0;
+  for (const [, inner] of xml.matchAll(ROW)) {
+    if (seen++ >= HEADER_ROWS) break;
+    let end = 0;
+    let length = 0;
+    for (const [, letters] of (inner ?? '').matchAll(CELL)) {
+      const column = columnNumber(letters!);
+      if (end !== 0 && column > end + HEADER_GAP) break;
+      end = column;
+      length++;
+    }
+    if (length > longest || (length === longest && end > last)) {
+      longest = length;
+      last = end;
+    }
+  }
+  let ignored = 0;
+  let rows = 0;
+  const sheetData = xml.replace(ROW, (whole: string, inner: string | undefined) => {
+    let kept = 0;
+    let rowNumber = 0;
+    const cells = (inner ?? '').replace(CELL, (cell: string, letters: string, row: string) => {
+      if (columnNumber(letters) > last) {
+        ignored++;
+        return '';
+      }
+      kept++;
+      rowNumber = Number(row);
+      return cell;
+    });
+    // Cells without a reference (allowed, positional) are kept, and so is their row.
+    if (kept === 0 && !/<c\b/.test(cells)) return '';
+    const open = /^<row\b[^>]*>/.exec(whole)![0];
+    rows = Math.max(rows, rowNumber, Number(attribute(open, 'r') ?? 0));
+    return `${open.replace(/\sspans="[^"]*"/, '')}${cells}</row>`;
+  });
+  const ref = `A1:${columnLetters(Math.max(last, 1))}${Math.max(rows, 1)}`;
+  return {
+    xml: sheetData
+      .replace(/<dimension\b[^>]*\/>/, `<dimension ref="${ref}"/>`)
+      .replace(/<mergeCells\b[\s\S]*?<\/mergeCells>/, ''),
+    ignored,
+  };
+}
+
+export interface InspectedWorkbook {
+  sheets: SheetInfo[];
+  /** The workbook to read: the file itself, or rebuilt with far sheets bounded. */
+  zip: Buffer;
+  /** Cells past a header that were dropped, over all sheets. */
+  ignoredCells: number;
+}
+
+/**
+ * The workbook's sheets in workbook order, after checking expansion and grid sizes (far sheets
+ * bounded); null when the file is no readable ZIP (the spreadsheet reader then refuses it).
+ */
+export function inspectWorkbook(zip: Buffer, fileName: string): InspectedWorkbook | null {
   const entries = zipEntries(zip);
   if (!entries) return null;
   const tooLarge = (): never => {
@@ -162,20 +240,41 @@ export function inspectWorkbook(zip: Buffer, fileName: string): SheetInfo[] | nu
   }
   let expanded = 0;
   const sheets: SheetInfo[] = [];
+  const bounded = new Map<string, Buffer>();
+  let ignoredCells = 0;
+  const tooFar = (rows: number, columns: number): boolean =>
+    columns > MAX_PLAIN_COLUMNS && rows * columns > MAX_GRID_CELLS;
   for (const [tag] of text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)) {
     const name = unescapeXml(attribute(tag, 'name') ?? '');
     const target = targets.get(attribute(tag, 'r:id') ?? '');
     const entry = target === undefined ? undefined : byName.get(target);
-    const xml = entry ? entryBytes(zip, entry, tooLarge) : Buffer.alloc(0);
+    let xml = entry ? entryBytes(zip, entry, tooLarge) : Buffer.alloc(0);
     expanded += xml.length;
     if (expanded > MAX_EXPANDED_BYTES) tooLarge();
-    const { rows, columns, farthest } = extent(xml);
-    if (columns > MAX_PLAIN_COLUMNS && rows * columns > MAX_GRID_CELLS) {
+    let { rows, columns, farthest } = extent(xml);
+    if (entry && columns > MAX_PLAIN_COLUMNS) {
+      const sheet = boundSheet(xml.toString('utf8'));
+      xml = Buffer.from(sheet.xml, 'utf8');
+      bounded.set(entry.name, xml);
+      ignoredCells += sheet.ignored;
+      ({ rows, columns, farthest } = extent(xml));
+    }
+    if (tooFar(rows, columns)) {
       throw new BuildError(
         `文件 ${fileName} 的工作表“${sheetLabel(name, sheets.length)}”有内容远在数据之外（最远到单元格 ${farthest}，整张表约 ${Math.round((rows * columns) / 1e6)} 百万个格子）：请删去表头右侧和数据下方的多余内容后另存（超过 ${MAX_PLAIN_COLUMNS} 列时限 ${MAX_GRID_CELLS / 1e6} 百万个格子）`,
       );
     }
     sheets.push({ name, label: sheetLabel(name, sheets.length), hidden: /^(hidden|veryHidden)$/.test(attribute(tag, 'state') ?? ''), rows, columns });
   }
-  return sheets;
+  if (bounded.size === 0) return { sheets, zip, ignoredCells };
+  let rebuiltBytes = 0;
+  const files: Record<string, Uint8Array> = {};
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    const bytes = bounded.get(entry.name) ?? entryBytes(zip, entry, tooLarge);
+    rebuiltBytes += bytes.length;
+    if (rebuiltBytes > MAX_EXPANDED_BYTES) tooLarge();
+    files[entry.name] = bytes;
+  }
+  return { sheets, zip: Buffer.from(zipSync(files, { level: 1 })), ignoredCells };
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPublished } from '../scripts/lib/duckdb-node.ts';
+import { briefingAlerts } from '../src/lib/alerts/briefing.ts';
 import { computeAlerts } from '../src/lib/alerts/compute.ts';
 import type { AlertsFile } from '../src/lib/alerts/published.ts';
 import { PUBLISHED_FILES } from '../src/lib/schema.ts';
@@ -51,7 +52,7 @@ describe('report with alerts', () => {
       .map(({ band: _band, ...a }) => a);
     expect(parsed.alerts).toEqual(expected);
     const text = report('--data', dir, '--from', '2024-12', '--to', '2024-12');
-    const strongest = expected.find((a) => a.measure === 'batches');
+    const [strongest] = briefingAlerts(expected, file.options.briefingTop);
     expect(text.stdout).toContain(`露出信访苗头。${strongest?.sentence ?? '?'}`);
     expect(text.stdout).toBe(`${parsed.text}\n`);
   });

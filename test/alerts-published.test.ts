@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPublished } from '../scripts/lib/duckdb-node.ts';
 import { DEFAULT_ALERT_OPTIONS } from '../src/lib/alerts/options.ts';
 import { computeAlerts } from '../src/lib/alerts/compute.ts';
-import type { AlertsFile } from '../src/lib/alerts/published.ts';
+import { briefingFile, briefingFileHolds, type AlertsFile } from '../src/lib/alerts/published.ts';
+import { ALERTS_MISSING_NOTE, briefingAlerts } from '../src/lib/alerts/briefing.ts';
 import { withAlerts } from '../src/lib/alerts/report-alerts.ts';
 import { briefingDocx } from '../src/lib/briefing-docx.ts';
 import { alertsPageData } from '../src/lib/dashboard/page-alerts.ts';
@@ -63,9 +64,14 @@ describe('published alerts', () => {
   it('the report, its text, the .docx and the page carry the same alerts', async () => {
     const inMonth = file.alerts.filter((a) => a.month === '2024-12');
     expect(report.alerts).toEqual(inMonth.map(({ band: _band, ...a }) => a));
-    const named = report.alerts.filter((a) => a.measure === 'batches').slice(0, report.alertsTop);
+    const named = briefingAlerts(report.alerts, report.alertsTop);
     expect(named.length).toBeGreaterThan(0);
     for (const alert of named) expect(report.text).toContain(alert.sentence);
+    // 市场监管 and 城关街道 rise with 城关街道·市场监管 only: the briefing names that one rise once.
+    const held = report.alerts.filter((a) => a.measure === 'batches' && !named.includes(a));
+    expect(held.map((a) => a.name)).toEqual(expect.arrayContaining(['市场监管']));
+    // (城关街道·市场监管's sentence ends as 市场监管's does: a held sentence never follows a 。)
+    for (const alert of held) expect(report.text).not.toContain(`。${alert.sentence}`);
 
     const docx = await briefingDocx({
       report,
@@ -95,5 +101,29 @@ describe('published alerts', () => {
     );
     expect(filtered.alerts).toEqual([]);
     expect(filtered.text).not.toContain('露出信访苗头');
+  });
+
+  it('alerts-briefing.json holds the cutoff month without bands and gives the same briefing', () => {
+    const small = briefingFile(file);
+    expect(small.alerts.length).toBeGreaterThan(0);
+    expect(small.alerts.every((a) => a.month === '2024-12' && a.band.length === 0)).toBe(true);
+    expect(file.alerts.some((a) => a.band.length > 0)).toBe(true);
+    expect(briefingFileHolds(small, '2024-12')).toBe(true);
+    expect(briefingFileHolds(small, '2024-11')).toBe(false);
+    const options = reportOptions(siteConfig);
+    expect(withAlerts(report, small, options)).toEqual(report);
+  });
+
+  it('alerts that could not be read are said so, never silently left out', () => {
+    const options = reportOptions(siteConfig);
+    const missing = withAlerts(report, null, options, true);
+    expect(missing.alerts).toEqual([]);
+    expect(missing.alertsMissing).toBe(true);
+    expect(missing.text).toContain(ALERTS_MISSING_NOTE);
+    expect(missing.text).not.toContain('露出信访苗头');
+    // Read again, the note goes; data without alerts carries no note.
+    expect(withAlerts(missing, file, options)).toEqual(report);
+    expect(withAlerts(report, null, options).text).not.toContain(ALERTS_MISSING_NOTE);
+    expect(report.text).not.toContain(ALERTS_MISSING_NOTE);
   });
 });

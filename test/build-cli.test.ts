@@ -50,6 +50,7 @@ describe('npm run build:data', () => {
     expect(result.stderr).toMatch(/\[build:data\] 完成：1 个文件，发布 1 条，拒绝 1 条/);
     expect(existsSync(folders.keyFile)).toBe(false);
     expect(readdirSync(folders.out).sort()).toEqual([
+      'alerts-briefing.json',
       'alerts.json',
       'manifest.json',
       'petitions.duckdb',

@@ -1,6 +1,6 @@
 /** The 苗头预警 page in Chromium: loads cleanly, its matrix and bands are there with JavaScript off. */
 import { describe, expect, it } from 'vitest';
-import { pageUrl, useBrowser, watchedContext } from './setup/browser.ts';
+import { pageUrl, rendered, useBrowser, watchedContext } from './setup/browser.ts';
 
 const browser = useBrowser();
 
@@ -81,6 +81,36 @@ describe('苗头预警 page in Chromium', () => {
       }
       expect(problems).toEqual([]);
       expect(foreign).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('总览’s briefing fetches alerts-briefing.json, not alerts.json, and says so when it cannot', async () => {
+    const { context, problems } = await watchedContext(browser());
+    try {
+      const page = await context.newPage();
+      const fetched: string[] = [];
+      page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+      await page.goto(pageUrl(''));
+      await rendered(page, () => page.selectOption('select[name=level]', '本级'));
+      await expect
+        .poll(() => fetched.some((path) => path.endsWith('/alerts-briefing.json')))
+        .toBe(true);
+      expect(fetched.some((path) => path.endsWith('/alerts.json'))).toBe(false);
+      expect(await page.locator('[data-briefing-text]').textContent()).not.toContain(
+        '预警数据未能载入',
+      );
+      expect(problems).toEqual([]);
+
+      const failing = await context.newPage();
+      await failing.route('**/alerts*.json*', (route) => route.fulfill({ status: 503, body: '' }));
+      await failing.goto(pageUrl(''));
+      await rendered(failing, () => failing.selectOption('select[name=level]', '本级'));
+      await expect
+        .poll(() => failing.locator('[data-briefing-text]').textContent())
+        .toContain('提示：预警数据未能载入，本汇报未列入苗头预警。');
+      expect(problems.filter((problem) => !/alerts|503/.test(problem))).toEqual([]);
     } finally {
       await context.close();
     }

@@ -19,7 +19,7 @@ import {
   type Manifest,
   type ManifestInput,
 } from '../../src/lib/schema.ts';
-import { alertTexts } from '../../src/lib/alerts/published.ts';
+import { alertTexts, briefingFile } from '../../src/lib/alerts/published.ts';
 import { deriveAlertsFile } from './alerts-step.ts';
 import { BuildError } from './build-error.ts';
 import { createDerivedTables } from './derived-tables.ts';
@@ -350,6 +350,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
         database: PUBLISHED_FILES.database,
         rejects: PUBLISHED_FILES.rejects,
         alerts: PUBLISHED_FILES.alerts,
+        alertsBriefing: PUBLISHED_FILES.alertsBriefing,
       },
       alerts: {
         total: alerts.alerts.length,
@@ -384,6 +385,10 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     await connection.run(`DETACH ${PUBLISHED_CATALOG}`);
     close();
     await fs.writeFile(path.join(folder, PUBLISHED_FILES.alerts), `${JSON.stringify(alerts)}\n`);
+    await fs.writeFile(
+      path.join(folder, PUBLISHED_FILES.alertsBriefing),
+      `${JSON.stringify(briefingFile(alerts))}\n`,
+    );
     await fs.writeFile(
       path.join(folder, PUBLISHED_FILES.manifest),
       `${JSON.stringify(manifest, null, 2)}\n`,

@@ -30,7 +30,7 @@ import {
 import { siteConfig } from '../site.config.ts';
 import { readBoot, whenIdle } from './boot.ts';
 import { startEngine } from './engine.ts';
-import { publishedAlerts } from './published-alerts.ts';
+import { alertsForBriefing } from './published-alerts.ts';
 import { setupBriefingActions } from './briefing-actions.ts';
 import { setupCardActions } from './card-actions.ts';
 import { shown } from './page-state.ts';
@@ -185,8 +185,9 @@ function reportFor(scope: DashboardScope, onlyWhileShown = false): Promise<Repor
           reportOptions(siteConfig, boot.info.coverage),
           'cube',
         ),
-        await publishedAlerts(boot.databaseUrl),
+        boot.alerts ? await alertsForBriefing(boot.databaseUrl, period.to) : null,
         reportOptions(siteConfig, boot.info.coverage),
+        boot.alerts === true,
       ),
     );
     report.catch(() => reports.delete(key));

@@ -13,6 +13,8 @@ export interface Boot {
   subtitle?: string;
   /** 总览 and 办理与考核: the default period's report, so the first filter change need not redo it. */
   report?: Report;
+  /** The data has 苗头预警 (alerts.json, alerts-briefing.json): a briefing that cannot read them says so. */
+  alerts?: boolean;
 }
 
 export function readBoot(): Boot {

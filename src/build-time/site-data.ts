@@ -79,6 +79,8 @@ export interface StaticPage {
   missing: { title: string; reason: string }[];
   /** Every figure of the page is 无数据: why (shown once instead of the cards). */
   noData: string | null;
+  /** The data has 苗头预警 (data published before they existed has none). */
+  hasAlerts: boolean;
 }
 
 let emptyPages: Promise<Partial<Record<string, string>>> | null = null;
@@ -125,5 +127,6 @@ export async function staticPage(page: ChartPageId): Promise<StaticPage> {
       }),
     ),
     report,
+    hasAlerts: alerts !== null,
   };
 }

@@ -2,7 +2,7 @@
  * The first section of a 情况汇报, in the style of the reference briefing. Every figure comes
  * from the report object; nothing is said that the data does not show (no causes, no ranks).
  */
-import { alertsProblemText } from './alerts/briefing.ts';
+import { ALERTS_MISSING_NOTE, alertsProblemText } from './alerts/briefing.ts';
 import { changeText, compareWords, countsText, ITEM_CHANNELS, pairChangeText } from './wording.ts';
 import type { Compared, Report, Rise, Visits } from './report.ts';
 import { ratePercentText } from './rates.ts';
@@ -242,7 +242,11 @@ function problemsText(report: Report, options: TextOptions): string[] {
     );
   }
   for (const item of [repeatText(report), overdueText(report)]) if (item) items.push(item);
-  return ['二、存在问题', ...items.map((item, i) => `${ORDINALS[i] ?? ''}是${item}`)];
+  return [
+    '二、存在问题',
+    ...items.map((item, i) => `${ORDINALS[i] ?? ''}是${item}`),
+    ...(report.alertsMissing ? [ALERTS_MISSING_NOTE] : []),
+  ];
 }
 
 function scopeLine(report: Report): string[] {

@@ -153,6 +153,8 @@ export interface Report {
   alerts: ReportAlert[];
   /** How many of them the text names. */
   alertsTop: number;
+  /** The data has alerts but they could not be read (a failed fetch): the text says so. */
+  alertsMissing?: true;
   warnings: string[];
   text: string;
 }

@@ -44,6 +44,7 @@ export const PUBLISHED_FILES = {
   manifest: 'manifest.json',
   rejects: 'rejects.csv',
   alerts: 'alerts.json',
+  alertsBriefing: 'alerts-briefing.json',
 } as const;
 
 /**
@@ -143,7 +144,7 @@ export interface Manifest {
   dateRange: { from: string; to: string } | null;
   /** Values that were not in a vocabulary, by column: value → count (values that are not PII). */
   vocabularyMisses: Record<string, Record<string, number>>;
-  files: { database: string; rejects: string; alerts?: string };
+  files: { database: string; rejects: string; alerts?: string; alertsBriefing?: string };
   /** Alerts in alerts.json (all months), and of its last month. */
   alerts?: { total: number; lastMonth: number };
   /** Per input column: which files carried it. */

@@ -25,6 +25,23 @@ export function alertsOfMonth(file: AlertsFile, month: string): Alert[] {
   return file.alerts.filter((alert) => alert.month === month);
 }
 
+/**
+ * alerts-briefing.json: what the 总览 and 情况汇报 need in the browser, the alerts of the cutoff's
+ * month without their bands (a briefing of an earlier month reads alerts.json).
+ */
+export function briefingFile(file: AlertsFile): AlertsFile {
+  const month = file.cutoff?.slice(0, 7);
+  return {
+    ...file,
+    alerts: file.alerts.filter((alert) => alert.month === month).map((a) => ({ ...a, band: [] })),
+  };
+}
+
+/** Whether a briefing of `month` finds all its alerts in `file` (alerts-briefing.json). */
+export function briefingFileHolds(file: AlertsFile, month: string): boolean {
+  return file.cutoff?.slice(0, 7) === month;
+}
+
 /** Every text an alert publishes, for the personal-data scan before anything leaves the build. */
 export function alertTexts(file: AlertsFile): string[] {
   return file.alerts.flatMap((alert) => [alert.name, ...alert.keys, alert.sentence]);

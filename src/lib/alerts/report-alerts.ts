@@ -49,13 +49,17 @@ export function reportAlerts(
     .map(({ band: _band, ...alert }) => alert);
 }
 
+/** `missing`: the data has alerts but `file` could not be read (the text then says so). */
 export function withAlerts(
   report: Report,
   file: AlertsFile | null,
   options: ReportOptions,
+  missing = false,
 ): Report {
   const alerts = reportAlerts(file, report.period.to, report.filter);
   const next: Report = { ...report, alerts, alertsTop: file?.options.briefingTop ?? 0 };
+  delete next.alertsMissing;
+  if (missing && !file) next.alertsMissing = true;
   next.text = briefingText(next, {
     placeName: options.placeName,
     regionLabel: options.regionLabel,

@@ -9,7 +9,14 @@ import { countQuantile, expectation, historyDispersion, upperLimit } from './lim
 import type { AlertOptions } from './options.ts';
 import { referenceMonths, type Baseline } from './reference.ts';
 import { alertSentence } from './sentence.ts';
-import { KEY_SEPARATOR, denseSeries, monthsBetween, type CountRow, type Series } from './series.ts';
+import {
+  KEY_SEPARATOR,
+  SERIES_DIMENSIONS,
+  denseSeries,
+  monthsBetween,
+  type CountRow,
+  type Series,
+} from './series.ts';
 import type { Alert, AlertDetail, AlertKind, AlertMeasure, BandPoint } from './types.ts';
 
 /** Per region × category, the rolling window ending on each month's last day (or the cutoff). */
@@ -33,15 +40,8 @@ export interface AlertInput {
 }
 
 const BAND_MONTHS = 13;
-const ALERTING = new Set([
-  'region-category',
-  'region',
-  'category',
-  'unit',
-  'level',
-  'tag',
-  'escalated',
-]);
+/** Every series but 走访 by region, which is only the 越级 share's denominator. */
+const ALERTING: ReadonlySet<string> = new Set(SERIES_DIMENSIONS.filter((d) => d !== 'visits'));
 
 function seriesName(series: Pick<Series, 'dimension' | 'keys'>): string {
   const [first = '', second = ''] = series.keys;
@@ -136,6 +136,28 @@ function band(
       observed: counts[i]!,
       expected: j ? round1(j.expected) : null,
       upper: j ? j.upper() : null,
+    });
+  }
+  return points;
+}
+
+/** A band whose expectation is known for its last month only (collective and escalation). */
+function endBand(
+  months: readonly string[],
+  observed: readonly number[],
+  start: number,
+  t: number,
+  expected: number,
+  upper: number,
+): BandPoint[] {
+  const points: BandPoint[] = [];
+  for (let i = Math.max(start, t - BAND_MONTHS + 1); i <= t; i++) {
+    const last = i === t;
+    points.push({
+      month: months[i]!,
+      observed: observed[i]!,
+      expected: last ? round1(expected) : null,
+      upper: last ? upper : null,
     });
   }
   return points;
@@ -265,20 +287,7 @@ function escalationAlerts(
       share: round1(share),
       previousShare: round1(p0 * 100),
     };
-    const points: BandPoint[] = [];
-    for (let i = Math.max(0, t - BAND_MONTHS + 1); i <= t; i++) {
-      points.push({
-        month: frame.months[i]!,
-        observed: escalated.batches[i]!,
-        expected: null,
-        upper: null,
-      });
-    }
-    points[points.length - 1] = {
-      ...points[points.length - 1]!,
-      expected: round1(expected),
-      upper,
-    };
+    const points = endBand(frame.months, escalated.batches, 0, t, expected, upper);
     alerts.push(
       finish(
         {
@@ -347,20 +356,7 @@ function collectiveAlerts(
           row.petitioners >= options.collectiveMinPetitioners && row.petitioners > upper;
       }
       if (!petitionersAbove && !collectiveNew) return;
-      const points: BandPoint[] = [];
-      for (let i = Math.max(start, t - BAND_MONTHS + 1); i <= t; i++) {
-        points.push({
-          month: frame.months[i]!,
-          observed: petitioners[i]!,
-          expected: null,
-          upper: null,
-        });
-      }
-      points[points.length - 1] = {
-        ...points[points.length - 1]!,
-        expected: round1(expected),
-        upper,
-      };
+      const points = endBand(frame.months, petitioners, start, t, expected, upper);
       alerts.push(
         finish(
           {

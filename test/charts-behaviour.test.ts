@@ -332,6 +332,35 @@ describe('zero denominators and empty rows', () => {
     expect(table.rows.map((r) => r[1])).toEqual(['无', '无']);
   });
 
+  it('a ranked row with no comparison draws no comparison tick and its table says 无', () => {
+    const rows = [
+      {
+        name: '区住建局（9/10）',
+        value: 90,
+        previous: 80,
+        changeText: '去年同期80.0%',
+        changeSign: -1,
+      },
+      {
+        name: '区城管局（3/4）',
+        value: 75,
+        previous: null,
+        changeText: '无可比数据',
+        changeSign: null,
+      },
+    ] as const;
+    const options = { unit: '%', label: '各责任单位按期办结率', width: 640 };
+    const svg = renderSvg(chartSpec('ranked-bars', rows as never, options));
+    expect(titles(svg, 'g[aria-label="tick"] line')).toEqual([
+      '第1位 区住建局（9/10）：90%，去年同期80%，去年同期80.0%',
+    ]);
+    expect(titles(svg, 'g[aria-label="bar"] rect')[1]).toBe(
+      '第2位 区城管局（3/4）：75%，去年同期无，无可比数据',
+    );
+    const table = chartTable('ranked-bars', rows as never, options);
+    expect(table.rows.map((r) => r[3])).toEqual(['80%', '无']);
+  });
+
   it('stacked parts of an all-zero bar do not divide by zero', () => {
     const rows = [{ x: '区住建局', part: '受理', value: 0 }];
     const svg = renderSvg(chartSpec('stacked-bar', rows, { unit: '件', width: 340 }));

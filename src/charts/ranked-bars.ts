@@ -26,7 +26,8 @@ import { changeColor, COLORS } from './theme.ts';
 export interface RankedBarsRow {
   name: string;
   value: number;
-  previous: number;
+  /** null: no comparable value (a rate over 0): no tick is drawn and the table says 无. */
+  previous: number | null;
   changeText: string;
   changeSign: ChangeSign;
 }
@@ -42,8 +43,22 @@ export interface RankedBarsOptions extends ChartOptions {
 
 /** Largest first; ties by name so the order never depends on the input order. */
 function ranked(rows: readonly RankedBarsRow[]): RankedBarsRow[] {
-  return finiteRows(rows, 'value', 'previous').sort(
+  return finiteRows(rows, 'value').sort(
     (a, b) => b.value - a.value || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+}
+
+function previousText(row: RankedBarsRow, options: RankedBarsOptions): string {
+  return row.previous === null || !Number.isFinite(row.previous)
+    ? '无'
+    : valueText(row.previous, options.unit);
+}
+
+/** The larger of the two values; a missing comparison counts for nothing. */
+function reach(row: RankedBarsRow): number {
+  return Math.max(
+    row.value,
+    row.previous !== null && Number.isFinite(row.previous) ? row.previous : 0,
   );
 }
 
@@ -51,7 +66,7 @@ function barTitle(row: RankedBarsRow, rank: number, options: RankedBarsOptions):
   const previous = options.previousLabel ?? '去年同期';
   return (
     `第${rank}位 ${row.name}：${valueText(row.value, options.unit)}，` +
-    `${previous}${valueText(row.previous, options.unit)}，${row.changeText}`
+    `${previous}${previousText(row, options)}，${row.changeText}`
   );
 }
 
@@ -81,7 +96,7 @@ export function rankedBarsChart(
   const marginLeft = nameRoom + 14;
   const marginRight = maxTextWidth(data.map((r) => r.changeText)) + 14;
   const plotWidth = width - marginLeft - marginRight;
-  const max = Math.max(...data.map((r) => Math.max(r.value, r.previous)));
+  const max = Math.max(...data.map(reach));
   const reserve = maxTextWidth(data.map((r) => valueText(r.value, options.unit))) + 8;
   const rank = new Map(data.map((r, i) => [r.name, i + 1]));
   const current = '本期';
@@ -122,17 +137,20 @@ export function rankedBarsChart(
                 `?${new URLSearchParams({ [options.drillParam ?? '']: r.name }).toString()}`,
             }),
       }),
-      Plot.tickX(data, {
-        y: 'name',
-        x: 'previous',
-        stroke: () => previous,
-        strokeWidth: 2,
-        strokeDasharray: '3 2',
-        title,
-      }),
+      Plot.tickX(
+        data.filter((r) => r.previous !== null && Number.isFinite(r.previous)),
+        {
+          y: 'name',
+          x: 'previous',
+          stroke: () => previous,
+          strokeWidth: 2,
+          strokeDasharray: '3 2',
+          title,
+        },
+      ),
       Plot.text(data, {
         y: 'name',
-        x: (r: RankedBarsRow) => Math.max(r.value, r.previous),
+        x: reach,
         text: (r: RankedBarsRow) => valueText(r.value, options.unit),
         textAnchor: 'start',
         dx: 4,
@@ -163,7 +181,7 @@ export function rankedBarsTable(
       String(i + 1),
       r.name,
       valueText(r.value, options.unit),
-      valueText(r.previous, options.unit),
+      previousText(r, options),
       r.changeText,
     ]),
   };

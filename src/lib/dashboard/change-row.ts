@@ -39,12 +39,15 @@ export function rankedRow(
   value: number,
   previous: number,
   zeroText: string,
-): RankedBarsRow {
+): CountRankedRow {
   const { direction, text } = changeWords(value, previous, zeroText);
   const sign = direction === 'up' ? 1 : direction === 'down' ? -1 : 0;
   const changeSign = previous === 0 && value !== 0 ? null : sign;
   return { name, value, previous, changeText: text, changeSign };
 }
+
+/** A ranked row of counts: both periods always have a value (0 when nothing was counted). */
+export type CountRankedRow = RankedBarsRow & { previous: number };
 
 /** Every name of either period, largest first (ties: the larger comparison, then the name). */
 export function rankedRows(
@@ -52,7 +55,7 @@ export function rankedRows(
   before: Map<string, Counts>,
   measure: Measure,
   zeroText: string,
-): RankedBarsRow[] {
+): CountRankedRow[] {
   return [...new Set([...now.keys(), ...before.keys()])]
     .map((name) =>
       rankedRow(name, now.get(name)?.[measure] ?? 0, before.get(name)?.[measure] ?? 0, zeroText),

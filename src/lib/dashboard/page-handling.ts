@@ -75,7 +75,7 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
       return {
         name: `${name}（${value.numerator}/${value.denominator}）`,
         value: value.percent ?? 0,
-        previous: previous?.percent ?? 0,
+        previous: previous?.percent ?? null,
         changeText: comparable
           ? `${previousLabel(context)}${ratePercentText(previous)}`
           : '无可比数据',

@@ -13,6 +13,7 @@ import {
   waitForEngine,
   watchedContext,
 } from './setup/browser.ts';
+import { mulberry32 } from '../scripts/sample/prng.ts';
 
 const browser = useBrowser();
 
@@ -95,18 +96,6 @@ describe('Content-Security-Policy', () => {
   });
 });
 
-/** mulberry32: the fuzz is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const KEYS = [
   'period',
   'from',
@@ -185,7 +174,7 @@ describe(`a seeded fuzz of ${STATES} URL states`, () => {
     'no page error, dialog, injected element or URL text in the engine',
     { timeout: 900_000 },
     async () => {
-      const next = random(20261201);
+      const next = mulberry32(20261201);
       const { context, problems, foreign } = await watchedContext(browser());
       try {
         await context.addInitScript(RECORDER);

@@ -20,7 +20,11 @@ export async function deriveAlertsFile(
   const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
   await connection.run(`USE ${quote(schemaName)}`);
   try {
-    return await computeAlerts((query) => runQuery(connection, query), options, collectiveThreshold);
+    return await computeAlerts(
+      (query) => runQuery(connection, query),
+      options,
+      collectiveThreshold,
+    );
   } finally {
     await connection.run(`USE ${quote(previous)}`);
   }

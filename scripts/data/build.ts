@@ -91,7 +91,9 @@ function summariseMisses(
   const safe = new Map<string, number>();
   for (const [value, count] of misses) {
     const key =
-      value.length > MAX_MISS_LENGTH || hasPii(value) || personal.matches(value) ? HIDDEN_MISS : value;
+      value.length > MAX_MISS_LENGTH || hasPii(value) || personal.matches(value)
+        ? HIDDEN_MISS
+        : value;
     safe.set(key, (safe.get(key) ?? 0) + count);
   }
   const sorted = [...safe].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -155,7 +157,8 @@ function coverageLines(coverage: Manifest['columns']): string[] {
   for (const [column, entry] of Object.entries(coverage)) {
     if (entry.carried === 'all') continue;
     const label = INPUT_COLUMNS[column as InputColumn].label;
-    const defaults = entry.defaults.length > 0 ? `（映射文件默认值：${entry.defaults.join('、')}）` : '';
+    const defaults =
+      entry.defaults.length > 0 ? `（映射文件默认值：${entry.defaults.join('、')}）` : '';
     const needed = Object.values(missing).some((reason) => reason?.includes(`“${label}”`));
     lines.push(
       entry.carried === 'none'
@@ -210,7 +213,9 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
 
   const files = await listInputFiles(options.inputDir);
   if (files.length === 0) {
-    throw new BuildError(`输入目录 ${options.inputDir} 中没有 .csv 或 .xlsx 文件：请放入导出文件，或用 --input 指定目录`);
+    throw new BuildError(
+      `输入目录 ${options.inputDir} 中没有 .csv 或 .xlsx 文件：请放入导出文件，或用 --input 指定目录`,
+    );
   }
   refusePersonalFileNames(files.map((file) => file.name));
   const mapping = await loadMapping(options.mappingFile, options.inputDir);
@@ -222,7 +227,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
   const unmatchedNote =
     unmatched.length === 0
       ? ''
-      : `映射文件 ${mapping?.file ?? ''} 的规则 ${unmatched.join("、")}没有匹配任何输入文件` +
+      : `映射文件 ${mapping?.file ?? ''} 的规则 ${unmatched.join('、')}没有匹配任何输入文件` +
         `（输入文件：${files.map((file) => file.name).join('、')}）：请检查 match 中的文件名模式`;
   if (unmatchedNote !== '') log(`注意：${unmatchedNote}`);
   const key = await loadPseudonymKey({
@@ -292,7 +297,9 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       const published = publishedPerFile.get(index) ?? 0;
       const rejected = rejects.count(index);
       if (read.read !== published + rejected) {
-        throw new Error(`${file.name}: read ${read.read} ≠ published ${published} + rejected ${rejected}`);
+        throw new Error(
+          `${file.name}: read ${read.read} ≠ published ${published} + rejected ${rejected}`,
+        );
       }
       const sheet = read.sheet === undefined ? '' : `，工作表“${read.sheet}”`;
       const ignored = read.ignoredCells
@@ -327,7 +334,9 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     const categoryLabels = describeLabels(labels, categories, personal);
     for (const line of labelLines(categoryLabels)) log(line);
     const misses = new Map(
-      labels.filter((l) => l.index === OWN_CATEGORY || l.label === HIDDEN_LABEL).map((l) => [l.label, l.rows] as const),
+      labels
+        .filter((l) => l.index === OWN_CATEGORY || l.label === HIDDEN_LABEL)
+        .map((l) => [l.label, l.rows] as const),
     );
     const coverage = columnCoverage(
       files.map((file, index) => ({
@@ -354,7 +363,8 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       },
       alerts: {
         total: alerts.alerts.length,
-        lastMonth: alerts.alerts.filter((alert) => alert.month === alerts.cutoff?.slice(0, 7)).length,
+        lastMonth: alerts.alerts.filter((alert) => alert.month === alerts.cutoff?.slice(0, 7))
+          .length,
       },
       schemaVersion: SCHEMA_VERSION,
     };
@@ -408,4 +418,3 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     temporaryFolders.delete(spill);
   }
 }
-

@@ -7,7 +7,6 @@
 
 export type RecordHandler = (fields: string[], line: number) => void;
 
-
 export class CsvSyntaxError extends Error {
   readonly line: number;
   constructor(message: string, line: number) {

@@ -26,7 +26,9 @@ export async function exportRecords(options: ExportOptions): Promise<number> {
   try {
     await fs.access(database);
   } catch {
-    throw new BuildError(`找不到已发布的数据 ${database}：请先运行 npm run build:data，或用 --data 指定目录`);
+    throw new BuildError(
+      `找不到已发布的数据 ${database}：请先运行 npm run build:data，或用 --data 指定目录`,
+    );
   }
   const outFile = path.resolve(options.outFile);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;

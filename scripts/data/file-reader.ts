@@ -36,7 +36,13 @@ export type DictionaryName = (typeof DICTIONARIES)[number];
 
 /** Text → id, one map per dictionary column. */
 export function emptyDictionaries(): Record<DictionaryName, Map<string, number>> {
-  return { subcategory: new Map(), tags: new Map(), region: new Map(), unit: new Map(), label: new Map() };
+  return {
+    subcategory: new Map(),
+    tags: new Map(),
+    region: new Map(),
+    unit: new Map(),
+    label: new Map(),
+  };
 }
 
 /** Integer columns of a batch, in order; dictionary columns hold ids local to the file. */
@@ -213,10 +219,7 @@ class BatchBuilder {
     const rows = this.rows;
     const ints = new Int32Array(BATCH_COLUMNS.length * rows);
     for (let column = 0; column < BATCH_COLUMNS.length; column++) {
-      ints.set(
-        this.ints.subarray(column * BATCH_ROWS, column * BATCH_ROWS + rows),
-        column * rows,
-      );
+      ints.set(this.ints.subarray(column * BATCH_ROWS, column * BATCH_ROWS + rows), column * rows);
     }
     const batch: StagingBatch = {
       rows,

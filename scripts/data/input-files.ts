@@ -37,14 +37,15 @@ export interface ReadResult {
   ignoredCells?: number;
 }
 
-
 /** The .csv and .xlsx files of a folder in file-name order (lock files and hidden files skipped). */
 export async function listInputFiles(folder: string): Promise<InputFile[]> {
   let entries: string[];
   try {
     entries = await fs.readdir(folder);
   } catch {
-    throw new BuildError(`找不到输入目录 ${folder}：请把导出的 .csv/.xlsx 文件放在这里，或用 --input 指定目录`);
+    throw new BuildError(
+      `找不到输入目录 ${folder}：请把导出的 .csv/.xlsx 文件放在这里，或用 --input 指定目录`,
+    );
   }
   const files: InputFile[] = [];
   for (const name of entries.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -116,7 +117,9 @@ export async function detectEncoding(file: InputFile): Promise<TextEncoding> {
           );
         }
         if (head.includes(0)) {
-          throw new BuildError(`文件 ${file.name} 不是文本 CSV 文件（含二进制内容）：请从信访系统重新导出 CSV 或 XLSX`);
+          throw new BuildError(
+            `文件 ${file.name} 不是文本 CSV 文件（含二进制内容）：请从信访系统重新导出 CSV 或 XLSX`,
+          );
         }
       }
       const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
@@ -172,13 +175,17 @@ export async function readXlsx(file: InputFile, onCells: CellsHandler): Promise<
   const content = await fs.readFile(file.path);
   if (content.length === 0) throw new BuildError(`文件 ${file.name} 是空文件：请重新导出`);
   const unreadable = (): BuildError =>
-    new BuildError(`文件 ${file.name} 无法作为 Excel（xlsx）读取：请在 Excel 中打开后另存为 .xlsx 或 CSV`);
+    new BuildError(
+      `文件 ${file.name} 无法作为 Excel（xlsx）读取：请在 Excel 中打开后另存为 .xlsx 或 CSV`,
+    );
   const inspected = inspectWorkbook(content, file.name);
   const sheets = inspected?.sheets ?? [];
   const readable = inspected?.zip ?? content;
   const read = async (sheet?: string): Promise<Cell[][]> => {
     try {
-      return (await (sheet === undefined ? readSheet(readable) : readSheet(readable, sheet))) as unknown as Cell[][];
+      return (await (sheet === undefined
+        ? readSheet(readable)
+        : readSheet(readable, sheet))) as unknown as Cell[][];
     } catch {
       throw unreadable();
     }

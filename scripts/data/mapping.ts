@@ -92,7 +92,8 @@ export function parseMapping(json: unknown, file: string): Mapping {
   };
   if (!isRecord(json)) return fail('', '应是一个 JSON 对象');
   for (const key of Object.keys(json)) {
-    if (key !== 'files' && key !== 'comment') fail(`"${key}"`, ' 不是可用的键（可用：files、comment）');
+    if (key !== 'files' && key !== 'comment')
+      fail(`"${key}"`, ' 不是可用的键（可用：files、comment）');
   }
   if (!Array.isArray(json['files'])) return fail('files', ' 应是数组');
   const entries = (json['files'] as unknown[]).map((entry, index): FileMapping => {
@@ -179,7 +180,9 @@ export async function loadMapping(
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    throw new BuildError(`映射文件 ${file} 不是有效的 JSON：请检查逗号、引号和括号（格式见 docs/mapping.md）`);
+    throw new BuildError(
+      `映射文件 ${file} 不是有效的 JSON：请检查逗号、引号和括号（格式见 docs/mapping.md）`,
+    );
   }
   return parseMapping(json, file);
 }

@@ -51,7 +51,9 @@ export class PersonalValues {
 
   merge(values: { hashes: Float64Array; lengths: readonly number[] }): void {
     if (this.count + values.hashes.length > this.hashes.length) {
-      const grown = new Float64Array(Math.max(this.hashes.length * 2, this.count + values.hashes.length));
+      const grown = new Float64Array(
+        Math.max(this.hashes.length * 2, this.count + values.hashes.length),
+      );
       grown.set(this.hashes.subarray(0, this.count));
       this.hashes = grown;
     }

@@ -170,9 +170,9 @@ export function describeFindings(findings: readonly PiiFinding[]): string {
 export function refusePersonalFileNames(names: readonly string[]): void {
   const problems = names.flatMap((name, index) => {
     const hits = findPii(name.replace(/\.(csv|xlsx)$/i, ''));
-    const kinds = PII_KINDS.filter((kind) => hits[kind] > 0 && !FILE_NAME_IGNORES.includes(kind)).map(
-      (kind) => PII_KIND_LABELS[kind],
-    );
+    const kinds = PII_KINDS.filter(
+      (kind) => hits[kind] > 0 && !FILE_NAME_IGNORES.includes(kind),
+    ).map((kind) => PII_KIND_LABELS[kind]);
     return kinds.length > 0 ? [`第 ${index + 1} 个文件（${kinds.join('、')}）`] : [];
   });
   if (problems.length > 0) {

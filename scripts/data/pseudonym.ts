@@ -48,7 +48,9 @@ export async function loadPseudonymKey(source: KeySource): Promise<Buffer> {
       );
     } catch (writeError) {
       if ((writeError as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new BuildError(`无法创建假名密钥文件 ${source.keyFile}：请检查目录权限，或设置环境变量 ${KEY_ENV}`);
+        throw new BuildError(
+          `无法创建假名密钥文件 ${source.keyFile}：请检查目录权限，或设置环境变量 ${KEY_ENV}`,
+        );
       }
       text = await fs.readFile(source.keyFile, 'utf8');
     }

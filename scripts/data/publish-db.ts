@@ -6,7 +6,17 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { PETITIONER_COLUMNS, RECORD_COLUMNS } from '../../src/lib/schema.ts';
-import { CATEGORY_SHIFT, FLAG_SHIFTS, OWN_CATEGORY, REPEAT_DERIVE, REPEAT_SHIFT, flagSql, sqlList, sqlString, unpackSql } from './staging-codes.ts';
+import {
+  CATEGORY_SHIFT,
+  FLAG_SHIFTS,
+  OWN_CATEGORY,
+  REPEAT_DERIVE,
+  REPEAT_SHIFT,
+  flagSql,
+  sqlList,
+  sqlString,
+  unpackSql,
+} from './staging-codes.ts';
 
 /** DuckDB-WASM 1.4.3 reads this storage version; newer ones it does not. */
 export const STORAGE_VERSION = 'v1.4.0';

@@ -52,7 +52,9 @@ export async function repairInterrupted(target: string): Promise<string[]> {
     done.push(`已删除上次中断的构建留下的旧数据文件夹 ${name}`);
   }
   for (const name of entries) {
-    const match = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.tmp-(\\d+)-`).exec(name);
+    const match = new RegExp(
+      `^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.tmp-(\\d+)-`,
+    ).exec(name);
     if (match && !isProcessAlive(Number(match[1]))) {
       await fs.rm(path.join(parent, name), { recursive: true, force: true });
       done.push(`已删除上次中断的构建留下的临时文件夹 ${name}`);

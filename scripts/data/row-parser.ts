@@ -18,7 +18,15 @@ import {
   type Cell,
   type Problem,
 } from '../../src/lib/parse-values.ts';
-import { CATEGORY_SHIFT, FLAG_SHIFTS, OWN_CATEGORY, REPEAT_DERIVE, REPEAT_SHIFT, packValue, type PackedColumn } from './staging-codes.ts';
+import {
+  CATEGORY_SHIFT,
+  FLAG_SHIFTS,
+  OWN_CATEGORY,
+  REPEAT_DERIVE,
+  REPEAT_SHIFT,
+  packValue,
+  type PackedColumn,
+} from './staging-codes.ts';
 
 export const DUE_DAYS = 60;
 export const NO_DAY = -1;
@@ -79,7 +87,10 @@ const FLAGS = Object.entries(FLAG_SHIFTS) as [InputColumn, number][];
 
 /** NUL and other invisible control characters (tab, line breaks excepted) in a published text. */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const CONTROL_PROBLEM: Problem = { kind: '控制字符', reason: '含不可见的控制字符（如 NUL），请检查导出文件' };
+const CONTROL_PROBLEM: Problem = {
+  kind: '控制字符',
+  reason: '含不可见的控制字符（如 NUL），请检查导出文件',
+};
 const PUBLISHED_TEXTS = (
   category: string,
   region: string,
@@ -94,7 +105,9 @@ const PUBLISHED_TEXTS = (
   ['unit', unit],
 ];
 
-export function createRowParser(options: RowParserOptions): (cells: readonly Cell[]) => ParsedRow | RowProblem {
+export function createRowParser(
+  options: RowParserOptions,
+): (cells: readonly Cell[]) => ParsedRow | RowProblem {
   const { positions, headers, defaults, latestDay } = options;
   const parseCategory = createCategoryParser(
     options.categories.filter((c) => c !== '其他'),
@@ -207,7 +220,13 @@ export function createRowParser(options: RowParserOptions): (cells: readonly Cel
     const tagText = cellText(cell(cells, 'tags'));
     const subcategory = cellText(cell(cells, 'subcategory'));
     const unit = cellText(cell(cells, 'unit'));
-    for (const [column, text] of PUBLISHED_TEXTS(categoryText, region, tagText, subcategory, unit)) {
+    for (const [column, text] of PUBLISHED_TEXTS(
+      categoryText,
+      region,
+      tagText,
+      subcategory,
+      unit,
+    )) {
       if (CONTROL_CHARACTER.test(text)) return problem(column, CONTROL_PROBLEM);
     }
     const tags = splitTags(tagText);

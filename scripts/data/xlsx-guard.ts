@@ -79,7 +79,10 @@ function entryBytes(zip: Buffer, entry: ZipEntry, tooLarge: () => never): Buffer
   try {
     return inflateRawSync(data, { maxOutputLength: MAX_ENTRY_BYTES });
   } catch (error) {
-    if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+    if (
+      error instanceof RangeError ||
+      (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE'
+    ) {
       tooLarge();
     }
     return Buffer.alloc(0);
@@ -264,7 +267,13 @@ export function inspectWorkbook(zip: Buffer, fileName: string): InspectedWorkboo
         `文件 ${fileName} 的工作表“${sheetLabel(name, sheets.length)}”有内容远在数据之外（最远到单元格 ${farthest}，整张表约 ${Math.round((rows * columns) / 1e6)} 百万个格子）：请删去表头右侧和数据下方的多余内容后另存（超过 ${MAX_PLAIN_COLUMNS} 列时限 ${MAX_GRID_CELLS / 1e6} 百万个格子）`,
       );
     }
-    sheets.push({ name, label: sheetLabel(name, sheets.length), hidden: /^(hidden|veryHidden)$/.test(attribute(tag, 'state') ?? ''), rows, columns });
+    sheets.push({
+      name,
+      label: sheetLabel(name, sheets.length),
+      hidden: /^(hidden|veryHidden)$/.test(attribute(tag, 'state') ?? ''),
+      rows,
+      columns,
+    });
   }
   if (bounded.size === 0) return { sheets, zip, ignoredCells };
   let rebuiltBytes = 0;

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMonth, type Compare } from '../src/lib/periods.ts';
 import { computeReport, NoDataError, ReportInputError } from '../src/lib/report.ts';
-import { NO_FILTER, recordValuesQuery, type RecordFilter } from '../src/lib/queries.ts';
+import { recordValuesQuery } from '../src/lib/queries.ts';
+import { parseFilter, type RecordFilter } from '../src/lib/scope.ts';
 import { CHANNELS, LEVELS, PUBLISHED_FILES, type Manifest } from '../src/lib/schema.ts';
 import { reportOptions } from '../src/lib/report-options.ts';
 import { siteConfig } from '../src/site.config.ts';
@@ -65,7 +66,6 @@ interface Args {
   charts: string[] | null | false;
 }
 
-const FILTER_KEYS = ['channel', 'level', 'category', 'region', 'tag'] as const;
 
 function parse(argv: string[]): Args {
   let values;
@@ -113,8 +113,7 @@ function parse(argv: string[]): Args {
       throw new UsageError(`--${key} 只能是 ${fixed[key].join('、')}，收到：${value}`);
     }
   }
-  const filter: RecordFilter = { ...NO_FILTER };
-  for (const key of FILTER_KEYS) filter[key] = values[key]?.trim() || null;
+  const filter: RecordFilter = parseFilter(values);
   if (values.docx === '') throw new UsageError('--docx 后应写文件名，如 --docx 汇报.docx');
   if (values.docx === undefined && (values.charts !== undefined || values['no-charts'])) {
     throw new UsageError('--charts 和 --no-charts 须与 --docx 同用');

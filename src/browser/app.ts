@@ -18,7 +18,7 @@ import { PAGES } from '../lib/dashboard/pages.ts';
 import { withAlerts } from '../lib/alerts/report-alerts.ts';
 import { computeReport, type Report } from '../lib/report.ts';
 import { periodLabel } from '../lib/periods.ts';
-import type { DashboardScope } from '../lib/queries-dashboard.ts';
+import type { DashboardScope } from '../lib/scope.ts';
 import { knownValuesQueries } from '../lib/queries-dashboard.ts';
 import { reportOptions } from '../lib/report-options.ts';
 import {

@@ -1,5 +1,5 @@
 /** What every page loader is given: the view, its SQL scope, and how to run a query. */
-import type { DashboardScope } from '../queries-dashboard.ts';
+import type { DashboardScope } from '../scope.ts';
 import type { QueryRunner } from '../query-runner.ts';
 import type { ViewState } from '../view-state.ts';
 import type { HeadlineCard } from './cards.ts';

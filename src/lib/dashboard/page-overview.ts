@@ -1,5 +1,6 @@
 /** 总览: headline cards, the monthly trend against last year, the level pyramid, rising categories. */
-import { breakdownQuery, COUNTS, monthlyQuery, totalsQuery } from '../queries-dashboard.ts';
+import { BATCHES_AND_PERSONS } from '../measures.ts';
+import { breakdownQuery, monthlyQuery, totalsQuery } from '../queries-dashboard.ts';
 import { LEVELS } from '../schema.ts';
 import { headlineCards } from './cards.ts';
 import { rankedRows } from './change-row.ts';
@@ -18,8 +19,8 @@ import { groupCounts, isRegistered, isVisit } from './rows.ts';
 export async function overviewPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
   const [totals, monthly, categories] = await Promise.all([
-    run(totalsQuery(scope, [...COUNTS, 'repeat_batches'])),
-    run(monthlyQuery(scope, { measures: COUNTS, typeOnly: true })),
+    run(totalsQuery(scope, [...BATCHES_AND_PERSONS, 'repeat_batches'])),
+    run(monthlyQuery(scope, { counts: BATCHES_AND_PERSONS, typeOnly: true })),
     run(breakdownQuery(scope, 'category')),
   ]);
   const unit = MEASURE_UNITS[measure];

@@ -1,6 +1,6 @@
 /** From the view in the URL to the SQL scope, and the line that tells a reader what they see. */
 import { comparedPeriod, periodLabel } from '../periods.ts';
-import type { DashboardScope } from '../queries-dashboard.ts';
+import type { DashboardScope } from '../scope.ts';
 import {
   COMPARE_LABELS,
   filterSummary,

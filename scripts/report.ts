@@ -66,7 +66,6 @@ interface Args {
   charts: string[] | null | false;
 }
 
-
 function parse(argv: string[]): Args {
   let values;
   try {

@@ -433,11 +433,16 @@ describe('report for filtered records', () => {
 
 describe('report queries', () => {
   const queries = reportQueryList(
-    reportQueries('records', reportPeriod({ from: '2024-01', to: '2024-09' }, 'yoy'), '2024-09-30', {
-      collectiveThreshold: 5,
-      filter: NO_FILTER,
-      upToDate: true,
-    }),
+    reportQueries(
+      'records',
+      reportPeriod({ from: '2024-01', to: '2024-09' }, 'yoy'),
+      '2024-09-30',
+      {
+        collectiveThreshold: 5,
+        filter: NO_FILTER,
+        upToDate: true,
+      },
+    ),
   ).map(([, query]) => query);
 
   it('bind every value as a parameter', () => {

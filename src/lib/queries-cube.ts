@@ -88,9 +88,7 @@ function handlingTable(table: string, source: Query, tag: boolean): Query {
       const definition = COUNT_MEASURES[count];
       if (definition.anchor !== anchor) return sql`0 AS ${name(count)}`;
       const value =
-        'where' in definition
-          ? sql`CASE WHEN ${definition.where} THEN 1 ELSE 0 END`
-          : sql`1`;
+        'where' in definition ? sql`CASE WHEN ${definition.where} THEN 1 ELSE 0 END` : sql`1`;
       return sql`${value} AS ${name(count)}`;
     });
     const due = deadline ? sql` AND ${name(column)} <= last_on` : sql``;

@@ -117,7 +117,9 @@ function bySide(
   const grouped = groupBy.length === 0 ? sql`` : sql` GROUP BY ${join(groupBy.map(name), ', ')}`;
   const selects = SIDES_OF.map((side) => {
     const w = where(scope, sideMonths(scope.period, side), groupBy, options);
-    const registered = options.registeredOnly ? sql` AND record_type = ${REGISTRATION_TYPE}` : sql``;
+    const registered = options.registeredOnly
+      ? sql` AND record_type = ${REGISTRATION_TYPE}`
+      : sql``;
     return sql`SELECT CAST(${side} AS VARCHAR) AS side${dims}, ${columns}
   FROM ${w.table} WHERE ${w.clause}${registered}${grouped}`;
   });
@@ -143,7 +145,9 @@ export function monthlyQuery(
   const { typeOnly, ...rest } = options;
   return bySide(
     scope,
-    typeOnly ? ['month', 'record_type'] : ['month', 'record_type', 'channel', 'level', 'collective'],
+    typeOnly
+      ? ['month', 'record_type']
+      : ['month', 'record_type', 'channel', 'level', 'collective'],
     rest,
   );
 }

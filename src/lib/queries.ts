@@ -123,11 +123,14 @@ function recordsCounts(sidesCte: Query, request: RecordsCountsRequest): Query {
     if (request.collectiveThreshold === undefined) throw new Error('按集体访分组需要人数标准');
     extra.push(sql`, ${collectiveCondition(request.collectiveThreshold)} AS collective`);
   }
-  const type = request.recordType === undefined ? EMPTY : sql` AND record_type = ${request.recordType}`;
+  const type =
+    request.recordType === undefined ? EMPTY : sql` AND record_type = ${request.recordType}`;
   const selectDims = groupBy.map((dim) =>
     dim === 'unit' ? sql`, d.unit_name AS unit` : sql`, d.${name(dim)}`,
   );
-  const groupDims = groupBy.map((dim) => (dim === 'unit' ? sql`, d.unit_name` : sql`, d.${name(dim)}`));
+  const groupDims = groupBy.map((dim) =>
+    dim === 'unit' ? sql`, d.unit_name` : sql`, d.${name(dim)}`,
+  );
   return sql`WITH ${sidesCte},
   dated AS (
     SELECT *, ${datedColumns()}${join(extra, '')}

@@ -3,11 +3,7 @@
  * build) or the pre-aggregated tables (the browser, where `records` is slow to scan). Both are
  * generated from the measure catalog; the parity tests run this same list.
  */
-import {
-  BATCHES_AND_PERSONS,
-  HANDLING_COUNTS,
-  REGISTRATION_TYPE,
-} from './measures.ts';
+import { BATCHES_AND_PERSONS, HANDLING_COUNTS, REGISTRATION_TYPE } from './measures.ts';
 import { dateRange, type ReportPeriod } from './periods.ts';
 import { recordsCountsQuery, recordsCountsSinceQuery } from './queries.ts';
 import {

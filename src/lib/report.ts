@@ -426,10 +426,12 @@ export function assembleReport(
           (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
       );
   };
-  const categories = grouped(rows.categories, 'category', categoryOrder).map(({ name, ...counts }) => ({
-    category: name,
-    ...counts,
-  }));
+  const categories = grouped(rows.categories, 'category', categoryOrder).map(
+    ({ name, ...counts }) => ({
+      category: name,
+      ...counts,
+    }),
+  );
   const regions = grouped(rows.regions, 'region', () => 0).map(({ name, ...counts }) => ({
     region: name,
     ...counts,
@@ -518,7 +520,8 @@ export function assembleReport(
     overdue: given('onTimeClosure', {
       due: n(0, RATE_MEASURES.onTimeClosure.denominator),
       onTime: n(0, RATE_MEASURES.onTimeClosure.numerator),
-      late: n(0, RATE_MEASURES.onTimeClosure.denominator) - n(0, RATE_MEASURES.onTimeClosure.numerator),
+      late:
+        n(0, RATE_MEASURES.onTimeClosure.denominator) - n(0, RATE_MEASURES.onTimeClosure.numerator),
       open: n(0, 'closure_open'),
     }),
     handlingTime: handlingTime(rows.timing ?? [], side),

@@ -58,10 +58,7 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
     new Map(
       units
         .filter((row) => row['side'] === side)
-        .map((row) => [
-          str(row, 'unit'),
-          rateOf('onTimeClosure', (count) => num(row, count)),
-        ]),
+        .map((row) => [str(row, 'unit'), rateOf('onTimeClosure', (count) => num(row, count))]),
     );
   const now = unitTotals('current');
   const before = unitTotals('previous');

@@ -2,10 +2,10 @@
  * The chart pages in the browser: the view lives in the URL; a filter change re-runs the page's
  * queries in DuckDB-WASM and redraws every card with the same chart modules as the build.
  */
-import { loadView } from '../lib/dashboard/load.ts';
-import { scopeOf } from '../lib/dashboard/scope.ts';
-import type { ChartPageId } from '../lib/dashboard/pages.ts';
-import { renderPanel, sourceLine, type Panel } from '../lib/dashboard/panel.ts';
+import { loadView } from '../dashboard/load.ts';
+import { scopeOf } from '../dashboard/scope.ts';
+import type { ChartPageId } from '../dashboard/pages.ts';
+import { renderPanel, sourceLine, type Panel } from '../dashboard/panel.ts';
 import {
   chartCardHtml,
   headlineCardsHtml,
@@ -13,8 +13,8 @@ import {
   printHeader,
   printPageCss,
   ruleOfLawHtml,
-} from '../lib/dashboard/html.ts';
-import { PAGES } from '../lib/dashboard/pages.ts';
+} from '../render/html.ts';
+import { PAGES } from '../dashboard/pages.ts';
 import { withAlerts } from '../lib/alerts/report-alerts.ts';
 import { computeReport, type Report } from '../lib/report.ts';
 import { periodLabel } from '../lib/periods.ts';

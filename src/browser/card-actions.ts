@@ -10,7 +10,7 @@ import {
   panelTable,
   sourceLine,
   type Panel,
-} from '../lib/dashboard/panel.ts';
+} from '../dashboard/panel.ts';
 import { siteConfig } from '../site.config.ts';
 import { flash } from './button-feedback.ts';
 import { copyText, saveBlob } from './download.ts';

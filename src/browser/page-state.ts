@@ -1,5 +1,5 @@
 /** What the page shows right now: app.ts keeps it current; exports and slides read it. */
-import type { Panel } from '../lib/dashboard/panel.ts';
+import type { Panel } from '../dashboard/panel.ts';
 import type { Report } from '../lib/report.ts';
 import { DEFAULT_VIEW, type ViewState } from '../lib/view-state.ts';
 

@@ -1,9 +1,9 @@
 /** What a page needs to know about the published data before (and without) the engine. */
-import type { KnownValues } from '../view-state.ts';
-import { knownValuesQueries } from '../queries-dashboard.ts';
-import type { QueryRunner } from '../query-runner.ts';
-import { dataRangeQuery } from '../queries.ts';
-import type { Coverage } from '../figure-columns.ts';
+import type { KnownValues } from '../lib/view-state.ts';
+import { knownValuesQueries } from '../lib/queries-dashboard.ts';
+import type { QueryRunner } from '../lib/query-runner.ts';
+import { dataRangeQuery } from '../lib/queries.ts';
+import type { Coverage } from '../lib/figure-columns.ts';
 
 export interface SiteInfo extends KnownValues {
   /** Last day with records, 'YYYY-MM-DD': the data cut-off. */

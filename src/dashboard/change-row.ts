@@ -1,7 +1,7 @@
 /** A value beside its comparison, in the bureau's words: cards and ranked bars say it alike. */
-import { change, changePercentText, DIRECTION_WORDS, type Direction } from '../change.ts';
-import type { RankedBarsRow } from '../../charts/ranked-bars.ts';
-import type { Rate } from '../rates.ts';
+import { change, changePercentText, DIRECTION_WORDS, type Direction } from '../lib/change.ts';
+import type { RankedBarsRow } from '../charts/ranked-bars.ts';
+import type { Rate } from '../lib/rates.ts';
 import type { Counts, Measure } from './rows.ts';
 
 /** '上升16.0%', '下降5.0%', '持平', or `zeroText` ('去年同期为0') when there is nothing to compare with. */

@@ -7,7 +7,7 @@ import {
   type ChartOptionsOf,
   type ChartRow,
   type TableData,
-} from '../../charts/index.ts';
+} from '../charts/index.ts';
 
 export interface Panel<N extends ChartName = ChartName> {
   id: string;

@@ -1,6 +1,5 @@
 /** The 总览 headline cards: each figure of the period beside its comparison, in the bureau's words. */
-import type { Direction } from '../lib/change.ts';
-import { changeWords, pointsChangeWords } from './change-row.ts';
+import { changeWords, pointsChangeWords, type Direction } from '../lib/change.ts';
 import type { Compare } from '../lib/periods.ts';
 import { rate, ratePercentText, type Rate } from '../lib/rates.ts';
 import type { SqlRow } from '../lib/query-runner.ts';

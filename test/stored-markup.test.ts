@@ -13,7 +13,7 @@ import { loadPage } from '../src/dashboard/load.ts';
 import { alertListHtml, alertMatrixHtml } from '../src/render/alerts-html.ts';
 import type { AlertsPageData } from '../src/dashboard/page-alerts.ts';
 import { PAGES, isChartPage } from '../src/dashboard/pages.ts';
-import { renderPanel } from '../src/dashboard/panel.ts';
+import { renderPanel } from '../src/render/panel.ts';
 import { briefingHtml, chartCardHtml, headlineCardsHtml } from '../src/render/html.ts';
 import { scopeOf } from '../src/dashboard/scope.ts';
 import { computeReport } from '../src/lib/report.ts';

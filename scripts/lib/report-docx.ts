@@ -13,7 +13,8 @@ import {
 } from '../../src/lib/briefing-docx.ts';
 import { loadView } from '../../src/dashboard/load.ts';
 import { isChartPage, PAGES, type ChartPageId } from '../../src/dashboard/pages.ts';
-import { renderPanel, sourceLine, type Panel } from '../../src/dashboard/panel.ts';
+import { sourceLine, type Panel } from '../../src/dashboard/panel.ts';
+import { renderPanel } from '../../src/render/panel.ts';
 import { loadSiteInfo } from '../../src/dashboard/site-info.ts';
 import type { Coverage } from '../../src/lib/figure-columns.ts';
 import type { ReportPeriod } from '../../src/lib/periods.ts';

@@ -5,7 +5,8 @@
 import { loadView } from '../dashboard/load.ts';
 import { scopeOf } from '../dashboard/scope.ts';
 import type { ChartPageId } from '../dashboard/pages.ts';
-import { renderPanel, sourceLine, type Panel } from '../dashboard/panel.ts';
+import { sourceLine, type Panel } from '../dashboard/panel.ts';
+import { renderPanel } from '../render/panel.ts';
 import {
   chartCardHtml,
   headlineCardsHtml,

@@ -5,7 +5,8 @@
  */
 import { escapeHtml } from '../render/html.ts';
 import { PAGES } from '../dashboard/pages.ts';
-import { panelChart, panelSubtitle, type Panel } from '../dashboard/panel.ts';
+import { panelSubtitle, type Panel } from '../dashboard/panel.ts';
+import { panelChart } from '../render/panel.ts';
 import { siteConfig } from '../site.config.ts';
 import { shown } from './page-state.ts';
 

@@ -5,7 +5,7 @@
 import { NO_DATA } from '../lib/figure-columns.ts';
 import type { Report } from '../lib/report.ts';
 import type { HeadlineCard } from '../dashboard/cards.ts';
-import type { RenderedPanel } from '../dashboard/panel.ts';
+import type { RenderedPanel } from './panel.ts';
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',

@@ -1,4 +1,4 @@
-/** A chart card's content: which chart, its rows and options; drawn at build time and in the browser. */
+/** A chart card's content: which chart, its rows and options; rendered at build time and in the browser. */
 import {
   chartTable,
   type ChartName,

@@ -1,10 +1,10 @@
 /** 办理与考核: 受理 decisions by month, the handling rates over time and by unit. */
-import { HANDLING_RATES, RATE_MEASURES, rateOf, type CountName } from '../measures.ts';
-import { handlingQueries, monthlyQuery } from '../queries-dashboard.ts';
-import { ratePercentText } from '../rates.ts';
-import { ACCEPTANCES } from '../schema.ts';
-import { NO_DENOMINATOR } from '../figure-columns.ts';
-import type { RankedBarsRow } from '../../charts/ranked-bars.ts';
+import { HANDLING_RATES, RATE_MEASURES, rateOf, type CountName } from '../lib/measures.ts';
+import { handlingQueries, monthlyQuery } from '../lib/queries-dashboard.ts';
+import { ratePercentText } from '../lib/rates.ts';
+import { ACCEPTANCES } from '../lib/schema.ts';
+import { NO_DENOMINATOR } from '../lib/figure-columns.ts';
+import type { RankedBarsRow } from '../charts/ranked-bars.ts';
 import { previousLabel, type PageContext, type PageData } from './context.ts';
 import { timingPanels } from './handling-timing.ts';
 import { panel } from './panel.ts';

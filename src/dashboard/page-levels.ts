@@ -1,7 +1,7 @@
 /** 走访层级: each level's cumulative trend against the comparison, 登记 beside 劝返, 集体访, 越级 share. */
-import { BATCHES_AND_PERSONS } from '../measures.ts';
-import { monthlyQuery, totalsQuery } from '../queries-dashboard.ts';
-import { LEVELS } from '../schema.ts';
+import { BATCHES_AND_PERSONS } from '../lib/measures.ts';
+import { monthlyQuery, totalsQuery } from '../lib/queries-dashboard.ts';
+import { LEVELS } from '../lib/schema.ts';
 import {
   MEASURE_UNITS,
   monthNumber,

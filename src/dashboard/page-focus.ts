@@ -1,6 +1,6 @@
 /** 重点事项: repeat petitions, 领导包案 and 督办 化解率, 领导接访. */
-import { RATE_MEASURES } from '../measures.ts';
-import { monthlyQuery, repeatQueries, totalsQuery } from '../queries-dashboard.ts';
+import { RATE_MEASURES } from '../lib/measures.ts';
+import { monthlyQuery, repeatQueries, totalsQuery } from '../lib/queries-dashboard.ts';
 import {
   MEASURE_UNITS,
   monthNumber,

@@ -1,4 +1,4 @@
-import { cp } from 'node:fs/promises';
+import { cp, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
@@ -21,11 +21,29 @@ const publishedData = {
   },
 };
 
+/** The build says what the recorded answers (src/build-time/recorded-answers.ts) weigh. */
+const answersSize = {
+  name: 'recorded-answers-size',
+  hooks: {
+    'astro:build:done': async ({ dir, logger }) => {
+      const folder = path.join(fileURLToPath(dir), 'answers');
+      const files = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+      let bytes = 0;
+      let count = 0;
+      for (const file of files.filter((entry) => entry.isFile())) {
+        bytes += (await stat(path.join(file.parentPath, file.name))).size;
+        count++;
+      }
+      logger.info(`recorded answers: ${count} files, ${bytes} bytes in answers/`);
+    },
+  },
+};
+
 export default defineConfig({
   output: 'static',
   base: process.env.XINFANG_BASE_PATH ?? siteConfig.basePath,
   outDir: process.env.XINFANG_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [publishedData],
+  integrations: [publishedData, answersSize],
 });

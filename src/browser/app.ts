@@ -1,7 +1,7 @@
 /**
  * The chart pages in the browser, and the only module here that acts when imported: the view
- * lives in the URL; a filter change re-runs the page's queries in DuckDB-WASM and redraws every
- * card with the same chart modules as the build.
+ * lives in the URL; a filter change re-runs the page's queries (from the recorded answers while
+ * DuckDB-WASM starts, or in it) and redraws every card with the same chart modules as the build.
  */
 import type { ChartPageId } from '../dashboard/pages.ts';
 import { scopeOf } from '../dashboard/scope.ts';
@@ -11,12 +11,14 @@ import {
   serializeViewState,
   type ViewState,
 } from '../lib/view-state.ts';
-import { readBoot, whenIdle } from './boot.ts';
+import { readBoot } from './boot.ts';
 import { setupBriefingActions } from './briefing-actions.ts';
 import { setupCardActions } from './card-actions.ts';
 import { showNotes } from './draw.ts';
+import { engineRunner } from './engine.ts';
 import { readForm, writeForm } from './filter-form.ts';
 import { setupPresentation } from './present.ts';
+import { recordedFiles, recordedRunners } from './recorded-answers.ts';
 import { pageRedraw, showBuiltView } from './redraw.ts';
 import { reportCache } from './report-cache.ts';
 import { afterResize } from './timing.ts';
@@ -26,8 +28,15 @@ import { setupChartDrills, updateLinks } from './view-links.ts';
 const boot = readBoot();
 const form = document.querySelector<HTMLFormElement>('form.filters');
 let view: ViewState = DEFAULT_VIEW;
-const reportFor = reportCache(boot, () => scopeOf(view, boot.info.cutoff));
-const page = pageRedraw(boot, boot.page as ChartPageId, reportFor);
+const runners = recordedRunners(
+  boot.info,
+  boot.answers
+    ? recordedFiles(new URL(boot.answers.base, document.baseURI).href, boot.answers.dataId)
+    : null,
+  engineRunner(boot.databaseUrl),
+);
+const reportFor = reportCache(boot, () => scopeOf(view, boot.info.cutoff), runners);
+const page = pageRedraw(boot, boot.page as ChartPageId, reportFor, runners);
 
 /** The view of a search string into the form, the notes and the links. */
 function applyView(search: string): void {
@@ -55,11 +64,12 @@ if (form?.dataset['changedEarly'] === 'true') {
 } else {
   applyView(location.search);
   tidyAddress(view);
-  if (serializeViewState(view) === '') {
-    page.redrawDefault();
-    whenIdle(() => void page.warmUp(view).catch(() => undefined));
-  } else void page.redraw(view);
+  if (serializeViewState(view) === '') page.redrawDefault();
+  else void page.redraw(view);
 }
+// The engine starts at once, whatever the first view: a change the recorded answers cannot answer
+// waits for it (bench:site measured this against starting it when the browser is idle).
+void page.warmUp(view).catch(() => undefined);
 
 form?.addEventListener('submit', (event) => event.preventDefault());
 form?.addEventListener('change', onFormChange);

@@ -15,6 +15,11 @@ export interface Boot {
   report?: Report;
   /** The data has 苗头预警 (alerts.json, alerts-briefing.json): a briefing that cannot read them says so. */
   alerts?: boolean;
+  /**
+   * Chart pages: where the recorded answers are (the site's base path) and the identity of the
+   * data they must carry (src/browser/recorded-answers.ts).
+   */
+  answers?: { base: string; dataId: string };
 }
 
 export function readBoot(): Boot {

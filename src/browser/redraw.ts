@@ -1,6 +1,7 @@
 /**
- * A view drawn on the chart page: its queries run in DuckDB-WASM, the cards and charts drawn, then
- * the briefing once they are painted. The latest view wins: an older one stops where it is.
+ * A view drawn on the chart page: its queries answered from the recorded answers or by DuckDB-WASM,
+ * the cards and charts drawn, then the briefing once they are painted. The latest view wins: an
+ * older one stops where it is.
  */
 import { loadView } from '../dashboard/load.ts';
 import type { ChartPageId } from '../dashboard/pages.ts';
@@ -13,6 +14,7 @@ import type { Boot } from './boot.ts';
 import { chartWidth, drawPanels, drawReport, drawView, markReportBusy, showNotes } from './draw.ts';
 import { startEngine } from './engine.ts';
 import { setShown } from './page-state.ts';
+import type { RecordedRunners } from './recorded-answers.ts';
 import type { ReportFor } from './report-cache.ts';
 import { afterPaint } from './timing.ts';
 
@@ -26,14 +28,19 @@ export interface PageRedraw {
   redrawn: () => boolean;
 }
 
-export function pageRedraw(boot: Boot, page: ChartPageId, reportFor: ReportFor): PageRedraw {
+export function pageRedraw(
+  boot: Boot,
+  page: ChartPageId,
+  reportFor: ReportFor,
+  runners: Pick<RecordedRunners, 'view'>,
+): PageRedraw {
   let generation = 0;
 
   async function redraw(view: ViewState): Promise<void> {
     const mine = ++generation;
     document.body.dataset['loading'] = 'true';
     try {
-      const run = await startEngine(boot.databaseUrl);
+      const run = runners.view(page, view);
       const { scope, subtitle, data } = await loadView(page, view, boot.info, run, siteConfig);
       if (mine !== generation) return;
       setShown({
@@ -47,8 +54,7 @@ export function pageRedraw(boot: Boot, page: ChartPageId, reportFor: ReportFor):
       performance.mark('xf:charts', { detail: { generation: mine } });
       const wantsReport = page === 'overview' || page === 'handling';
       if (wantsReport) markReportBusy(true);
-      // The briefing scans `records` in the engine's worker: it starts once the charts are painted,
-      // not while they are being drawn.
+      // The briefing starts once the charts are painted, not while they are being drawn.
       if (wantsReport) await afterPaint();
       if (mine !== generation) return;
       const report = wantsReport ? await reportFor(scope, true) : null;

@@ -1,16 +1,17 @@
 /**
- * The briefing follows the period, the comparison and the record filters (not the measure). Its
- * counts come from the pre-aggregated tables, its rates from `records` (the slowest query of the
- * page), so each briefing is kept for the next change.
+ * The briefing follows the period, the comparison and the record filters (not the measure). It is
+ * computed from the pre-aggregated tables, from the recorded answers when the build recorded its
+ * scope, and each briefing is kept for the next change.
  */
 import { withAlerts } from '../lib/alerts/report-alerts.ts';
 import type { DashboardScope } from '../lib/scope.ts';
 import { reportOptions } from '../lib/report-options.ts';
+import { reportKey } from '../lib/recorded-answers.ts';
 import { computeReport, type Report } from '../lib/report.ts';
 import { siteConfig } from '../site.config.ts';
 import type { Boot } from './boot.ts';
-import { startEngine } from './engine.ts';
 import { alertsForBriefing } from './published-alerts.ts';
+import type { RecordedRunners } from './recorded-answers.ts';
 
 /**
  * With `onlyWhileShown`, a briefing the reader has already left (a quick second change) stops
@@ -18,16 +19,12 @@ import { alertsForBriefing } from './published-alerts.ts';
  */
 export type ReportFor = (scope: DashboardScope, onlyWhileShown?: boolean) => Promise<Report>;
 
-const reportKey = (scope: { period: Report['period'] } & Report['filter']): string =>
-  JSON.stringify([
-    scope.period.from,
-    scope.period.to,
-    scope.period.compare,
-    ...(['channel', 'level', 'category', 'region', 'tag'] as const).map((key) => scope[key]),
-  ]);
-
 /** `shownScope`: the scope on screen now; the page's own report (`boot.report`) is the first kept. */
-export function reportCache(boot: Boot, shownScope: () => DashboardScope): ReportFor {
+export function reportCache(
+  boot: Boot,
+  shownScope: () => DashboardScope,
+  runners: Pick<RecordedRunners, 'report'>,
+): ReportFor {
   const reports = new Map<string, Promise<Report>>(
     boot.report
       ? [
@@ -44,7 +41,9 @@ export function reportCache(boot: Boot, shownScope: () => DashboardScope): Repor
     if (!report) {
       const { period, channel, level, category, region, tag } = scope;
       const shownNow = () => !onlyWhileShown || reportKey(shownScope()) === key;
-      report = startEngine(boot.databaseUrl).then(async (run) =>
+      const run = runners.report(scope);
+      const alerts = boot.alerts ? alertsForBriefing(boot.databaseUrl, period.to) : null;
+      report = (async () =>
         withAlerts(
           await computeReport(
             (query) => (shownNow() ? run(query) : Promise.reject(new Error('视图已改变'))),
@@ -57,11 +56,10 @@ export function reportCache(boot: Boot, shownScope: () => DashboardScope): Repor
             reportOptions(siteConfig, boot.info.coverage),
             'cube',
           ),
-          boot.alerts ? await alertsForBriefing(boot.databaseUrl, period.to) : null,
+          await alerts,
           reportOptions(siteConfig, boot.info.coverage),
           boot.alerts === true,
-        ),
-      );
+        ))();
       report.catch(() => reports.delete(key));
       reports.set(key, report);
     }

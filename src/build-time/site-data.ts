@@ -3,6 +3,7 @@
  * page's default view computed and its charts rendered to SVG, so the first paint needs no wasm.
  */
 import { readablePublishedFolder } from '../node/published-folder.ts';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,10 +27,12 @@ import { siteConfig } from '../site.config.ts';
 
 export const DATA_DIR = readablePublishedFolder(process.env['XINFANG_DATA_DIR'] ?? 'public/data');
 
-interface Published {
+export interface Published {
   run: QueryRunner;
   info: SiteInfo;
   manifest: Manifest;
+  /** The published data's identity: the hash of its manifest (build time, inputs, counts). */
+  dataId: string;
   alerts: AlertsFile | null;
 }
 
@@ -37,20 +40,26 @@ let published: Promise<Published> | null = null;
 /** The default period's report: the same for every page, so computed once per build. */
 let defaultReport: Promise<Report> | null = null;
 
-function open(): Promise<Published> {
+/** The published data, opened once per build. */
+export function open(): Promise<Published> {
   published ??= (async () => {
     const file = path.join(DATA_DIR, PUBLISHED_FILES.database);
     if (!existsSync(file)) {
       throw new Error(`站点构建需要已发布的数据：${file} 不存在。请先运行 npm run build:data。`);
     }
-    const manifest = JSON.parse(
-      await readFile(path.join(DATA_DIR, PUBLISHED_FILES.manifest), 'utf8'),
-    ) as Manifest;
+    const manifestText = await readFile(path.join(DATA_DIR, PUBLISHED_FILES.manifest), 'utf8');
+    const manifest = JSON.parse(manifestText) as Manifest;
     const problem = manifestVersionProblem(manifest, DATA_DIR);
     if (problem) throw new Error(problem);
     const db = await openPublished(file);
     const alerts = await readAlertsFile(DATA_DIR);
-    return { run: db.run, info: await loadSiteInfo(db.run, manifest.columns), manifest, alerts };
+    return {
+      run: db.run,
+      info: await loadSiteInfo(db.run, manifest.columns),
+      manifest,
+      dataId: createHash('sha256').update(manifestText).digest('hex').slice(0, 16),
+      alerts,
+    };
   })();
   return published;
 }
@@ -82,6 +91,8 @@ export interface StaticPage {
   noData: string | null;
   /** The data has 苗头预警 (data published before they existed has none). */
   hasAlerts: boolean;
+  /** The published data's identity: the recorded answers the browser accepts carry it. */
+  dataId: string;
 }
 
 let emptyPages: Promise<Partial<Record<string, string>>> | null = null;
@@ -105,7 +116,7 @@ const document = new JSDOM('<!doctype html><html><body></body></html>').window.d
 
 /** The page in its default view (本年累计 against last year, no filters), charts as SVG. */
 export async function staticPage(page: ChartPageId): Promise<StaticPage> {
-  const { run, info, alerts } = await open();
+  const { run, info, alerts, dataId } = await open();
   const view = DEFAULT_VIEW;
   const { subtitle, data } = await loadView(page, view, info, run, siteConfig);
   const options = reportOptions(siteConfig, info.coverage);
@@ -129,5 +140,6 @@ export async function staticPage(page: ChartPageId): Promise<StaticPage> {
     ),
     report,
     hasAlerts: alerts !== null,
+    dataId,
   };
 }

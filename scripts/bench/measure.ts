@@ -1,5 +1,5 @@
 /** Every figure of one built site, page by page, served from one local server. */
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { visit, type Visit } from './changes.ts';
@@ -22,6 +22,8 @@ export interface SiteFigures {
   label: string;
   records: number;
   databaseBytes: number;
+  /** The recorded answers the site build published (answers/): files and bytes. */
+  answers: { files: number; bytes: number };
   pages: PageFigures[];
   skipped: string[];
 }
@@ -33,6 +35,17 @@ export interface MeasureOptions {
   /** How long one load may wait for the engine or one change for its answer. */
   timeoutMs: number;
   log: (line: string) => void;
+}
+
+async function folderSize(folder: string): Promise<{ files: number; bytes: number }> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  let bytes = 0;
+  let files = 0;
+  for (const entry of entries.filter((e) => e.isFile())) {
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+    files++;
+  }
+  return { files, bytes };
 }
 
 const failure = (error: unknown): { error: string } => ({
@@ -91,6 +104,7 @@ export async function measureSite(
       label: built.label,
       records: built.records,
       databaseBytes: (await stat(path.join(built.data, 'petitions.duckdb'))).size,
+      answers: await folderSize(path.join(built.site, 'answers')),
       pages: measured,
       skipped,
     };

@@ -43,6 +43,7 @@ export interface PageSummary {
   changes: number;
   databaseRead: number;
   otherRead: number;
+  answersRead: string;
   responses: string;
   visitError: string | null;
 }
@@ -84,6 +85,7 @@ export function summarise(page: PageFigures): PageSummary {
     changes: changes.length,
     databaseRead: read?.database ?? NaN,
     otherRead: read?.otherData ?? NaN,
+    answersRead: read ? `${kb(read.answers ?? NaN)} (${read.answerFiles ?? 0} files)` : '',
     responses: read ? `${read.responses}, ${read.ranged}` : '',
     visitError: 'error' in page.visit ? page.visit.error : null,
   };
@@ -131,6 +133,7 @@ function siteSection(site: SiteFigures, prepared: PreparedSite | undefined): str
     ),
     figure('  responses, of which 206', '', (r) => r.responses),
     figure('  other data files', '', (r) => kb(r.otherRead)),
+    figure('recorded answers one visit reads', '', (r) => r.answersRead),
   ]);
   const perRecord = site.databaseBytes / site.records;
   const atScale = site.records >= 1_000_000;
@@ -140,6 +143,7 @@ function siteSection(site: SiteFigures, prepared: PreparedSite | undefined): str
       (atScale
         ? ` (aim ≤ ${AIMS.bytesPerRecord}: ${verdict(perRecord <= AIMS.bytesPerRecord)})`
         : ' (the aims are set for 1M and 10M records: the verdicts below are for reference)'),
+    `  recorded answers published (answers/): ${site.answers.files} files, ${mb(site.answers.bytes)} (${site.answers.bytes.toLocaleString('en-US')} bytes)`,
     table,
   ];
   const check = (

@@ -13,8 +13,11 @@ export interface DataRead {
   database: number;
   responses: number;
   ranged: number;
-  /** Bytes of every other file under data/ (small published answers, the manifest…). */
+  /** Bytes of every other file under data/ (the manifest, alerts…). */
   otherData: number;
+  /** Bytes of the recorded answers (answers/), in how many responses. */
+  answers: number;
+  answerFiles: number;
 }
 
 export interface BenchServer {
@@ -31,8 +34,25 @@ export async function startServer(
   barePages: ReadonlyMap<string, string>,
 ): Promise<BenchServer> {
   const files = staticHandler(site, basePath);
-  const read: DataRead = { database: 0, responses: 0, ranged: 0, otherData: 0 };
+  const zero: DataRead = {
+    database: 0,
+    responses: 0,
+    ranged: 0,
+    otherData: 0,
+    answers: 0,
+    answerFiles: 0,
+  };
+  const read: DataRead = { ...zero };
   const count = (pathname: string, response: ServerResponse): void => {
+    if (pathname.startsWith(`${basePath}answers/`)) {
+      const write = response.write.bind(response) as (chunk: unknown, ...r: unknown[]) => boolean;
+      response.write = ((chunk: { length?: number }, ...rest: unknown[]) => {
+        read.answers += chunk?.length ?? 0;
+        return write(chunk, ...rest);
+      }) as ServerResponse['write'];
+      response.on('finish', () => read.answerFiles++);
+      return;
+    }
     if (!pathname.startsWith(`${basePath}data/`)) return;
     const database = pathname.endsWith('/petitions.duckdb');
     const write = response.write.bind(response) as (chunk: unknown, ...rest: unknown[]) => boolean;
@@ -70,7 +90,7 @@ export async function startServer(
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     read,
-    resetRead: () => Object.assign(read, { database: 0, responses: 0, ranged: 0, otherData: 0 }),
+    resetRead: () => Object.assign(read, zero),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -63,14 +63,16 @@ export function recordedFiles(
 }
 
 /**
- * Answers from `file` (null: nothing recorded), a shared answer from its own file, and every
- * other query from `engine`. Fresh rows each time, as the engine's.
+ * Answers from `file` (null: nothing recorded), a shared answer from its own file (fetched as
+ * soon as `file` names it), and every other query from `engine`. Fresh rows each time, as the
+ * engine's.
  */
 export function recordedAnswers(
   file: Promise<RecordedFile | null>,
   files: RecordedFiles,
   engine: QueryRunner,
 ): QueryRunner {
+  void file.then((recorded) => recorded?.shared.forEach((key) => void files(sharedPath(key))));
   return async (query) => {
     const key = queryKey(query);
     const recorded = await file;
@@ -83,9 +85,9 @@ export function recordedAnswers(
 }
 
 export interface RecordedRunners {
-  /** The runner for `page` in `view`. */
+  /** The runner for `page` in `view`; its recorded file is fetched at once. */
   view: (page: ChartPageId, view: ViewState) => QueryRunner;
-  /** The runner for the 情况汇报 of `scope`. */
+  /** The runner for the 情况汇报 of `scope`; its recorded file is fetched at once. */
   report: (scope: DashboardScope) => QueryRunner;
 }
 

@@ -32,7 +32,7 @@ export function pageRedraw(
   boot: Boot,
   page: ChartPageId,
   reportFor: ReportFor,
-  runners: Pick<RecordedRunners, 'view'>,
+  runners: RecordedRunners,
 ): PageRedraw {
   let generation = 0;
 
@@ -41,6 +41,9 @@ export function pageRedraw(
     document.body.dataset['loading'] = 'true';
     try {
       const run = runners.view(page, view);
+      const wantsReport = page === 'overview' || page === 'handling';
+      // The briefing's recorded answers arrive while the charts are drawn.
+      if (wantsReport) runners.report(scopeOf(view, boot.info.cutoff));
       const { scope, subtitle, data } = await loadView(page, view, boot.info, run, siteConfig);
       if (mine !== generation) return;
       setShown({
@@ -52,7 +55,6 @@ export function pageRedraw(
       });
       drawView(page, subtitle, data);
       performance.mark('xf:charts', { detail: { generation: mine } });
-      const wantsReport = page === 'overview' || page === 'handling';
       if (wantsReport) markReportBusy(true);
       // The briefing starts once the charts are painted, not while they are being drawn.
       if (wantsReport) await afterPaint();

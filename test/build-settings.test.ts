@@ -10,7 +10,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openSiteData } from '../src/build-time/site-data.ts';
 import type { AlertOptions } from '../src/lib/alerts/options.ts';
 import { buildSettings } from '../src/lib/build-settings.ts';
-import { PUBLISHED_FILES } from '../src/lib/schema.ts';
+import { PUBLISHED_FILES, type Manifest } from '../src/lib/schema.ts';
 import { siteConfig } from '../src/site.config.ts';
 import {
   build,
@@ -69,7 +69,8 @@ beforeAll(async () => {
   eight = await publish({ collectiveThreshold: 8, alerts: ALERTS_AT_EIGHT });
   older = path.join(tempFolder('xf-settings-older-'), 'data');
   await fs.cp(current.out, older, { recursive: true });
-  const { settings: _settings, ...manifest } = readManifest(current.out);
+  const manifest: Partial<Manifest> = readManifest(current.out);
+  delete manifest.settings;
   await fs.writeFile(path.join(older, PUBLISHED_FILES.manifest), JSON.stringify(manifest));
 });
 

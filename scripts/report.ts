@@ -3,8 +3,8 @@
  *   [--docx FILE [--charts id,id | --no-charts]]
  * Prints the briefing text, or with --json the report object alone on stdout; --docx writes Word.
  */
-import { readablePublishedFolder } from '../src/build-time/published-folder.ts';
-import { PublishedDataError, readCheckedManifest } from '../src/build-time/published-manifest.ts';
+import { readablePublishedFolder } from '../src/node/published-folder.ts';
+import { PublishedDataError, readCheckedManifest } from '../src/node/published-manifest.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +16,8 @@ import { CHANNELS, LEVELS, PUBLISHED_FILES } from '../src/lib/schema.ts';
 import { reportOptions } from '../src/lib/report-options.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { withAlerts } from '../src/lib/alerts/report-alerts.ts';
-import { AlertsFileError, readAlertsFile } from './lib/alerts-file.ts';
-import { openPublished } from './lib/duckdb-node.ts';
+import { AlertsFileError, readAlertsFile } from '../src/node/alerts-file.ts';
+import { openPublished } from '../src/node/duckdb-node.ts';
 import { createRasterizer, FontNotFoundError } from './lib/rasterize.ts';
 import {
   ChartChoiceError,
@@ -150,9 +150,9 @@ async function main(argv: string[]): Promise<number> {
   }
   let db: Awaited<ReturnType<typeof openPublished>> | undefined;
   try {
+    const manifest = await readCheckedManifest(folder, siteConfig, 'npm run report');
     const rasterizer =
       args.docx !== undefined && args.charts !== false ? await createRasterizer() : null;
-    const manifest = await readCheckedManifest(folder, siteConfig, 'npm run report');
     db = await openPublished(file);
     for (const key of ['category', 'region', 'tag'] as const) {
       const value = args.filter[key];

@@ -1,6 +1,6 @@
 /** 走访层级: each level's cumulative trend against the comparison, 登记 beside 劝返, 集体访, 越级 share. */
-import { COUNTS, monthlyQuery, totalsQuery } from '../queries-dashboard.ts';
-import { LEVELS } from '../schema.ts';
+import { COUNTS, monthlyQuery, totalsQuery } from '../lib/queries-dashboard.ts';
+import { LEVELS } from '../lib/schema.ts';
 import {
   MEASURE_UNITS,
   monthNumber,

@@ -1,5 +1,5 @@
 /** 重点事项: repeat petitions, 领导包案 and 督办 化解率, 领导接访. */
-import { monthlyQuery, repeatQueries, totalsQuery } from '../queries-dashboard.ts';
+import { monthlyQuery, repeatQueries, totalsQuery } from '../lib/queries-dashboard.ts';
 import {
   MEASURE_UNITS,
   monthNumber,

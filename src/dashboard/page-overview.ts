@@ -1,6 +1,6 @@
 /** 总览: headline cards, the monthly trend against last year, the level pyramid, rising categories. */
-import { breakdownQuery, COUNTS, monthlyQuery, totalsQuery } from '../queries-dashboard.ts';
-import { LEVELS } from '../schema.ts';
+import { breakdownQuery, COUNTS, monthlyQuery, totalsQuery } from '../lib/queries-dashboard.ts';
+import { LEVELS } from '../lib/schema.ts';
 import { headlineCards } from './cards.ts';
 import { rankedRows } from './change-row.ts';
 import {
@@ -11,7 +11,7 @@ import {
   type PageContext,
   type PageData,
 } from './context.ts';
-import { compareWords } from '../wording.ts';
+import { compareWords } from '../lib/wording.ts';
 import { panel } from './panel.ts';
 import { groupCounts, isRegistered, isVisit } from './rows.ts';
 

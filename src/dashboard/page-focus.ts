@@ -88,7 +88,7 @@ export async function focusPage(context: PageContext): Promise<PageData> {
           numeratorLabel: '重复信访',
           denominatorLabel: '登记',
         },
-        note: '重复信访：同一信访人12个月内就同一类别再次信访（导出未注明时由构建推算）。含比较期各月。',
+        note: '重复信访：同一信访人此前12个月内（自12个月前的同一日起）就同一类别登记过（导出未注明时由构建推算）。含比较期各月。',
       }),
       panel({
         id: 'per-petitioner',

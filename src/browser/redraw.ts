@@ -22,7 +22,7 @@ export interface PageRedraw {
   redraw: (view: ViewState) => Promise<void>;
   /** The default view's charts, redrawn from the page's own data at the reader's width, with tips. */
   redrawDefault: () => void;
-  /** Warm start: the engine answers a first query while the reader looks at the static charts. */
+  /** Warm start: the engine runs the page's queries for `view` while the reader looks at the page. */
   warmUp: (view: ViewState) => Promise<void>;
   /** Whether any view has been drawn since the page loaded (the static one no longer shows). */
   redrawn: () => boolean;
@@ -42,7 +42,7 @@ export function pageRedraw(
     try {
       const run = runners.view(page, view);
       const wantsReport = page === 'overview' || page === 'handling';
-      // The briefing's recorded answers arrive while the charts are drawn.
+      // Asked for now, the briefing's recorded file arrives while the charts are drawn.
       if (wantsReport) runners.report(scopeOf(view, boot.info.cutoff));
       const { scope, subtitle, data } = await loadView(page, view, boot.info, run, siteConfig);
       if (mine !== generation) return;
@@ -83,8 +83,8 @@ export function pageRedraw(
     const run = await startEngine(boot.databaseUrl);
     await run(knownValuesQueries().months);
     // The page's own queries once: DuckDB reads their part of the database and readies its code,
-    // so the reader's first filter change is as quick as the next ones.
-    if (generation === 0) await loadView(page, view, boot.info, run, siteConfig);
+    // so the first change the recorded answers cannot answer is as quick as the next ones.
+    await loadView(page, view, boot.info, run, siteConfig);
     performance.mark('xf:engine-ready');
   }
 

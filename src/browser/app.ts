@@ -11,11 +11,11 @@ import {
   serializeViewState,
   type ViewState,
 } from '../lib/view-state.ts';
+import type { QueryRunner } from '../lib/query-runner.ts';
 import { readBoot } from './boot.ts';
 import { setupBriefingActions } from './briefing-actions.ts';
 import { setupCardActions } from './card-actions.ts';
 import { showNotes } from './draw.ts';
-import { engineRunner } from './engine.ts';
 import { readForm, writeForm } from './filter-form.ts';
 import { setupPresentation } from './present.ts';
 import { recordedFiles, recordedRunners } from './recorded-answers.ts';
@@ -28,12 +28,17 @@ import { setupChartDrills, updateLinks } from './view-links.ts';
 const boot = readBoot();
 const form = document.querySelector<HTMLFormElement>('form.filters');
 let view: ViewState = DEFAULT_VIEW;
+/** DuckDB-WASM, its code loaded with its first query: not on the path of a recorded first change. */
+const engine: QueryRunner = async (query) => {
+  const { startEngine } = await import('./engine.ts');
+  return (await startEngine(boot.databaseUrl))(query);
+};
 const runners = recordedRunners(
   boot.info,
   boot.answers
     ? recordedFiles(new URL(boot.answers.base, document.baseURI).href, boot.answers.dataId)
     : null,
-  engineRunner(boot.databaseUrl),
+  engine,
 );
 const reportFor = reportCache(boot, () => scopeOf(view, boot.info.cutoff), runners);
 const page = pageRedraw(boot, boot.page as ChartPageId, reportFor, runners);

@@ -22,11 +22,6 @@ export function startEngine(databaseUrl: string): Promise<QueryRunner> {
   return started;
 }
 
-/** A runner that starts the engine on its first query (and waits for it). */
-export function engineRunner(databaseUrl: string): QueryRunner {
-  return async (query) => (await startEngine(databaseUrl))(query);
-}
-
 async function open(databaseUrl: string): Promise<QueryRunner> {
   const bundle = await duckdb.selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker ?? ehWorker);

@@ -85,6 +85,8 @@ export function recordedAnswers(
 }
 
 export interface RecordedRunners {
+  /** The engine itself (the warm-up). */
+  engine: QueryRunner;
   /** The runner for `page` in `view`; its recorded file is fetched at once. */
   view: (page: ChartPageId, view: ViewState) => QueryRunner;
   /** The runner for the 情况汇报 of `scope`; its recorded file is fetched at once. */
@@ -107,6 +109,7 @@ export function recordedRunners(
   const runner = (recorded: boolean, path: string): QueryRunner =>
     files && recorded ? recordedAnswers(files(path), files, engine) : engine;
   return {
+    engine,
     view: (page, view) => runner(viewKeys.has(viewKey(view)), recordedPath(page, viewKey(view))),
     report: (scope) =>
       runner(reportKeys.has(reportKey(scope)), recordedPath(REPORT_ANSWERS, reportKey(scope))),

@@ -7,13 +7,14 @@ import { loadView } from '../dashboard/load.ts';
 import type { ChartPageId } from '../dashboard/pages.ts';
 import { scopeOf } from '../dashboard/scope.ts';
 import { periodLabel } from '../lib/periods.ts';
+import type { DashboardScope } from '../lib/scope.ts';
 import { knownValuesQueries } from '../lib/queries-dashboard.ts';
 import type { ViewState } from '../lib/view-state.ts';
 import { siteConfig } from '../site.config.ts';
 import type { Boot } from './boot.ts';
 import { chartWidth, drawPanels, drawReport, drawView, markReportBusy, showNotes } from './draw.ts';
-import { startEngine } from './engine.ts';
 import { setShown } from './page-state.ts';
+import { alertsForBriefing } from './published-alerts.ts';
 import type { RecordedRunners } from './recorded-answers.ts';
 import type { ReportFor } from './report-cache.ts';
 import { afterPaint } from './timing.ts';
@@ -42,8 +43,7 @@ export function pageRedraw(
     try {
       const run = runners.view(page, view);
       const wantsReport = page === 'overview' || page === 'handling';
-      // Asked for now, the briefing's recorded file arrives while the charts are drawn.
-      if (wantsReport) runners.report(scopeOf(view, boot.info.cutoff));
+      if (wantsReport) fetchBriefingFiles(scopeOf(view, boot.info.cutoff));
       const { scope, subtitle, data } = await loadView(page, view, boot.info, run, siteConfig);
       if (mine !== generation) return;
       setShown({
@@ -74,13 +74,19 @@ export function pageRedraw(
     }
   }
 
+  /** Asked for now, the briefing's recorded answers and alerts arrive while the charts are drawn. */
+  function fetchBriefingFiles(scope: DashboardScope): void {
+    runners.report(scope);
+    if (boot.alerts) void alertsForBriefing(boot.databaseUrl, scope.period.to);
+  }
+
   function redrawDefault(): void {
     if (!boot.panels || generation > 0) return;
     drawPanels(boot.panels, chartWidth(), boot.subtitle ?? '');
   }
 
   async function warmUp(view: ViewState): Promise<void> {
-    const run = await startEngine(boot.databaseUrl);
+    const run = runners.engine;
     await run(knownValuesQueries().months);
     // The page's own queries once: DuckDB reads their part of the database and readies its code,
     // so the first change the recorded answers cannot answer is as quick as the next ones.

@@ -49,67 +49,70 @@ describe('recorded answers: the first change does not wait for the engine', () =
     ['', 'level', '赴省'],
     ['handling/', 'channel', '来访'],
     ['regions/', 'tag', '两拖欠'],
-  ])('%s %s=%s: drawn before the engine starts, as the engine draws it', async (path, field, value) => {
-    // From the recorded answers, the engine held back.
-    const recorded = await watchedContext(browser());
-    let fromAnswers: Awaited<ReturnType<typeof drawn>>;
-    const answers: string[] = [];
-    try {
-      const engine = await holdEngine(recorded.context);
-      const page = await recorded.context.newPage();
-      page.on('response', (response) => {
-        if (response.url().includes('/answers/')) answers.push(`${response.status()}`);
-      });
-      await page.goto(pageUrl(path));
-      await page.waitForLoadState('load');
-      await changeAndRender(page, field, value);
-      expect(engine.state.served).toBe(false);
-      expect(
-        await page.evaluate(() => performance.getEntriesByName('xf:engine-ready').length),
-      ).toBe(0);
-      expect(answers.length).toBeGreaterThan(0);
-      expect(new Set(answers)).toEqual(new Set(['200']));
-      fromAnswers = await drawn(page);
-      expect(fromAnswers.scope).toContain(value === '两拖欠' ? `标签：${value}` : value);
-      engine.release();
-      await page.waitForFunction(
-        () => performance.getEntriesByName('xf:engine-ready').length > 0,
-        null,
-        { timeout: 90_000 },
-      );
-      expect(recorded.problems).toEqual([]);
-      expect(recorded.foreign).toEqual([]);
-    } finally {
-      await recorded.context.close();
-    }
+  ])(
+    '%s %s=%s: drawn before the engine starts, as the engine draws it',
+    async (path, field, value) => {
+      // From the recorded answers, the engine held back.
+      const recorded = await watchedContext(browser());
+      let fromAnswers: Awaited<ReturnType<typeof drawn>>;
+      const answers: string[] = [];
+      try {
+        const engine = await holdEngine(recorded.context);
+        const page = await recorded.context.newPage();
+        page.on('response', (response) => {
+          if (response.url().includes('/answers/')) answers.push(`${response.status()}`);
+        });
+        await page.goto(pageUrl(path));
+        await page.waitForLoadState('load');
+        await changeAndRender(page, field, value);
+        expect(engine.state.served).toBe(false);
+        expect(
+          await page.evaluate(() => performance.getEntriesByName('xf:engine-ready').length),
+        ).toBe(0);
+        expect(answers.length).toBeGreaterThan(0);
+        expect(new Set(answers)).toEqual(new Set(['200']));
+        fromAnswers = await drawn(page);
+        expect(fromAnswers.scope).toContain(value === '两拖欠' ? `标签：${value}` : value);
+        engine.release();
+        await page.waitForFunction(
+          () => performance.getEntriesByName('xf:engine-ready').length > 0,
+          null,
+          { timeout: 90_000 },
+        );
+        expect(recorded.problems).toEqual([]);
+        expect(recorded.foreign).toEqual([]);
+      } finally {
+        await recorded.context.close();
+      }
 
-    // The same change, the answers made out to other data: refused, so the engine draws it.
-    const other = await watchedContext(browser());
-    try {
-      await other.context.route('**/answers/**', async (route) => {
-        const response = await route.fetch();
-        const file = (await response.json()) as { data: string };
-        await route.fulfill({ response, json: { ...file, data: `other-${file.data}` } });
-      });
-      const engine = await holdEngine(other.context);
-      const page = await other.context.newPage();
-      await page.goto(pageUrl(path));
-      await page.waitForLoadState('load');
-      await page.selectOption(`form.filters select[name=${field}]`, value);
-      await page.waitForTimeout(1_500);
-      // Nothing recorded to draw from: the view waits for the engine.
-      expect(await renders(page)).toBe(0);
-      engine.release();
-      await page.waitForFunction(
-        () => performance.getEntriesByName('xf:rendered').length > 0,
-        null,
-        { timeout: 90_000 },
-      );
-      expect(engine.state.served).toBe(true);
-      expect(await drawn(page)).toEqual(fromAnswers);
-      expect(other.problems).toEqual([]);
-    } finally {
-      await other.context.close();
-    }
-  });
+      // The same change, the answers made out to other data: refused, so the engine draws it.
+      const other = await watchedContext(browser());
+      try {
+        await other.context.route('**/answers/**', async (route) => {
+          const response = await route.fetch();
+          const file = (await response.json()) as { data: string };
+          await route.fulfill({ response, json: { ...file, data: `other-${file.data}` } });
+        });
+        const engine = await holdEngine(other.context);
+        const page = await other.context.newPage();
+        await page.goto(pageUrl(path));
+        await page.waitForLoadState('load');
+        await page.selectOption(`form.filters select[name=${field}]`, value);
+        await page.waitForTimeout(1_500);
+        // Nothing recorded to draw from: the view waits for the engine.
+        expect(await renders(page)).toBe(0);
+        engine.release();
+        await page.waitForFunction(
+          () => performance.getEntriesByName('xf:rendered').length > 0,
+          null,
+          { timeout: 90_000 },
+        );
+        expect(engine.state.served).toBe(true);
+        expect(await drawn(page)).toEqual(fromAnswers);
+        expect(other.problems).toEqual([]);
+      } finally {
+        await other.context.close();
+      }
+    },
+  );
 });

@@ -28,8 +28,11 @@ import { DEFAULT_VIEW, type ViewState } from '../lib/view-state.ts';
 import { siteConfig } from '../site.config.ts';
 import { open } from './site-data.ts';
 
-/** A larger answer (none of today's queries) is left to the engine. */
-const ROWS_LIMIT = 5_000;
+/**
+ * A larger answer is left to the engine. The largest today, 办理时效's day counts by unit, had
+ * 4,411 rows at 100,000 records; they stop growing once every unit and day count occurs.
+ */
+const ROWS_LIMIT = 20_000;
 
 /** `run`, keeping each answer it gives in `answers` by query. */
 export function recording(run: QueryRunner): {

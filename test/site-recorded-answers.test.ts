@@ -46,12 +46,12 @@ async function changeAndRender(page: Page, field: string, value: string): Promis
 
 describe('recorded answers: the first change does not wait for the engine', () => {
   it.concurrent.each([
-    ['总览', '', 'level', '赴省'],
-    ['办理与考核', 'handling/', 'channel', '来访'],
-    ['属地', 'regions/', 'tag', '两拖欠'],
+    { page: '总览', path: '', field: 'level', value: '赴省' },
+    { page: '办理与考核', path: 'handling/', field: 'channel', value: '来访' },
+    { page: '属地', path: 'regions/', field: 'tag', value: '两拖欠' },
   ])(
-    '%s, %s=%s: drawn before the engine starts, as the engine draws it',
-    async (_, path, field, value) => {
+    '$page, $field=$value: drawn before the engine starts, as the engine draws it',
+    async ({ path, field, value }) => {
       // From the recorded answers, the engine held back.
       const recorded = await watchedContext(browser());
       let fromAnswers: Awaited<ReturnType<typeof drawn>>;

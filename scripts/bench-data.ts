@@ -47,7 +47,7 @@ function run(args: string[], label: string): Promise<{ seconds: number; maxRssKi
   });
 }
 
-/** Bytes of the database's blocks that hold each table (a block shared by two counts in both). */
+/** Bytes of the database's blocks that hold each table (a block shared by n tables: 1/n each). */
 async function tableBytes(databaseFile: string): Promise<Map<string, number>> {
   const db = await openPublished(databaseFile);
   try {
@@ -57,12 +57,21 @@ async function tableBytes(databaseFile: string): Promise<Map<string, number>> {
     const tables = await db.run(
       sql`SELECT table_name FROM duckdb_tables() WHERE database_name = 'db' ORDER BY table_name`,
     );
-    const sizes = new Map<string, number>();
+    const owners = new Map<number, string[]>();
     for (const { table_name: table } of tables) {
-      const [row] = await db.run(
-        sql`SELECT count(DISTINCT block_id) AS blocks FROM pragma_storage_info(${String(table)}) WHERE persistent`,
+      const blocks = await db.run(
+        sql`SELECT DISTINCT block_id FROM pragma_storage_info(${String(table)}) WHERE persistent AND block_id >= 0`,
       );
-      sizes.set(String(table), Number(row?.['blocks'] ?? 0) * Number(block?.['block_size'] ?? 0));
+      for (const { block_id: id } of blocks) {
+        owners.set(Number(id), [...(owners.get(Number(id)) ?? []), String(table)]);
+      }
+    }
+    const blockSize = Number(block?.['block_size'] ?? 0);
+    const sizes = new Map<string, number>(tables.map((row) => [String(row['table_name']), 0]));
+    for (const names of owners.values()) {
+      for (const name of names) {
+        sizes.set(name, (sizes.get(name) ?? 0) + blockSize / names.length);
+      }
     }
     return sizes;
   } finally {

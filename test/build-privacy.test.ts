@@ -2,7 +2,10 @@ import { createHmac } from 'node:crypto';
 import { promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { exportRecords } from '../scripts/data/export.ts';
+import { PersonalValues } from '../scripts/data/personal-values.ts';
+import { describeFindings, scanDatabase } from '../scripts/data/pii-scan.ts';
 import { HmacSha256 } from '../scripts/data/hmac-sha256.ts';
 import { keyFromText, pseudonymOf } from '../scripts/data/pseudonym.ts';
 import {
@@ -210,6 +213,29 @@ describe('fail closed', () => {
     });
     for (const [name, bytes] of snapshot(folders.out))
       expect(containsCanary(bytes), name).toBeNull();
+  });
+});
+
+describe('the scan of a published database', () => {
+  it('reads ENUM columns as text and every ENUM type’s labels, even one no row holds', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      await connection.run(`CREATE TYPE region_t AS ENUM ('城关街道', '${ID}')`);
+      await connection.run(`CREATE TYPE unit_t AS ENUM ('区住建局', '联系${PHONE}')`);
+      await connection.run('CREATE TABLE records (region region_t, unit unit_t)');
+      await connection.run(`INSERT INTO records VALUES ('城关街道', '联系${PHONE}')`);
+      const findings = describeFindings(
+        await scanDatabase(connection, 'memory', new PersonalValues()),
+      );
+      expect(findings).toContain('records.unit：疑似手机号 1 个');
+      expect(findings).toContain('类型 region_t：疑似身份证号 1 个');
+      expect(findings).toContain('类型 unit_t：疑似手机号 1 个');
+      expect(findings).not.toContain('records.region');
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * From the staging tables to the published database: petitioners numbered in the order of their
- * keyed hash (the hash stays here), is_repeat derived where the export had no such column, the
- * short text columns as ENUM types, and records sorted for compression: by month, then the
- * vocabulary columns (long runs), then the dates (registered_on, accepted_on, closed_on).
+ * keyed hash (the hash stays here), is_repeat derived where the export had no such column (a 登记
+ * of the same petitioner on the same category within the previous `repeatWindowMonths` calendar
+ * months), the short text columns as ENUM types, and records sorted for compression: by month,
+ * then the vocabulary columns (long runs), then the dates (registered_on, accepted_on, closed_on).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
@@ -26,8 +27,6 @@ import {
 /** DuckDB-WASM 1.4.3 reads this storage version; newer ones it does not. */
 export const STORAGE_VERSION = 'v1.4.0';
 export const PUBLISHED_CATALOG = 'pub';
-/** A 登记 on the same category at most this many days earlier makes a record a repeat. */
-export const REPEAT_WINDOW_DAYS = 365;
 
 function tableDefinition(columns: Record<string, string>): string {
   return Object.entries(columns)
@@ -110,7 +109,11 @@ const RECORD_ORDER = `date_trunc('month', registered_on), record_type, acceptanc
 export async function createPublishedTables(
   connection: DuckDBConnection,
   categories: readonly string[],
+  repeatWindowMonths: number,
 ): Promise<void> {
+  if (!Number.isInteger(repeatWindowMonths) || repeatWindowMonths < 1) {
+    throw new Error(`重复信访的回溯月数应为正整数：${repeatWindowMonths}`);
+  }
   const pub = PUBLISHED_CATALOG;
   await connection.run(`
     CREATE TABLE petitioner_numbers AS
@@ -125,6 +128,7 @@ export async function createPublishedTables(
   await connection.run(
     `CREATE TABLE ${pub}.records (${tableDefinition(storedRecordColumns(`${pub}.main.`))})`,
   );
+  // reg is a day number; a day the earlier month lacks (02-29) becomes that month's last day.
   const published = `
     WITH base AS (
       SELECT s.file_index, s.line, s.reg, s.acc, s.due, s.closed, s.persons, s.codes,
@@ -138,8 +142,9 @@ export async function createPublishedTables(
       SELECT *,
              CASE WHEN rep = ${REPEAT_DERIVE}
                   THEN coalesce(petitioner IS NOT NULL
-                                AND max(CASE WHEN rt = 0 THEN reg END) OVER earlier
-                                    >= reg - ${REPEAT_WINDOW_DAYS}, false)
+                                AND DATE '1970-01-01' + max(CASE WHEN rt = 0 THEN reg END) OVER earlier
+                                    >= (DATE '1970-01-01' + reg - to_months(?::INTEGER))::DATE,
+                              false)
                   ELSE rep = 1 END AS derived_repeat
       FROM base
       WINDOW earlier AS (PARTITION BY petitioner, cat ORDER BY reg, file_index, line
@@ -170,8 +175,11 @@ export async function createPublishedTables(
     FROM flagged f${DICTIONARY_JOINS}
     LEFT JOIN ${dictionary('tags', 'string_split(value, chr(31))')} tg ON tg.id = f.tags
   `;
-  await connection.run(`
+  await connection.run(
+    `
     INSERT INTO ${pub}.records
     SELECT * EXCLUDE (file_index, line) FROM (${published})
-    ORDER BY ${RECORD_ORDER}, file_index, line`);
+    ORDER BY ${RECORD_ORDER}, file_index, line`,
+    [repeatWindowMonths],
+  );
 }

@@ -1,5 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions, ScaleOptions } from '@observablehq/plot';
+import { changeWords, type ChangeWords } from '../lib/change.ts';
+import type { Compare } from '../lib/periods.ts';
 import { COLORS, FONT_FAMILY, FONT_SIZE } from './theme.ts';
 
 /** Options every chart takes. */
@@ -17,6 +19,17 @@ export interface ChartOptions {
    * tooltips, so build-time renders keep this off.
    */
   interactive?: boolean | undefined;
+  /** What 同期 is, for the change words of charts that state one: 'mom' says 上期为0. Default 'yoy'. */
+  compare?: Compare | undefined;
+}
+
+/** The change from `previous` to `current` in the words of the report (change.ts). */
+export function seriesChange(
+  current: number,
+  previous: number,
+  options: ChartOptions,
+): ChangeWords {
+  return changeWords(current, previous, options.compare ?? 'yoy');
 }
 
 export const DEFAULT_WIDTH = 640;

@@ -10,8 +10,9 @@ import {
   isCompact,
   tipOption,
   type ChartOptions,
+  seriesChange,
 } from './common.ts';
-import { axisLabel, changeLabel, valueText } from './format.ts';
+import { axisLabel, valueText } from './format.ts';
 import { maxTextWidth } from './measure.ts';
 import { monthNumberAxis } from './months.ts';
 import { bottomLegend } from './legend.ts';
@@ -108,7 +109,7 @@ export function cumulativeChart(
   const previous = points.filter((p) => p.series === SERIES_PREVIOUS);
   const end = current[current.length - 1];
   const sameMonth = end && previous.find((p) => p.month === end.month);
-  const delta = end && sameMonth ? changeLabel(end.total, sameMonth.total) : null;
+  const delta = end && sameMonth ? seriesChange(end.total, sameMonth.total, options) : null;
   const endLabel = end
     ? `${valueText(end.total, options.unit)}${delta ? ` ${delta.text}` : ''}`
     : '';
@@ -201,7 +202,7 @@ export function cumulativeTable(
         month === 1 ? '1月' : `1-${month}月`,
         cur ? valueText(cur.total, options.unit) : '—',
         prev ? valueText(prev.total, options.unit) : '—',
-        cur && prev ? changeLabel(cur.total, prev.total).text : '—',
+        cur && prev ? seriesChange(cur.total, prev.total, options).text : '—',
       ];
     }),
   };

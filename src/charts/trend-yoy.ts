@@ -10,8 +10,9 @@ import {
   isCompact,
   tipOption,
   type ChartOptions,
+  seriesChange,
 } from './common.ts';
-import { axisLabel, changeLabel, valueText } from './format.ts';
+import { axisLabel, valueText } from './format.ts';
 import { monthNumberAxis, monthTitle } from './months.ts';
 import { bottomLegend } from './legend.ts';
 import type { TableData } from './table.ts';
@@ -62,7 +63,7 @@ function pointTitle(
   if (row.series !== SERIES_CURRENT) return text;
   const before = data.find((r) => r.series === SERIES_PREVIOUS && r.month === row.month);
   if (before === undefined) return text;
-  const delta = changeLabel(row.value, before.value).text;
+  const delta = seriesChange(row.value, before.value, options).text;
   return `${text}（同期${valueText(before.value, options.unit)}，${delta}）`;
 }
 
@@ -83,7 +84,7 @@ function summary(rows: readonly TrendYoyRow[], options: TrendYoyOptions): string
   return (
     `${seriesName(SERIES_CURRENT, options.year)}${span}合计${valueText(current, options.unit)}，` +
     `${seriesName(SERIES_PREVIOUS, options.year)}同月合计${valueText(previous, options.unit)}，` +
-    `${changeLabel(current, previous).text}。`
+    `${seriesChange(current, previous, options).text}。`
   );
 }
 
@@ -183,7 +184,7 @@ export function trendYoyTable(rows: readonly TrendYoyRow[], options: TrendYoyOpt
       const prev = value(month, SERIES_PREVIOUS);
       const cell = (r: TrendYoyRow | undefined) =>
         r ? (r.label ?? valueText(r.value, options.unit)) : '—';
-      const delta = cur && prev ? changeLabel(cur.value, prev.value).text : '—';
+      const delta = cur && prev ? seriesChange(cur.value, prev.value, options).text : '—';
       return [monthTitle(month, options.year), cell(cur), cell(prev), delta];
     }),
   };

@@ -2,6 +2,7 @@
  * The dashboard's view lives in the URL: page filters as query parameters. Parsing is strict:
  * an unknown or stale value is dropped with a note, never passed on (and never into SQL text).
  */
+import { MEASURES, type Measure } from './counts.ts';
 import { CHANNELS, LEVELS, type Channel, type Level } from './schema.ts';
 import type { RecordFilter } from './queries.ts';
 import {
@@ -17,8 +18,6 @@ import {
 
 export const PERIOD_KINDS = ['ytd', 'last12', 'lastMonth', 'custom'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
-export const MEASURES = ['batches', 'persons'] as const;
-export type Measure = (typeof MEASURES)[number];
 
 export const PERIOD_KIND_LABELS: Record<PeriodKind, string> = {
   ytd: '本年累计',

@@ -1,15 +1,15 @@
 /** 问题类别: categories ranked with their change, month × category, small multiples, drill into one. */
+import { MEASURE_UNITS } from '../counts.ts';
 import { breakdownQuery, crossQuery } from '../queries-dashboard.ts';
 import { rankedRows } from './change-row.ts';
-import { MEASURE_UNITS, previousLabel, type PageContext, type PageData } from './context.ts';
-import { compareWords } from '../wording.ts';
+import { previousLabel, type PageContext, type PageData } from './context.ts';
 import { panel, type Panel } from './panel.ts';
 import { groupCounts, num, str } from './rows.ts';
 
 export async function categoriesPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
   const unit = MEASURE_UNITS[measure];
-  const zeroText = compareWords(context.view.compare).previousZero;
+  const { compare } = context.view;
   const [byCategory, cross] = await Promise.all([
     run(breakdownQuery(scope, 'category')),
     run(crossQuery(scope, 'month')),
@@ -18,7 +18,7 @@ export async function categoriesPage(context: PageContext): Promise<PageData> {
     groupCounts(byCategory, 'current', 'category'),
     groupCounts(byCategory, 'previous', 'category'),
     measure,
-    zeroText,
+    compare,
   );
   const cells = cross.map((row) => ({
     month: str(row, 'month'),
@@ -82,7 +82,7 @@ export async function categoriesPage(context: PageContext): Promise<PageData> {
           groupCounts(subs, 'current', 'subcategory'),
           groupCounts(subs, 'previous', 'subcategory'),
           measure,
-          zeroText,
+          compare,
         ),
         options: {
           unit,
@@ -99,7 +99,7 @@ export async function categoriesPage(context: PageContext): Promise<PageData> {
           groupCounts(levels, 'current', 'level', (row) => row['channel'] === '来访'),
           groupCounts(levels, 'previous', 'level', (row) => row['channel'] === '来访'),
           measure,
-          zeroText,
+          compare,
         ),
         options: {
           unit,
@@ -115,7 +115,7 @@ export async function categoriesPage(context: PageContext): Promise<PageData> {
           groupCounts(regions, 'current', 'region'),
           groupCounts(regions, 'previous', 'region'),
           measure,
-          zeroText,
+          compare,
         ),
         options: {
           unit,

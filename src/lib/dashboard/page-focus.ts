@@ -1,17 +1,13 @@
 /** 重点事项: repeat petitions, 领导包案 and 督办 化解率, 领导接访. */
+import { MEASURE_UNITS, type Counts } from '../counts.ts';
 import { monthlyQuery, repeatQueries, totalsQuery } from '../queries-dashboard.ts';
-import {
-  MEASURE_UNITS,
-  monthNumber,
-  periodYear,
-  type PageContext,
-  type PageData,
-} from './context.ts';
+import { monthNumber, periodYear, type PageContext, type PageData } from './context.ts';
 import { panel } from './panel.ts';
 import { isRegistered, num, str, sumWhere } from './rows.ts';
 
 export async function focusPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
+  const { compare } = context.view;
   const repeat = repeatQueries(scope);
   const [totals, monthly, perPetitioner, firstToRepeat] = await Promise.all([
     run(
@@ -63,7 +59,7 @@ export async function focusPage(context: PageContext): Promise<PageData> {
       entry.batches += num(row, 'leader_batches');
       entry.persons += num(row, 'leader_persons');
       return map.set(key, entry);
-    }, new Map<string, { batches: number; persons: number }>());
+    }, new Map<string, Counts>());
 
   return {
     cards: null,
@@ -132,7 +128,7 @@ export async function focusPage(context: PageContext): Promise<PageData> {
             label: `${counts.batches}批 / ${counts.persons}人次`,
           };
         }),
-        options: { unit, label: '领导接访月度走势', year, subject: '领导接访' },
+        options: { unit, label: '领导接访月度走势', year, subject: '领导接访', compare },
       }),
     ],
   };

@@ -1,18 +1,14 @@
 /** 走访层级: each level's cumulative trend against the comparison, 登记 beside 劝返, 集体访, 越级 share. */
+import { MEASURE_UNITS } from '../counts.ts';
 import { COUNTS, monthlyQuery, totalsQuery } from '../queries-dashboard.ts';
 import { LEVELS } from '../schema.ts';
-import {
-  MEASURE_UNITS,
-  monthNumber,
-  periodYear,
-  type PageContext,
-  type PageData,
-} from './context.ts';
+import { monthNumber, periodYear, type PageContext, type PageData } from './context.ts';
 import { panel, type Panel } from './panel.ts';
 import { groupCounts, isCollective, isPersuaded, isUpward, isVisit, num, str } from './rows.ts';
 
 export async function levelsPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
+  const { compare } = context.view;
   const [totals, monthly, allLevels] = await Promise.all([
     run(totalsQuery(scope, COUNTS)),
     run(monthlyQuery(scope, { measures: COUNTS })),
@@ -36,7 +32,7 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
           value: counts[measure],
         })),
       ),
-      options: { unit, label: `${level}走访累计走势`, year, subject: level },
+      options: { unit, label: `${level}走访累计走势`, year, subject: level, compare },
     }),
   );
 

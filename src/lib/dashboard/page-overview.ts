@@ -1,17 +1,16 @@
 /** 总览: headline cards, the monthly trend against last year, the level pyramid, rising categories. */
+import { MEASURE_UNITS } from '../counts.ts';
 import { breakdownQuery, COUNTS, monthlyQuery, totalsQuery } from '../queries-dashboard.ts';
 import { LEVELS } from '../schema.ts';
 import { headlineCards } from './cards.ts';
 import { rankedRows } from './change-row.ts';
 import {
-  MEASURE_UNITS,
   monthNumber,
   periodYear,
   previousLabel,
   type PageContext,
   type PageData,
 } from './context.ts';
-import { compareWords } from '../wording.ts';
 import { panel } from './panel.ts';
 import { groupCounts, isRegistered, isVisit } from './rows.ts';
 
@@ -50,8 +49,8 @@ export async function overviewPage(context: PageContext): Promise<PageData> {
 
   const now = groupCounts(categories, 'current', 'category');
   const before = groupCounts(categories, 'previous', 'category');
-  const zeroText = compareWords(context.view.compare).previousZero;
-  const rising = rankedRows(now, before, measure, zeroText)
+  const { compare } = context.view;
+  const rising = rankedRows(now, before, measure, compare)
     .filter((row) => row.value > row.previous)
     .sort((a, b) => b.value - b.previous - (a.value - a.previous) || b.value - a.value);
 
@@ -63,14 +62,14 @@ export async function overviewPage(context: PageContext): Promise<PageData> {
         title: '登记信访月度走势',
         chart: 'trend-yoy',
         rows: trendRows,
-        options: { unit, label: '登记信访月度走势', year, subject: '登记' },
+        options: { unit, label: '登记信访月度走势', year, subject: '登记', compare },
       }),
       panel({
         id: 'pyramid',
         title: '走访层级分布（倒金字塔）',
         chart: 'level-pyramid',
         rows: pyramidRows,
-        options: { unit, label: '走访层级分布' },
+        options: { unit, label: '走访层级分布', compare },
         note: '进京、赴省、到市为越级走访；上层变宽即越级上行加重。',
       }),
       panel({

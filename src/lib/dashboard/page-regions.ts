@@ -1,9 +1,9 @@
 /** 属地: regions ranked with their change, levels by region (越级 share), region × category. */
+import { MEASURE_UNITS } from '../counts.ts';
 import { breakdownQuery, crossQuery } from '../queries-dashboard.ts';
 import { LEVELS } from '../schema.ts';
-import { MEASURE_UNITS, previousLabel, type PageContext, type PageData } from './context.ts';
+import { previousLabel, type PageContext, type PageData } from './context.ts';
 import { rankedRows } from './change-row.ts';
-import { compareWords } from '../wording.ts';
 import { panel } from './panel.ts';
 import type { RankedBarsRow } from '../../charts/ranked-bars.ts';
 import { groupCounts, num, str } from './rows.ts';
@@ -11,7 +11,7 @@ import { groupCounts, num, str } from './rows.ts';
 export async function regionsPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
   const unit = MEASURE_UNITS[measure];
-  const zeroText = compareWords(context.view.compare).previousZero;
+  const { compare } = context.view;
   const [byRegion, cross] = await Promise.all([
     run(breakdownQuery(scope, 'region', { byChannelAndLevel: true })),
     run(crossQuery(scope, 'region')),
@@ -20,7 +20,7 @@ export async function regionsPage(context: PageContext): Promise<PageData> {
     groupCounts(byRegion, 'current', 'region'),
     groupCounts(byRegion, 'previous', 'region'),
     measure,
-    zeroText,
+    compare,
   );
   const order = ranking.map((row) => row.name);
   const levelRows = byRegion

@@ -1,13 +1,7 @@
 /** Reading the dashboard queries' rows: sums over the rows that match, for one side. */
+import type { Counts } from '../counts.ts';
 import type { SqlRow } from '../query-runner.ts';
 import type { Side } from '../queries-dashboard.ts';
-
-export interface Counts {
-  batches: number;
-  persons: number;
-}
-
-export type Measure = 'batches' | 'persons';
 
 export function num(row: SqlRow, key: string): number {
   const value = row[key];

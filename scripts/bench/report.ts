@@ -1,5 +1,5 @@
 /** bench:site's printout: every figure of issue 12's aims table, page by page, with the aims. */
-import type { Change } from './changes.ts';
+import type { FilterChange } from './changes.ts';
 import type { LoadRun } from './loads.ts';
 import type { PageFigures, SiteFigures } from './measure.ts';
 import type { FirstChange } from './probes.ts';
@@ -19,7 +19,7 @@ export const AIMS = {
 
 const answered = (page: PageFigures): FirstChange[] =>
   page.firstChanges.filter((run): run is FirstChange => !('error' in run));
-const changesOf = (page: PageFigures): Change[] =>
+const changesOf = (page: PageFigures): FilterChange[] =>
   'error' in page.visit ? [] : page.visit.changes;
 const loadMedian = (runs: readonly LoadRun[], pick: (run: LoadRun) => number): number =>
   median(runs.map(pick));

@@ -3,7 +3,6 @@ import {
   CHART_NAMES,
   chartSpec,
   chartTable,
-  isChartName,
   tableToTsv,
   type ChartName,
 } from '../src/charts/index.ts';
@@ -587,8 +586,5 @@ describe('registry', () => {
       'rate-lines',
       'grouped-bars',
     ]);
-    expect(isChartName('heatmap')).toBe(true);
-    expect(isChartName('toString')).toBe(false);
-    expect(isChartName('pie')).toBe(false);
   });
 });

@@ -28,7 +28,7 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 
 /** GB 11643-1999 check character of the first 17 digits. */
-export function idCheckChar(first17: string): string {
+function idCheckChar(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * (WEIGHTS[i] as number);
   return CHECK[sum % 11] as string;

@@ -35,7 +35,7 @@ const v = (batches: number, persons: number, collective: Counts | null = null): 
 });
 
 /** The default sample: 2022 full year, 2023 1-9月, 2023 10-12月, 2024 1-9月. */
-export const DEFAULT_PERIODS: readonly PeriodSpec[] = [
+const DEFAULT_PERIODS: readonly PeriodSpec[] = [
   {
     from: 0,
     to: 11,
@@ -118,7 +118,7 @@ const LEVEL_KEYS = ['进京', '赴省', '到市', '本级'] as const;
 const UPPER_KEYS = ['进京', '赴省', '到市'] as const;
 const OTHER_KEYS = ['来信', '网上信访', '电话'] as const;
 
-export function periodRecords(spec: PeriodSpec): number {
+function periodRecords(spec: PeriodSpec): number {
   let n = 0;
   for (const level of LEVEL_KEYS) n += spec.visits[level].batches;
   for (const channel of OTHER_KEYS) n += spec.others[channel];
@@ -193,7 +193,7 @@ export interface Slot {
 }
 
 /** Month weights: seasonality, the trend, and a few events. */
-export function monthWeight(
+function monthWeight(
   m: number,
   kind: 'visit' | 'other' | 'persuaded',
   level: Level | null,

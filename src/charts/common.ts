@@ -32,10 +32,10 @@ export function seriesChange(
   return changeWords(current, previous, options.compare ?? 'yoy');
 }
 
-export const DEFAULT_WIDTH = 640;
+const DEFAULT_WIDTH = 640;
 const MIN_WIDTH = 240;
 /** Below this width charts switch to their compact layout: fewer ticks, shorter labels. */
-export const COMPACT_WIDTH = 480;
+const COMPACT_WIDTH = 480;
 
 export function chartWidth(options: ChartOptions): number {
   const width = options.width;
@@ -60,7 +60,7 @@ export function chartHeight(options: ChartOptions, fallback: number): number {
 export const X_AXIS_ROOM = 40;
 export const X_LABEL_OFFSET = 34;
 
-export const chartStyle = { fontFamily: FONT_FAMILY, fontSize: `${FONT_SIZE}px` };
+const chartStyle = { fontFamily: FONT_FAMILY, fontSize: `${FONT_SIZE}px` };
 
 export function tipOption(options: ChartOptions): { tip?: true } {
   return options.interactive === true ? { tip: true } : {};

@@ -10,7 +10,7 @@ export function valueText(value: number, unit: string): string {
   return `${formatNumber(value)}${unit}`;
 }
 
-export function formatNumber(value: number): string {
+function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 10) / 10);
 }
 
@@ -38,8 +38,4 @@ export function rateValue(numerator: number, denominator: number, unit = ''): Ra
   const reason = denominator === 0 ? '分母为0' : '数据无效';
   const detail = valid ? `${text}（${counts}）` : `无（${counts}，${reason}）`;
   return { numerator, denominator, percent: computed?.percent ?? null, text, detail };
-}
-
-export function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
 }

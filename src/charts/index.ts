@@ -99,10 +99,6 @@ export const charts: { [N in ChartName]: ChartEntry<ChartRow<N>, ChartOptionsOf<
 
 export const CHART_NAMES = Object.keys(charts) as ChartName[];
 
-export function isChartName(name: string): name is ChartName {
-  return Object.hasOwn(charts, name);
-}
-
 /** The Plot spec of chart `name`. */
 export function chartSpec<N extends ChartName>(
   name: N,

@@ -32,7 +32,7 @@ export interface RateLinesOptions extends ChartOptions {
 }
 
 /** The data contract's rates in the order the reports give them. */
-export const RATE_ORDER = ['及时受理率', '按期办结率', '满意率', '参评率', '重复信访率'] as const;
+const RATE_ORDER = ['及时受理率', '按期办结率', '满意率', '参评率', '重复信访率'] as const;
 
 export interface RatePoint extends RateValue {
   month: string;

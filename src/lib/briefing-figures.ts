@@ -23,7 +23,7 @@ export interface FigureRow {
   change: string[];
 }
 
-export const NO_VALUE = '—';
+const NO_VALUE = '—';
 
 const RATE_LABELS: [RateKey, string][] = [
   ['repeat', '重复信访率'],

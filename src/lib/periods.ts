@@ -85,7 +85,7 @@ export function lastDay(month: string): string {
 }
 
 /** The day of `to` a period ends on: `throughDay`, at most the month's last day. */
-export function endDay(period: Period): number {
+function endDay(period: Period): number {
   const last = daysInMonth(period.to);
   return period.throughDay == null ? last : Math.min(period.throughDay, last);
 }

@@ -1,7 +1,7 @@
 import { decimalFraction, formatScaled, roundScaled, scaledToNumber } from './decimal.ts';
 
 /** The data behind the 法治化 terms; see docs/definitions.md. */
-export const RULE_OF_LAW_KEYS = ['acceptance', 'handling', 'supervision'] as const;
+const RULE_OF_LAW_KEYS = ['acceptance', 'handling', 'supervision'] as const;
 export type RuleOfLawKey = (typeof RULE_OF_LAW_KEYS)[number];
 
 export interface RuleOfLawTermConfig {

@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
-  chartHeight,
   chartWidth,
   countScale,
   emptyChart,
@@ -14,9 +13,9 @@ import {
 } from './common.ts';
 import { axisLabel, valueText } from './format.ts';
 import { monthNumberAxis, monthTitle } from './months.ts';
-import { bottomLegend } from './legend.ts';
 import type { TableData } from './table.ts';
 import { COLORS, SERIES_CURRENT, SERIES_PREVIOUS } from './theme.ts';
+import { SERIES, seriesName, seriesYear, yearLines, yearLinesFrame } from './year-lines.ts';
 
 /** One month of one series. `label` replaces the value in hover text, e.g. '12批 / 25人次'. */
 export interface TrendYoyRow {
@@ -33,23 +32,11 @@ export interface TrendYoyOptions extends ChartOptions {
   subject?: string | undefined;
 }
 
-const SERIES = [SERIES_CURRENT, SERIES_PREVIOUS] as const;
-
 function cleanRows(rows: readonly TrendYoyRow[]): TrendYoyRow[] {
   return finiteRows(rows, 'month', 'value')
     .filter((r) => Number.isInteger(r.month) && r.month >= 1 && r.month <= 12)
     .filter((r) => (SERIES as readonly string[]).includes(r.series))
     .sort((a, b) => a.month - b.month);
-}
-
-function seriesYear(series: string, year: number | undefined): number | undefined {
-  if (year === undefined) return undefined;
-  return series === SERIES_PREVIOUS ? year - 1 : year;
-}
-
-function seriesName(series: string, year: number | undefined): string {
-  const y = seriesYear(series, year);
-  return y === undefined ? series : `${series}（${y}年）`;
 }
 
 function pointTitle(
@@ -94,15 +81,7 @@ export function trendYoyChart(rows: readonly TrendYoyRow[], options: TrendYoyOpt
   if (data.length === 0) return emptyChart(options);
   const width = chartWidth(options);
   const compact = isCompact(width);
-  const legend = bottomLegend(
-    [
-      { label: seriesName(SERIES_CURRENT, options.year), color: COLORS.current, shape: 'line' },
-      { label: seriesName(SERIES_PREVIOUS, options.year), color: COLORS.previous, shape: 'dash' },
-    ],
-    width,
-  );
-  const height = chartHeight(options, (compact ? 240 : 300) + legend.height);
-  const marginBottom = 30 + legend.height;
+  const { legend, height, marginBottom } = yearLinesFrame(options, width);
   const marginLeft = 44;
   const marginRight = 16;
   const first = Math.min(...data.map((r) => r.month));
@@ -111,8 +90,6 @@ export function trendYoyChart(rows: readonly TrendYoyRow[], options: TrendYoyOpt
   const axis = monthNumberAxis(months, width - marginLeft - marginRight);
   const max = Math.max(...data.map((r) => r.value));
   const current = data.filter((r) => r.series === SERIES_CURRENT);
-  const previous = data.filter((r) => r.series === SERIES_PREVIOUS);
-  const lineTitle = (r: TrendYoyRow) => seriesName(r.series, options.year);
   const showValues = !compact && months.length <= 12;
   return {
     ...baseSpec(options, { width, height }, summary(data, options)),
@@ -125,21 +102,7 @@ export function trendYoyChart(rows: readonly TrendYoyRow[], options: TrendYoyOpt
     color: { domain: [...SERIES], range: [COLORS.current, COLORS.previous] },
     marks: [
       Plot.ruleY([0]),
-      Plot.lineY(previous, {
-        x: 'month',
-        y: 'value',
-        stroke: 'series',
-        strokeWidth: 2,
-        strokeDasharray: '5 3',
-        title: lineTitle,
-      }),
-      Plot.lineY(current, {
-        x: 'month',
-        y: 'value',
-        stroke: 'series',
-        strokeWidth: 2.5,
-        title: lineTitle,
-      }),
+      ...yearLines(data, 'value', options.year),
       Plot.dot(data, {
         x: 'month',
         y: 'value',

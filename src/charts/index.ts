@@ -99,14 +99,17 @@ export const charts: { [N in ChartName]: ChartEntry<ChartRow<N>, ChartOptionsOf<
 
 export const CHART_NAMES = Object.keys(charts) as ChartName[];
 
+function entry<N extends ChartName>(name: N): ChartEntry<ChartRow<N>, ChartOptionsOf<N>> {
+  return charts[name];
+}
+
 /** The Plot spec of chart `name`. */
 export function chartSpec<N extends ChartName>(
   name: N,
   rows: readonly ChartRow<N>[],
   options: ChartOptionsOf<N>,
 ): PlotOptions {
-  const entry: ChartEntry<ChartRow<N>, ChartOptionsOf<N>> = charts[name];
-  return entry.spec(rows, options);
+  return entry(name).spec(rows, options);
 }
 
 /** The 表格 view of chart `name`: the same rows as strings. */
@@ -115,6 +118,5 @@ export function chartTable<N extends ChartName>(
   rows: readonly ChartRow<N>[],
   options: ChartOptionsOf<N>,
 ): TableData {
-  const entry: ChartEntry<ChartRow<N>, ChartOptionsOf<N>> = charts[name];
-  return entry.table(rows, options);
+  return entry(name).table(rows, options);
 }

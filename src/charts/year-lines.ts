@@ -1,7 +1,7 @@
 /** 本期 against 同期 as two lines over the months (trend-yoy, cumulative): names, legend, lines. */
 import * as Plot from '@observablehq/plot';
-import { chartHeight, isCompact, type ChartOptions } from './common.ts';
-import { bottomLegend, type Legend } from './legend.ts';
+import type { ChartOptions } from './common.ts';
+import { lineChartFrame, type Legend } from './legend.ts';
 import { COLORS, SERIES_CURRENT, SERIES_PREVIOUS } from './theme.ts';
 
 export const SERIES = [SERIES_CURRENT, SERIES_PREVIOUS] as const;
@@ -23,15 +23,10 @@ export function yearLinesFrame(
   options: ChartOptions & { year?: number | undefined },
   width: number,
 ): { legend: Legend; height: number; marginBottom: number } {
-  const legend = bottomLegend(
-    [
-      { label: seriesName(SERIES_CURRENT, options.year), color: COLORS.current, shape: 'line' },
-      { label: seriesName(SERIES_PREVIOUS, options.year), color: COLORS.previous, shape: 'dash' },
-    ],
-    width,
-  );
-  const height = chartHeight(options, (isCompact(width) ? 240 : 300) + legend.height);
-  return { legend, height, marginBottom: 30 + legend.height };
+  return lineChartFrame(options, width, [
+    { label: seriesName(SERIES_CURRENT, options.year), color: COLORS.current, shape: 'line' },
+    { label: seriesName(SERIES_PREVIOUS, options.year), color: COLORS.previous, shape: 'dash' },
+  ]);
 }
 
 /** 同期 dashed, then 本期 solid over it, coloured by series, each titled with its name. */

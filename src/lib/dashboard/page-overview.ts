@@ -47,10 +47,8 @@ export async function overviewPage(context: PageContext): Promise<PageData> {
     });
   });
 
-  const now = groupCounts(categories, 'current', 'category');
-  const before = groupCounts(categories, 'previous', 'category');
   const { compare } = context.view;
-  const rising = rankedRows(now, before, measure, compare)
+  const rising = rankedRows(context, categories, 'category')
     .filter((row) => row.value > row.previous)
     .sort((a, b) => b.value - b.previous - (a.value - a.previous) || b.value - a.value);
 

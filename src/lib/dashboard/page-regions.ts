@@ -11,17 +11,11 @@ import { groupCounts, num, str } from './rows.ts';
 export async function regionsPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
   const unit = MEASURE_UNITS[measure];
-  const { compare } = context.view;
   const [byRegion, cross] = await Promise.all([
     run(breakdownQuery(scope, 'region', { byChannelAndLevel: true })),
     run(crossQuery(scope, 'region')),
   ]);
-  const ranking = rankedRows(
-    groupCounts(byRegion, 'current', 'region'),
-    groupCounts(byRegion, 'previous', 'region'),
-    measure,
-    compare,
-  );
+  const ranking = rankedRows(context, byRegion, 'region');
   const order = ranking.map((row) => row.name);
   const levelRows = byRegion
     .filter((row) => row['side'] === 'current' && row['channel'] === '来访')

@@ -3,7 +3,7 @@
  *   [--docx FILE [--charts id,id | --no-charts]]
  * Prints the briefing text, or with --json the report object alone on stdout; --docx writes Word.
  */
-import { readablePublishedFolder } from '../src/build-time/published-folder.ts';
+import { readablePublishedFolder } from '../src/node/published-folder.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +15,8 @@ import { CHANNELS, LEVELS, PUBLISHED_FILES, type Manifest } from '../src/lib/sch
 import { reportOptions } from '../src/lib/report-options.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { withAlerts } from '../src/lib/alerts/report-alerts.ts';
-import { AlertsFileError, readAlertsFile } from './lib/alerts-file.ts';
-import { openPublished } from './lib/duckdb-node.ts';
+import { AlertsFileError, readAlertsFile } from '../src/node/alerts-file.ts';
+import { openPublished } from '../src/node/duckdb-node.ts';
 import { createRasterizer, FontNotFoundError } from './lib/rasterize.ts';
 import {
   ChartChoiceError,

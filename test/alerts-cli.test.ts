@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPublished } from '../scripts/lib/duckdb-node.ts';
+import { openPublished } from '../src/node/duckdb-node.ts';
 import { briefingAlerts } from '../src/lib/alerts/briefing.ts';
 import { computeAlerts } from '../src/lib/alerts/compute.ts';
 import type { AlertsFile } from '../src/lib/alerts/published.ts';

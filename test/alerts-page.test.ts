@@ -4,8 +4,8 @@ import { DEFAULT_ALERT_OPTIONS } from '../src/lib/alerts/options.ts';
 import type { AlertsFile } from '../src/lib/alerts/published.ts';
 import { alertSentence } from '../src/lib/alerts/sentence.ts';
 import type { Alert } from '../src/lib/alerts/types.ts';
-import { alertListHtml, alertMatrixHtml } from '../src/lib/dashboard/alerts-html.ts';
-import { alertLink, alertsCsv, alertsPageData } from '../src/lib/dashboard/page-alerts.ts';
+import { alertListHtml, alertMatrixHtml } from '../src/render/alerts-html.ts';
+import { alertLink, alertsCsv, alertsPageData } from '../src/dashboard/page-alerts.ts';
 
 function alert(over: Partial<Alert>): Alert {
   const base: Omit<Alert, 'sentence' | 'band'> = {

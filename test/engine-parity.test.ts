@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPublished } from '../scripts/lib/duckdb-node.ts';
+import { openPublished } from '../src/node/duckdb-node.ts';
 import { openPublishedInWasm } from '../scripts/lib/duckdb-wasm-node.ts';
 import { reportPeriod } from '../src/lib/periods.ts';
 import {

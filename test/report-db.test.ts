@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPublished } from '../scripts/lib/duckdb-node.ts';
+import { openPublished } from '../src/node/duckdb-node.ts';
 import { reportPeriod } from '../src/lib/periods.ts';
 import { reportQueries } from '../src/lib/queries.ts';
 import type { QueryRunner } from '../src/lib/query-runner.ts';

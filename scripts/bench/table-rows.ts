@@ -3,7 +3,7 @@
  * database (what grows with records and what is sized by months × dimensions; docs/scale.md).
  */
 import { sql } from '../../src/lib/queries.ts';
-import { openPublished } from '../lib/duckdb-node.ts';
+import { openPublished } from '../../src/node/duckdb-node.ts';
 import { textTable } from './table.ts';
 
 const files = process.argv.slice(2);

@@ -4,11 +4,11 @@
  * alerts.json with the same markup and the same chart module.
  */
 import { alertBandChart } from '../charts/alert-band.ts';
-import { renderChart } from '../charts/render.ts';
+import { renderChart } from '../render/chart.ts';
 import { monthWord } from '../lib/alerts/sentence.ts';
 import { MEASURE_UNITS } from '../lib/counts.ts';
-import { alertListHtml, alertMatrixHtml } from '../lib/dashboard/alerts-html.ts';
-import { alertBandOptions, alertsCsv, alertsPageData } from '../lib/dashboard/page-alerts.ts';
+import { alertListHtml, alertMatrixHtml } from '../render/alerts-html.ts';
+import { alertBandOptions, alertsCsv, alertsPageData } from '../dashboard/page-alerts.ts';
 import { readBoot } from './boot.ts';
 import { saveBlob } from './download.ts';
 import { publishedAlerts } from './published-alerts.ts';

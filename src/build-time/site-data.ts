@@ -2,20 +2,21 @@
  * Build-time data for the Astro pages (Node only): the published database opened once, every
  * page's default view computed and its charts rendered to SVG, so the first paint needs no wasm.
  */
-import { readablePublishedFolder } from './published-folder.ts';
+import { readablePublishedFolder } from '../node/published-folder.ts';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
-import { readAlertsFile } from '../../scripts/lib/alerts-file.ts';
-import { openPublished } from '../../scripts/lib/duckdb-node.ts';
+import { readAlertsFile } from '../node/alerts-file.ts';
+import { openPublished } from '../node/duckdb-node.ts';
 import type { AlertsFile } from '../lib/alerts/published.ts';
 import { withAlerts } from '../lib/alerts/report-alerts.ts';
-import { loadView } from '../lib/dashboard/load.ts';
-import { isChartPage, PAGES, type ChartPageId } from '../lib/dashboard/pages.ts';
-import { renderPanel, sourceLine, type Panel, type RenderedPanel } from '../lib/dashboard/panel.ts';
-import type { HeadlineCard } from '../lib/dashboard/cards.ts';
-import { loadSiteInfo, type SiteInfo } from '../lib/dashboard/site-info.ts';
+import { loadView } from '../dashboard/load.ts';
+import { isChartPage, PAGES, type ChartPageId } from '../dashboard/pages.ts';
+import { sourceLine, type Panel } from '../dashboard/panel.ts';
+import { renderPanel, type RenderedPanel } from '../render/panel.ts';
+import type { HeadlineCard } from '../dashboard/cards.ts';
+import { loadSiteInfo, type SiteInfo } from '../dashboard/site-info.ts';
 import { computeReport, type Report } from '../lib/report.ts';
 import { reportOptions } from '../lib/report-options.ts';
 import type { QueryRunner } from '../lib/query-runner.ts';

@@ -1,7 +1,7 @@
 /** Ranked rows of counts beside their comparison: categories and regions rank alike. */
-import { changeWords } from '../change.ts';
-import type { SqlRow } from '../query-runner.ts';
-import type { RankedBarsRow } from '../../charts/ranked-bars.ts';
+import { changeWords } from '../lib/change.ts';
+import type { SqlRow } from '../lib/query-runner.ts';
+import type { RankedBarsRow } from '../charts/ranked-bars.ts';
 import type { PageContext } from './context.ts';
 import { groupCounts } from './rows.ts';
 

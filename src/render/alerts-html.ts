@@ -2,7 +2,7 @@
  * The 苗头预警 page's blocks as markup text: the Astro page inlines them at build time and the
  * browser writes the same markup for another month, so both look the same.
  */
-import type { AlertItem, AlertsPageData } from './page-alerts.ts';
+import type { AlertItem, AlertsPageData } from '../dashboard/page-alerts.ts';
 import { escapeHtml } from './html.ts';
 
 /** The region × category matrix; an empty month still draws its rows and columns. */

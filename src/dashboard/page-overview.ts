@@ -1,7 +1,7 @@
 /** 总览: headline cards, the monthly trend against last year, the level pyramid, rising categories. */
-import { MEASURE_UNITS } from '../counts.ts';
-import { breakdownQuery, COUNTS, monthlyQuery, totalsQuery } from '../queries-dashboard.ts';
-import { LEVELS } from '../schema.ts';
+import { MEASURE_UNITS } from '../lib/counts.ts';
+import { breakdownQuery, COUNTS, monthlyQuery, totalsQuery } from '../lib/queries-dashboard.ts';
+import { LEVELS } from '../lib/schema.ts';
 import { headlineCards } from './cards.ts';
 import { rankedRows } from './change-row.ts';
 import {

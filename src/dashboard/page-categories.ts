@@ -1,6 +1,6 @@
 /** 问题类别: categories ranked with their change, month × category, small multiples, drill into one. */
-import { MEASURE_UNITS } from '../counts.ts';
-import { breakdownQuery, crossQuery } from '../queries-dashboard.ts';
+import { MEASURE_UNITS } from '../lib/counts.ts';
+import { breakdownQuery, crossQuery } from '../lib/queries-dashboard.ts';
 import { rankedRows, type CountRankedRow } from './change-row.ts';
 import { previousLabel, type PageContext, type PageData } from './context.ts';
 import { panel, type Panel } from './panel.ts';

@@ -1,17 +1,17 @@
 /** The 总览 headline cards: each figure of the period beside its comparison, in the bureau's words. */
-import { changeWords, pointsChangeWords, type ChangeWords, type Direction } from '../change.ts';
-import type { Measure } from '../counts.ts';
-import type { Compare } from '../periods.ts';
-import { rate, ratePercentText, type Rate } from '../rates.ts';
-import type { SqlRow } from '../query-runner.ts';
-import { compareWords, countsText } from '../wording.ts';
+import { changeWords, pointsChangeWords, type ChangeWords, type Direction } from '../lib/change.ts';
+import type { Measure } from '../lib/counts.ts';
+import type { Compare } from '../lib/periods.ts';
+import { rate, ratePercentText, type Rate } from '../lib/rates.ts';
+import type { SqlRow } from '../lib/query-runner.ts';
+import { compareWords, countsText } from '../lib/wording.ts';
 import {
   missingReason,
   NO_DATA,
   NO_DENOMINATOR,
   type Coverage,
   type Figure,
-} from '../figure-columns.ts';
+} from '../lib/figure-columns.ts';
 import { countsWhere, isCollective, isRegistered, isUpward, isVisit, sumWhere } from './rows.ts';
 
 export interface HeadlineCard {

@@ -1,11 +1,11 @@
 /** 属地: regions ranked with their change, levels by region (越级 share), region × category. */
-import { MEASURE_UNITS } from '../counts.ts';
-import { breakdownQuery, crossQuery } from '../queries-dashboard.ts';
-import { LEVELS } from '../schema.ts';
+import { MEASURE_UNITS } from '../lib/counts.ts';
+import { breakdownQuery, crossQuery } from '../lib/queries-dashboard.ts';
+import { LEVELS } from '../lib/schema.ts';
 import { previousLabel, type PageContext, type PageData } from './context.ts';
 import { rankedRows } from './change-row.ts';
 import { panel } from './panel.ts';
-import type { RankedBarsRow } from '../../charts/ranked-bars.ts';
+import type { RankedBarsRow } from '../charts/ranked-bars.ts';
 import { groupCounts, num, str } from './rows.ts';
 
 export async function regionsPage(context: PageContext): Promise<PageData> {

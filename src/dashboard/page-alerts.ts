@@ -2,12 +2,12 @@
  * The 苗头预警 page's content, pure: the month's alerts ranked, each with the view that shows
  * its series, and the region × category matrix marked by the strongest score in each cell.
  */
-import type { AlertsFile } from '../alerts/published.ts';
-import type { Alert, AlertKind } from '../alerts/types.ts';
-import type { Measure } from '../counts.ts';
-import { addMonths } from '../periods.ts';
-import type { Channel, Level } from '../schema.ts';
-import { DEFAULT_VIEW, serializeViewState, type ViewState } from '../view-state.ts';
+import type { AlertsFile } from '../lib/alerts/published.ts';
+import type { Alert, AlertKind } from '../lib/alerts/types.ts';
+import type { Measure } from '../lib/counts.ts';
+import { addMonths } from '../lib/periods.ts';
+import type { Channel, Level } from '../lib/schema.ts';
+import { DEFAULT_VIEW, serializeViewState, type ViewState } from '../lib/view-state.ts';
 
 export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   above: '高于预期',

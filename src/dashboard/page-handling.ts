@@ -1,9 +1,9 @@
 /** 办理与考核: 受理 decisions by month, the handling rates over time and by unit. */
-import { handlingQueries, monthlyQuery, type CubeMeasure } from '../queries-dashboard.ts';
-import { rate, ratePercentText } from '../rates.ts';
-import { ACCEPTANCES } from '../schema.ts';
-import { NO_DENOMINATOR } from '../figure-columns.ts';
-import type { RankedBarsRow } from '../../charts/ranked-bars.ts';
+import { handlingQueries, monthlyQuery, type CubeMeasure } from '../lib/queries-dashboard.ts';
+import { rate, ratePercentText } from '../lib/rates.ts';
+import { ACCEPTANCES } from '../lib/schema.ts';
+import { NO_DENOMINATOR } from '../lib/figure-columns.ts';
+import type { RankedBarsRow } from '../charts/ranked-bars.ts';
 import { previousLabel, type PageContext, type PageData } from './context.ts';
 import { timingPanels } from './handling-timing.ts';
 import { panel } from './panel.ts';

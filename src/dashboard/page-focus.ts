@@ -1,6 +1,6 @@
 /** 重点事项: repeat petitions, 领导包案 and 督办 化解率, 领导接访. */
-import { MEASURE_UNITS, type Counts } from '../counts.ts';
-import { monthlyQuery, repeatQueries, totalsQuery } from '../queries-dashboard.ts';
+import { MEASURE_UNITS, type Counts } from '../lib/counts.ts';
+import { monthlyQuery, repeatQueries, totalsQuery } from '../lib/queries-dashboard.ts';
 import { monthNumber, periodYear, type PageContext, type PageData } from './context.ts';
 import { panel } from './panel.ts';
 import { isRegistered, num, str, sumWhere } from './rows.ts';

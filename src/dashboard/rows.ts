@@ -1,7 +1,7 @@
 /** Reading the dashboard queries' rows: sums over the rows that match, for one side. */
-import type { Counts } from '../counts.ts';
-import type { SqlRow } from '../query-runner.ts';
-import type { Side } from '../queries-dashboard.ts';
+import type { Counts } from '../lib/counts.ts';
+import type { SqlRow } from '../lib/query-runner.ts';
+import type { Side } from '../lib/queries-dashboard.ts';
 
 export function num(row: SqlRow, key: string): number {
   const value = row[key];

@@ -1,7 +1,7 @@
 /** 走访层级: each level's cumulative trend against the comparison, 登记 beside 劝返, 集体访, 越级 share. */
-import { MEASURE_UNITS } from '../counts.ts';
-import { COUNTS, monthlyQuery, totalsQuery } from '../queries-dashboard.ts';
-import { LEVELS } from '../schema.ts';
+import { MEASURE_UNITS } from '../lib/counts.ts';
+import { COUNTS, monthlyQuery, totalsQuery } from '../lib/queries-dashboard.ts';
+import { LEVELS } from '../lib/schema.ts';
 import { monthNumber, periodYear, type PageContext, type PageData } from './context.ts';
 import { panel, type Panel } from './panel.ts';
 import { groupCounts, isCollective, isPersuaded, isUpward, isVisit, num, str } from './rows.ts';

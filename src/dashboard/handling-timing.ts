@@ -1,6 +1,6 @@
 /** 办理时效 panels of 办理与考核: shares within the limits by month, medians by month and unit. */
-import type { GroupedBarsRow } from '../../charts/grouped-bars.ts';
-import type { RateLinesRow } from '../../charts/rate-lines.ts';
+import type { GroupedBarsRow } from '../charts/grouped-bars.ts';
+import type { RateLinesRow } from '../charts/rate-lines.ts';
 import {
   histograms,
   timingSummary,
@@ -8,9 +8,9 @@ import {
   type DayCount,
   type Timing,
   type TimingKey,
-} from '../handling-time.ts';
-import { timingQueries } from '../queries-dashboard.ts';
-import type { SqlRow } from '../query-runner.ts';
+} from '../lib/handling-time.ts';
+import { timingQueries } from '../lib/queries-dashboard.ts';
+import type { SqlRow } from '../lib/query-runner.ts';
 import { periodYear, type PageContext } from './context.ts';
 import { panel, type Panel } from './panel.ts';
 import { num, str } from './rows.ts';

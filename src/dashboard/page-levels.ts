@@ -2,6 +2,7 @@
 import { MEASURE_UNITS } from '../lib/counts.ts';
 import { COUNTS, monthlyQuery, totalsQuery } from '../lib/queries-dashboard.ts';
 import { LEVELS } from '../lib/schema.ts';
+import { COMPARE_LABELS } from '../lib/view-state.ts';
 import { monthNumber, periodYear, type PageContext, type PageData } from './context.ts';
 import { panel, type Panel } from './panel.ts';
 import { groupCounts, isCollective, isPersuaded, isUpward, isVisit, num, str } from './rows.ts';
@@ -114,7 +115,7 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
       }),
       panel({
         id: 'collective',
-        title: `集体访（${context.view.compare === 'yoy' ? '同比' : '环比'}）`,
+        title: `集体访（${COMPARE_LABELS[compare]}）`,
         chart: 'grouped-bars',
         rows: collective,
         options: { unit, label: '集体访', keys: levels, keyLabel: '层级' },

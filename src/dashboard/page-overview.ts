@@ -2,6 +2,7 @@
 import { MEASURE_UNITS } from '../lib/counts.ts';
 import { breakdownQuery, COUNTS, monthlyQuery, totalsQuery } from '../lib/queries-dashboard.ts';
 import { LEVELS } from '../lib/schema.ts';
+import { COMPARE_LABELS } from '../lib/view-state.ts';
 import { headlineCards } from './cards.ts';
 import { rankedRows } from './change-row.ts';
 import {
@@ -72,7 +73,7 @@ export async function overviewPage(context: PageContext): Promise<PageData> {
       }),
       panel({
         id: 'rising',
-        title: `${previousLabel(context) === '去年同期' ? '同比' : '环比'}上升的问题类别`,
+        title: `${COMPARE_LABELS[compare]}上升的问题类别`,
         chart: 'ranked-bars',
         rows: rising,
         options: { unit, label: '上升的问题类别', limit: 8, previousLabel: previousLabel(context) },

@@ -53,6 +53,8 @@ export function summarise(page: PageFigures): PageSummary {
   const changes = changesOf(page);
   const firsts = answered(page).map((run) => run.complete);
   const read = 'error' in page.visit ? null : page.visit.read;
+  const ofChanges = (pick: (change: FilterChange) => number, q: number) =>
+    quantile(changes.map(pick), q);
   return {
     title: page.title,
     firstChart,
@@ -64,22 +66,10 @@ export function summarise(page: PageFigures): PageSummary {
     firstChange: median(firsts),
     firstChangeMax: firsts.length > 0 ? Math.max(...firsts) : NaN,
     firstChangeFailed: page.firstChanges.length - firsts.length,
-    p50: quantile(
-      changes.map((c) => c.complete),
-      0.5,
-    ),
-    p95: quantile(
-      changes.map((c) => c.complete),
-      0.95,
-    ),
-    chartsP95: quantile(
-      changes.map((c) => c.charts),
-      0.95,
-    ),
-    engineP95: quantile(
-      changes.map((c) => c.engine),
-      0.95,
-    ),
+    p50: ofChanges((c) => c.complete, 0.5),
+    p95: ofChanges((c) => c.complete, 0.95),
+    chartsP95: ofChanges((c) => c.charts, 0.95),
+    engineP95: ofChanges((c) => c.engine, 0.95),
     queriesMax: changes.length > 0 ? Math.max(...changes.map((c) => c.queries)) : NaN,
     changes: changes.length,
     databaseRead: read?.database ?? NaN,

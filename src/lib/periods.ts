@@ -4,7 +4,9 @@
  * integer arithmetic, no Date objects, so results never depend on the time zone.
  */
 
-export type Compare = 'yoy' | 'mom';
+/** 同比 (the same months a year earlier) or 环比 (the period just before). */
+export const COMPARES = ['yoy', 'mom'] as const;
+export type Compare = (typeof COMPARES)[number];
 
 export interface Period {
   from: string;

@@ -50,26 +50,11 @@ export function ruleOfLawScore(
       );
     }
     const { numerator, denominator } = counts[term.key];
-    if (denominator === 0) {
-      return {
-        key: term.key,
-        name: term.name,
-        numerator,
-        denominator,
-        weight: term.weight,
-        score: null,
-      };
-    }
+    const scored = { key: term.key, name: term.name, numerator, denominator, weight: term.weight };
+    if (denominator === 0) return { ...scored, score: null };
     const thousandths = termThousandths(numerator, denominator, term.weight);
     total += thousandths;
-    return {
-      key: term.key,
-      name: term.name,
-      numerator,
-      denominator,
-      weight: term.weight,
-      score: scaledToNumber(thousandths, 3),
-    };
+    return { ...scored, score: scaledToNumber(thousandths, 3) };
   });
   return { terms, total: scaledToNumber(total, 3) };
 }

@@ -8,6 +8,7 @@ import type { RecordFilter } from './queries.ts';
 import {
   addMonths,
   compareMonths,
+  COMPARES,
   isMonth,
   reportPeriod,
   yearToDate,
@@ -118,7 +119,7 @@ export function parseViewState(
       : null;
 
   take('period', (raw) => oneOf(PERIOD_KINDS, raw));
-  take('compare', (raw) => oneOf(['yoy', 'mom'] as const, raw));
+  take('compare', (raw) => oneOf(COMPARES, raw));
   take('measure', (raw) => oneOf(MEASURES, raw));
   take('channel', (raw) => oneOf(CHANNELS, raw));
   take('level', (raw) => oneOf(LEVELS, raw));

@@ -3,7 +3,7 @@ import { MEASURE_UNITS, type Counts } from '../lib/counts.ts';
 import { monthlyQuery, repeatQueries, totalsQuery } from '../lib/queries-dashboard.ts';
 import { monthNumber, periodYear, type PageContext, type PageData } from './context.ts';
 import { panel } from './panel.ts';
-import { isRegistered, num, str, sumWhere } from './rows.ts';
+import { countsLabel, isRegistered, num, seriesOf, SIDES, str, sumWhere } from './rows.ts';
 
 export async function focusPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
@@ -40,8 +40,8 @@ export async function focusPage(context: PageContext): Promise<PageData> {
     shares.set(month, entry);
   }
 
-  const resolution = (['current', 'previous'] as const).flatMap((side) => {
-    const series = side === 'current' ? '本期' : '同期';
+  const resolution = SIDES.flatMap((side) => {
+    const series = seriesOf(side);
     const total = (key: string) => sumWhere(totals, side, isRegistered, key);
     return [
       { key: '领导包案', series: `${series}总数`, value: total('leader_cases') },
@@ -123,9 +123,9 @@ export async function focusPage(context: PageContext): Promise<PageData> {
           const [side = '', month = ''] = key.split('|');
           return {
             month: monthNumber(month),
-            series: side === 'current' ? ('本期' as const) : ('同期' as const),
+            series: seriesOf(side),
             value: counts[measure],
-            label: `${counts.batches}批 / ${counts.persons}人次`,
+            label: countsLabel(counts),
           };
         }),
         options: { unit, label: '领导接访月度走势', year, subject: '领导接访', compare },

@@ -5,7 +5,18 @@ import { LEVELS } from '../lib/schema.ts';
 import { COMPARE_LABELS } from '../lib/view-state.ts';
 import { monthNumber, periodYear, type PageContext, type PageData } from './context.ts';
 import { panel, type Panel } from './panel.ts';
-import { groupCounts, isCollective, isPersuaded, isUpward, isVisit, num, str } from './rows.ts';
+import {
+  countsLabel,
+  groupCounts,
+  isCollective,
+  isPersuaded,
+  isUpward,
+  isVisit,
+  num,
+  seriesOf,
+  SIDES,
+  str,
+} from './rows.ts';
 
 export async function levelsPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
@@ -24,12 +35,12 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
       id: `cumulative-${level}`,
       title: `${level}走访累计走势`,
       chart: 'cumulative',
-      rows: (['current', 'previous'] as const).flatMap((side) =>
+      rows: SIDES.flatMap((side) =>
         [
           ...groupCounts(monthly, side, 'month', (row) => isVisit(row) && row['level'] === level),
         ].map(([month, counts]) => ({
           month: monthNumber(month),
-          series: side === 'current' ? ('本期' as const) : ('同期' as const),
+          series: seriesOf(side),
           value: counts[measure],
         })),
       ),
@@ -37,7 +48,6 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
     }),
   );
 
-  const side = (name: 'current' | 'previous') => (name === 'current' ? '本期' : '同期');
   const registeredByLevel = groupCounts(totals, 'current', 'level', isVisit);
   const persuadedByLevel = groupCounts(totals, 'current', 'level', isPersuaded);
   const registeredVsPersuaded = levels.flatMap((level) =>
@@ -52,20 +62,20 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
         key: level,
         series,
         value: counts[measure],
-        label: `${counts.batches}批 / ${counts.persons}人次`,
+        label: countsLabel(counts),
       };
     }),
   );
 
-  const collective = (['current', 'previous'] as const).flatMap((name) => {
+  const collective = SIDES.flatMap((name) => {
     const byLevel = groupCounts(totals, name, 'level', isCollective);
     return levels.map((level) => {
       const counts = byLevel.get(level) ?? { batches: 0, persons: 0 };
       return {
         key: level,
-        series: side(name),
+        series: seriesOf(name),
         value: counts[measure],
-        label: `${counts.batches}批 / ${counts.persons}人次`,
+        label: countsLabel(counts),
       };
     });
   });

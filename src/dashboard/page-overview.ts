@@ -13,7 +13,7 @@ import {
   type PageData,
 } from './context.ts';
 import { panel } from './panel.ts';
-import { groupCounts, isRegistered, isVisit } from './rows.ts';
+import { countsLabel, groupCounts, isRegistered, isVisit, SIDES, seriesOf } from './rows.ts';
 
 export async function overviewPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
@@ -25,25 +25,25 @@ export async function overviewPage(context: PageContext): Promise<PageData> {
   const unit = MEASURE_UNITS[measure];
   const year = periodYear(context);
 
-  const trendRows = ['current', 'previous'].flatMap((side) => {
-    const byMonth = groupCounts(monthly, side as 'current' | 'previous', 'month', isRegistered);
+  const trendRows = SIDES.flatMap((side) => {
+    const byMonth = groupCounts(monthly, side, 'month', isRegistered);
     return [...byMonth].map(([month, counts]) => ({
       month: monthNumber(month),
-      series: side === 'current' ? ('本期' as const) : ('同期' as const),
+      series: seriesOf(side),
       value: counts[measure],
-      label: `${counts.batches}批 / ${counts.persons}人次`,
+      label: countsLabel(counts),
     }));
   });
 
-  const pyramidRows = (['current', 'previous'] as const).flatMap((side) => {
+  const pyramidRows = SIDES.flatMap((side) => {
     const byLevel = groupCounts(totals, side, 'level', isVisit);
     return LEVELS.map((level) => {
       const counts = byLevel.get(level) ?? { batches: 0, persons: 0 };
       return {
         level,
-        series: side === 'current' ? ('本期' as const) : ('同期' as const),
+        series: seriesOf(side),
         value: counts[measure],
-        label: `${counts.batches}批 / ${counts.persons}人次`,
+        label: countsLabel(counts),
       };
     });
   });

@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { sql } from '../src/lib/queries.ts';
+import { sql } from '../src/lib/sql.ts';
 import { PUBLISHED_FILES, type Manifest } from '../src/lib/schema.ts';
 import { openPublished } from '../src/node/duckdb-node.ts';
 

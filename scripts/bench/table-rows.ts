@@ -2,7 +2,7 @@
  * node scripts/bench/table-rows.ts DATABASE… — each published table's rows and columns, per
  * database (what grows with records and what is sized by months × dimensions; docs/scale.md).
  */
-import { sql } from '../../src/lib/queries.ts';
+import { sql } from '../../src/lib/sql.ts';
 import { openPublished } from '../../src/node/duckdb-node.ts';
 import { textTable } from './table.ts';
 

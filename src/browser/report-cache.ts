@@ -4,7 +4,7 @@
  * page), so each briefing is kept for the next change.
  */
 import { withAlerts } from '../lib/alerts/report-alerts.ts';
-import type { DashboardScope } from '../lib/queries-dashboard.ts';
+import type { DashboardScope } from '../lib/scope.ts';
 import { reportOptions } from '../lib/report-options.ts';
 import { computeReport, type Report } from '../lib/report.ts';
 import { siteConfig } from '../site.config.ts';

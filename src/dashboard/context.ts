@@ -1,5 +1,5 @@
 /** What every page loader is given: the view, its SQL scope, and how to run a query. */
-import type { DashboardScope } from '../lib/queries-dashboard.ts';
+import type { DashboardScope } from '../lib/scope.ts';
 import type { QueryRunner } from '../lib/query-runner.ts';
 import type { ViewState } from '../lib/view-state.ts';
 import type { HeadlineCard } from './cards.ts';

@@ -92,7 +92,7 @@ export async function timingPanels(context: PageContext): Promise<Panel[]> {
     .sort((a, b) => timed(b) - timed(a) || (a < b ? -1 : 1))
     .slice(0, UNIT_LIMIT);
   const series = TIMINGS.map((timing) => `${timing.label}中位数`);
-  const note = scope.tag ? `${NOTE}办理时效不区分专项标签。` : NOTE;
+  const note = NOTE;
   return [
     panel({
       id: 'timing-rates',

@@ -1,6 +1,7 @@
 /** 总览: headline cards, the monthly trend against last year, the level pyramid, rising categories. */
 import { MEASURE_UNITS } from '../lib/counts.ts';
-import { breakdownQuery, COUNTS, monthlyQuery, totalsQuery } from '../lib/queries-dashboard.ts';
+import { BATCHES_AND_PERSONS } from '../lib/measures.ts';
+import { breakdownQuery, monthlyQuery, totalsQuery } from '../lib/queries-dashboard.ts';
 import { LEVELS } from '../lib/schema.ts';
 import { COMPARE_LABELS } from '../lib/view-state.ts';
 import { headlineCards } from './cards.ts';
@@ -18,8 +19,8 @@ import { countsLabel, groupCounts, isRegistered, isVisit, SIDES, seriesOf } from
 export async function overviewPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
   const [totals, monthly, categories] = await Promise.all([
-    run(totalsQuery(scope, [...COUNTS, 'repeat_batches'])),
-    run(monthlyQuery(scope, { measures: COUNTS, typeOnly: true })),
+    run(totalsQuery(scope, [...BATCHES_AND_PERSONS, 'repeat_batches'])),
+    run(monthlyQuery(scope, { counts: BATCHES_AND_PERSONS, typeOnly: true })),
     run(breakdownQuery(scope, 'category')),
   ]);
   const unit = MEASURE_UNITS[measure];

@@ -3,7 +3,7 @@ import { SERIES_CURRENT, SERIES_PREVIOUS } from '../charts/theme.ts';
 import type { Counts } from '../lib/counts.ts';
 import { countsText } from '../lib/wording.ts';
 import type { SqlRow } from '../lib/query-runner.ts';
-import type { Side } from '../lib/queries-dashboard.ts';
+import type { Side } from '../lib/scope.ts';
 
 /** Both sides of every dashboard query, this period first. */
 export const SIDES = ['current', 'previous'] as const satisfies readonly Side[];

@@ -1,6 +1,6 @@
 /** From the view in the URL to the SQL scope, and the line that tells a reader what they see. */
 import { comparedPeriod, periodLabel } from '../lib/periods.ts';
-import type { DashboardScope } from '../lib/queries-dashboard.ts';
+import type { DashboardScope } from '../lib/scope.ts';
 import {
   COMPARE_LABELS,
   filterSummary,

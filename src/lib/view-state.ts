@@ -4,7 +4,7 @@
  */
 import { MEASURES, type Measure } from './counts.ts';
 import { CHANNELS, LEVELS, type Channel, type Level } from './schema.ts';
-import type { RecordFilter } from './queries.ts';
+import type { RecordFilter } from './scope.ts';
 import {
   addMonths,
   compareMonths,

@@ -6,6 +6,7 @@
 import { alertBandChart } from '../charts/alert-band.ts';
 import { renderChart } from '../render/chart.ts';
 import { monthWord } from '../lib/alerts/sentence.ts';
+import { MEASURE_UNITS } from '../lib/counts.ts';
 import { alertListHtml, alertMatrixHtml } from '../render/alerts-html.ts';
 import { alertBandOptions, alertsCsv, alertsPageData } from '../dashboard/page-alerts.ts';
 import { readBoot } from './boot.ts';
@@ -13,7 +14,6 @@ import { saveBlob } from './download.ts';
 import { publishedAlerts } from './published-alerts.ts';
 
 const KINDS = ['above', 'sustained', 'new', 'collective', 'escalation'];
-const UNITS = { batches: '批', persons: '人次' } as const;
 const boot = readBoot();
 const base = document.body.dataset['base'] ?? '/';
 const form = document.querySelector<HTMLFormElement>('form[data-alert-filters]');
@@ -34,7 +34,7 @@ async function drawMonth(month: string): Promise<void> {
         item.alert.band.length === 0
           ? ''
           : renderChart(
-              alertBandChart(item.alert.band, alertBandOptions(item, UNITS[measure])),
+              alertBandChart(item.alert.band, alertBandOptions(item, MEASURE_UNITS[measure])),
               document,
             ).outerHTML,
       );

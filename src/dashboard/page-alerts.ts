@@ -3,7 +3,8 @@
  * its series, and the region × category matrix marked by the strongest score in each cell.
  */
 import type { AlertsFile } from '../lib/alerts/published.ts';
-import type { Alert, AlertKind, AlertMeasure } from '../lib/alerts/types.ts';
+import type { Alert, AlertKind } from '../lib/alerts/types.ts';
+import type { Measure } from '../lib/counts.ts';
 import { addMonths } from '../lib/periods.ts';
 import type { Channel, Level } from '../lib/schema.ts';
 import { DEFAULT_VIEW, serializeViewState, type ViewState } from '../lib/view-state.ts';
@@ -79,7 +80,7 @@ function shade(score: number): MatrixCell['level'] {
 
 export function alertsPageData(
   file: AlertsFile | null,
-  measure: AlertMeasure = 'batches',
+  measure: Measure = 'batches',
   /** Every region and category of the data: the matrix's rows and columns. */
   known: { regions: readonly string[]; categories: readonly string[] } | null = null,
   month: string | null = file?.cutoff?.slice(0, 7) ?? null,

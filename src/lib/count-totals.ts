@@ -6,7 +6,7 @@
 import { COUNT_NAMES, REGISTRATION_TYPE, type CountName } from './measures.ts';
 import type { SqlRow } from './query-runner.ts';
 import { CHANNELS, LEVELS, type Channel, type Level } from './schema.ts';
-import type { Counts } from './wording.ts';
+import type { Counts } from './counts.ts';
 
 export interface LevelCounts extends Counts {
   collectiveBatches: number;

@@ -1,8 +1,8 @@
+import type { Measure } from '../counts.ts';
 import type { Baseline } from './reference.ts';
 import type { SeriesDimension } from './series.ts';
 
 export type AlertKind = 'above' | 'sustained' | 'new' | 'collective' | 'escalation';
-export type AlertMeasure = 'batches' | 'persons';
 
 /** One month of an alert's series against its expectation (null: no expectation that month). */
 export interface BandPoint {
@@ -20,7 +20,7 @@ export interface Alert {
   /** Display name: 城关街道·市场监管, 城关街道·越级走访 … */
   name: string;
   /** What observed / expected / upper count: 登记 batches or persons; petitioners for collective. */
-  measure: AlertMeasure;
+  measure: Measure;
   month: string;
   observed: number;
   /** Expected count, one decimal (scaled to the days elapsed in a month in progress). */

@@ -133,6 +133,31 @@ describe('deriveAlerts', () => {
     expect(deriveAlerts(input(rows, months), OPTIONS)).toEqual([]);
   });
 
+  it('every kind’s series without its rise raises nothing (the tests below add the rise)', () => {
+    const steady: WindowRow[] = Array.from({ length: months }, (_, i) => ({
+      region: '城关街道',
+      category: '城乡建设',
+      month: addMonths(FIRST, i),
+      windowEnd: lastDay(addMonths(FIRST, i)),
+      petitioners: 2 + (i % 2),
+      batches: 3,
+      collectiveBatches: 0,
+      collectivePersons: 0,
+    }));
+    const rows = [
+      ...counts('region-category', `城关街道${KEY_SEPARATOR}市场监管`, flat(months)),
+      ...counts('category', '劳动和社会保障', flat(months)),
+      ...counts('tag', '两拖欠', new Array<number>(months).fill(0)),
+      ...counts('visits', '东湖镇', new Array<number>(months).fill(20)),
+      ...counts(
+        'escalated',
+        '东湖镇',
+        Array.from({ length: months }, (_, i) => (i % 2 === 0 ? 2 : 3)),
+      ),
+    ];
+    expect(deriveAlerts(input(rows, months, undefined, steady), OPTIONS)).toEqual([]);
+  });
+
   it('above expectation: a doubling in the last month, with the sentence', () => {
     const values = flat(months);
     values[months - 1] = 24;
@@ -271,5 +296,29 @@ describe('deriveAlerts', () => {
     expect(alert!.sentence).toMatch(
       /^城关街道·城乡建设：截至12月31日的30天内，12名信访人登记13批，高于此前12个月的水平（预期约3人，上限\d+人）；发生集体访1批8人次，此前12个月无集体访。$/,
     );
+  });
+
+  it('a unit’s alert says which category and region hold most of its month (its rise is theirs)', () => {
+    const unit = flat(months);
+    unit[months - 1] = 30;
+    const part = (values: number[], share: number) =>
+      values.map((v, i) => (i === months - 1 ? Math.round(v * share) : v));
+    const rows = [
+      ...counts('unit', '区市场监管局', unit),
+      // 24 of the 30 are 市场监管 (0.8), 12 in 城关街道 (0.4: not most of it).
+      ...counts('unit-category', `区市场监管局${KEY_SEPARATOR}市场监管`, part(unit, 0.8)),
+      ...counts('unit-category', `区市场监管局${KEY_SEPARATOR}教育`, part(unit, 0.2)),
+      ...counts('unit-region', `区市场监管局${KEY_SEPARATOR}城关街道`, part(unit, 0.4)),
+      ...counts('unit-region', `区市场监管局${KEY_SEPARATOR}西山镇`, part(unit, 0.6)),
+    ];
+    const alerts = deriveAlerts(input(rows, months), OPTIONS);
+    // The helper series raise nothing of their own.
+    expect(alerts.map((a) => `${a.dimension} ${a.measure}`).sort()).toEqual([
+      'unit batches',
+      'unit persons',
+    ]);
+    for (const alert of alerts) {
+      expect(alert.mainly).toEqual([{ dimension: 'category', key: '市场监管', share: 0.8 }]);
+    }
   });
 });

@@ -180,6 +180,7 @@ async function render(): Promise<void> {
       next = alertsPageData(file, selectionOf(view), boot.info);
     }
     draw(next);
+    performance.mark('xf:rendered', { detail: { generation: mine } });
     document.dispatchEvent(new CustomEvent('dashboard:rendered', { detail: { generation: mine } }));
   } finally {
     if (mine === generation) delete document.body.dataset['loading'];

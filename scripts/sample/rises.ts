@@ -1,12 +1,19 @@
 /**
  * Seeded injected rises for the 苗头预警 backtest (`npm run sample -- --inject-rises SEED`): a
  * chosen series' rate × 1.5, × 2 or × 3 for one to three months, in series of low and of high
- * baseline. The rise adds 登记 to the sample (its own records are unchanged) and its truth —
- * which series, months, factor, baseline and records added — is written beside the sample.
+ * baseline (never in the category the sample itself raises). The rise adds 登记 to the sample
+ * (its own records are unchanged); its truth (which series, months, factor, baseline and
+ * records added) is written beside the sample.
  */
 import { FIRST_YEAR, daysInMonth, monthKey, monthStart, type Calendar } from './dates.ts';
 import { int, poisson, rngFor, shuffle } from './prng.ts';
-import { risenRecord, sampleMonths, type Forced, type SampleRecord } from './truth.ts';
+import {
+  RISING_CATEGORY,
+  risenRecord,
+  sampleMonths,
+  type Forced,
+  type SampleRecord,
+} from './truth.ts';
 
 export const RISES_FILE = '.sample-injected-rises.json';
 
@@ -87,9 +94,10 @@ export function planRises(
 ): RisesTruth {
   const rng = rngFor(seed, 7);
   const dimension = RISE_DIMENSIONS[seed % RISE_DIMENSIONS.length]!;
-  const series = [...monthlyCounts(dimension, sampleSeed, records, calendar).values()].sort(
-    (a, b) => (a.keys.join() < b.keys.join() ? -1 : 1),
-  );
+  // Not into the category the sample raises on purpose: its own rise would be counted as found.
+  const series = [...monthlyCounts(dimension, sampleSeed, records, calendar).values()]
+    .filter(({ keys }) => dimension === 'region' || keys.at(-1) !== RISING_CATEGORY)
+    .sort((a, b) => (a.keys.join() < b.keys.join() ? -1 : 1));
   const taken = { high: 0, low: 0 };
   const rises: InjectedRise[] = [];
   for (const { keys, counts } of shuffle(rng, series)) {

@@ -45,6 +45,19 @@ function input(
 
 const flat = (months: number): number[] => Array.from({ length: months }, (_, i) => FLAT[i % 12]!);
 
+/** 城关街道·城乡建设's 30-day windows: two or three petitioners, no 集体访. */
+const steadyWindows = (months: number): WindowRow[] =>
+  Array.from({ length: months }, (_, i) => ({
+    region: '城关街道',
+    category: '城乡建设',
+    month: addMonths(FIRST, i),
+    windowEnd: lastDay(addMonths(FIRST, i)),
+    petitioners: 2 + (i % 2),
+    batches: 3,
+    collectiveBatches: 0,
+    collectivePersons: 0,
+  }));
+
 describe('quantiles (known values from scipy.stats)', () => {
   it('Poisson when the dispersion is 1, negative binomial above', () => {
     expect(countQuantile(0.995, 5, 1)).toBe(12); // poisson.ppf(0.995, 5)
@@ -134,16 +147,7 @@ describe('deriveAlerts', () => {
   });
 
   it('every kind’s series without its rise raises nothing (the tests below add the rise)', () => {
-    const steady: WindowRow[] = Array.from({ length: months }, (_, i) => ({
-      region: '城关街道',
-      category: '城乡建设',
-      month: addMonths(FIRST, i),
-      windowEnd: lastDay(addMonths(FIRST, i)),
-      petitioners: 2 + (i % 2),
-      batches: 3,
-      collectiveBatches: 0,
-      collectivePersons: 0,
-    }));
+    const steady = steadyWindows(months);
     const rows = [
       ...counts('region-category', `城关街道${KEY_SEPARATOR}市场监管`, flat(months)),
       ...counts('category', '劳动和社会保障', flat(months)),
@@ -273,16 +277,7 @@ describe('deriveAlerts', () => {
   });
 
   it('collective 苗头: distinct petitioners above their level, or a 集体访 where there was none', () => {
-    const windows: WindowRow[] = Array.from({ length: months }, (_, i) => ({
-      region: '城关街道',
-      category: '城乡建设',
-      month: addMonths(FIRST, i),
-      windowEnd: lastDay(addMonths(FIRST, i)),
-      petitioners: 2 + (i % 2),
-      batches: 3,
-      collectiveBatches: 0,
-      collectivePersons: 0,
-    }));
+    const windows = steadyWindows(months);
     expect(deriveAlerts(input([], months, undefined, windows), OPTIONS)).toEqual([]);
     windows[months - 1] = {
       ...windows[months - 1]!,

@@ -19,9 +19,8 @@ import {
   alertsSubtitle,
   alertsTable,
 } from '../src/lib/dashboard/page-alerts.ts';
-import { renderPanel } from '../src/lib/dashboard/panel.ts';
 import { NO_FILTER } from '../src/lib/queries.ts';
-import { JSDOM } from 'jsdom';
+import { alertBlocks } from './helpers/alert-blocks.ts';
 
 function alert(over: Partial<Alert>): Alert {
   const base: Omit<Alert, 'sentence' | 'band'> = {
@@ -163,17 +162,7 @@ describe('苗头预警 page data', () => {
         '2024年9月30日',
       ),
     ).toBe('2024年9月 · 全部 · 高于预期 · 批次 · 数据截至2024年9月30日');
-    const document = new JSDOM('<!doctype html><body></body>').window.document;
-    const rendered = panels.map((panel) =>
-      renderPanel(panel, {
-        width: 640,
-        document,
-        subtitle: 's',
-        interactive: false,
-        source: 'src',
-      }),
-    );
-    const { matrix, list } = alertsBlocksHtml(data, rendered, '/xf/');
+    const { matrix, list } = alertBlocks(data);
     expect(matrix).toContain('data-panel="alert-matrix"');
     expect(list.match(/<li class="alert-item"/g)).toHaveLength(3);
     expect(list).toContain('href="/xf/regions/?period=last12&amp;');
@@ -182,17 +171,7 @@ describe('苗头预警 page data', () => {
 
   it('escapes every text it writes', () => {
     const data = alertsPageData(file([alert({ keys: ['<b>', '&'], name: '<b>·&' })]));
-    const document = new JSDOM('<!doctype html><body></body>').window.document;
-    const rendered = alertPanels(data, { unit: '批', regionLabel: '<i>' }).map((panel) =>
-      renderPanel(panel, {
-        width: 640,
-        document,
-        subtitle: 's',
-        interactive: false,
-        source: 'src',
-      }),
-    );
-    const { matrix, list } = alertsBlocksHtml(data, rendered, '/xf/');
+    const { matrix, list } = alertBlocks(data, '<i>');
     expect(matrix + list).not.toContain('<b>');
     expect(matrix + list).not.toContain('<i>');
     expect(list).toContain('&lt;b&gt;·&amp;');

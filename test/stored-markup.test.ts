@@ -12,8 +12,7 @@ import { briefingDocx } from '../src/lib/briefing-docx.ts';
 import { loadPage } from '../src/lib/dashboard/load.ts';
 import { ALERTS_VERSION } from '../src/lib/alerts/published.ts';
 import type { Alert } from '../src/lib/alerts/types.ts';
-import { alertsBlocksHtml } from '../src/lib/dashboard/alerts-html.ts';
-import { alertPanels, alertsPageData } from '../src/lib/dashboard/page-alerts.ts';
+import { alertsPageData } from '../src/lib/dashboard/page-alerts.ts';
 import { PAGES, isChartPage } from '../src/lib/dashboard/pages.ts';
 import { renderPanel } from '../src/lib/dashboard/panel.ts';
 import { briefingHtml, chartCardHtml, headlineCardsHtml } from '../src/lib/dashboard/html.ts';
@@ -23,6 +22,7 @@ import { reportOptions } from '../src/lib/report-options.ts';
 import type { QueryRunner } from '../src/lib/query-runner.ts';
 import { DEFAULT_VIEW, type ViewState } from '../src/lib/view-state.ts';
 import { siteConfig } from '../src/site.config.ts';
+import { alertBlocks } from './helpers/alert-blocks.ts';
 import { HEADER, build, csvText, row, testFolders, type Row } from './helpers/build-fixtures.ts';
 
 const PAYLOADS = [
@@ -156,17 +156,7 @@ describe('stored markup renders as text', () => {
       { measure: 'batches' },
       { regions: [region], categories: [category] },
     );
-    const rendered = alertPanels(data, { unit: '批', regionLabel: siteConfig.regionLabel }).map(
-      (panel) =>
-        renderPanel(panel, {
-          width: 640,
-          document,
-          subtitle: 's',
-          interactive: false,
-          source: 'src',
-        }),
-    );
-    const { matrix, list } = alertsBlocksHtml(data, rendered, '/xf/');
+    const { matrix, list } = alertBlocks(data, siteConfig.regionLabel);
     const text =
       expectInert(matrix, 'alerts matrix') + expectInert(`<ol>${list}</ol>`, 'alerts list');
     expect(text).toContain(region);

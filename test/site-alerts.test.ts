@@ -14,7 +14,13 @@ import { alertMonths } from '../src/lib/alerts/view.ts';
 import { alertsPageData, alsoText, type AlertSelection } from '../src/lib/dashboard/page-alerts.ts';
 import { NO_FILTER } from '../src/lib/queries.ts';
 import { siteConfig } from '../src/site.config.ts';
-import { pageUrl, rendered, useBrowser, watchedContext } from './setup/browser.ts';
+import {
+  pageUrl,
+  rendered,
+  useBrowser,
+  waitForRenderAfter,
+  watchedContext,
+} from './setup/browser.ts';
 
 const browser = useBrowser();
 let file: AlertsFile;
@@ -100,7 +106,8 @@ describe('苗头预警 page in Chromium', () => {
       expect(await notes(page)).toEqual(filtered);
 
       // A kind, and a month the link no longer offers (dropped with a note).
-      await rendered(page, () => page.goto(pageUrl('alerts/', `?month=${month}&kind=collective`)));
+      await page.goto(pageUrl('alerts/', `?month=${month}&kind=collective`));
+      await waitForRenderAfter(page, 0);
       expect(await notes(page)).toEqual(expected({ kind: 'collective' }));
       await page.goto(pageUrl('alerts/', '?month=1999-01'));
       await expect.poll(() => page.locator('.notes').textContent()).toContain('月份参数无效');
@@ -116,7 +123,8 @@ describe('苗头预警 page in Chromium', () => {
     const { context, problems, foreign } = await watchedContext(browser());
     try {
       const page = await context.newPage();
-      await rendered(page, () => page.goto(pageUrl('alerts/', `?month=${month}`)));
+      await page.goto(pageUrl('alerts/', `?month=${month}`));
+      await waitForRenderAfter(page, 0);
       const label = `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
       const matrix = page.locator('[data-panel="alert-matrix"]');
       const [png] = await download(page, () => matrix.locator('[data-export=png]').click());

@@ -161,6 +161,9 @@ interface Tally {
   bySeries: Map<string, number>;
   /** Alerts and series-months on the sample's own rise (RISING_CATEGORY), counted apart. */
   own: { alarms: number; months: number };
+  /** False alarms and series-months by year judged. */
+  alarmsByYear: Map<string, number>;
+  monthsByYear: Map<string, number>;
   falseAlarms: Map<string, number>;
   seriesMonths: Map<string, number>;
   falseByKind: Map<string, number>;
@@ -172,6 +175,8 @@ const tallies = new Map<string, Tally>(
     {
       bySeries: new Map(),
       own: { alarms: 0, months: 0 },
+      alarmsByYear: new Map(),
+      monthsByYear: new Map(),
       falseAlarms: new Map(),
       seriesMonths: new Map(),
       falseByKind: new Map(),
@@ -204,9 +209,12 @@ function falseAlarms(built: Built): void {
           if (flags[t]) tally.own.alarms++;
           continue;
         }
+        const year = built.months[t]!.slice(0, 4);
         add(tally.seriesMonths, band(baseline));
+        add(tally.monthsByYear, year);
         const flag = flags[t];
         if (!flag) continue;
+        add(tally.alarmsByYear, year);
         add(tally.falseAlarms, band(baseline));
         add(tally.falseByKind, flag);
         add(tally.bySeries, id.replace('|', '：').replaceAll(KEY_SEPARATOR, '·'));
@@ -302,6 +310,10 @@ for (const [name] of RULES) {
   console.log(
     `\n${name}：误报 ${per100(alarms, months)} 次/100序列月（${alarms}/${months}${split}）；按基线：${byBand}`,
   );
+  const byYear = [...tally.monthsByYear]
+    .map(([year, n]) => `${year}年 ${per100(tally.alarmsByYear.get(year) ?? 0, n)}`)
+    .join('｜');
+  console.log(`误报按年份：${byYear}`);
   console.log(
     `示例数据自带的“${RISING_CATEGORY}”上升（2023年×1.3，2024年起×2.6；该类别及各${siteConfig.regionLabel}×该类别，不计入误报）：报警 ${per100(tally.own.alarms, tally.own.months)} 次/100序列月（${tally.own.alarms}/${tally.own.months}）`,
   );

@@ -162,6 +162,14 @@ describe('苗头预警 page data', () => {
         '2024年9月30日',
       ),
     ).toBe('2024年9月 · 全部 · 高于预期 · 批次 · 数据截至2024年9月30日');
+    // A month in progress is named by its days, as on the chart pages.
+    expect(
+      alertsSubtitle(
+        { month: '2024-09', partialThrough: '2024-09-15' },
+        { measure: 'persons', kind: null, filter: { ...NO_FILTER, region: '西山镇' } },
+        '2024年9月15日',
+      ),
+    ).toBe('2024年9月1日-15日 · 西山镇 · 人次 · 数据截至2024年9月15日');
     const { matrix, list } = alertBlocks(data);
     expect(matrix).toContain('data-panel="alert-matrix"');
     expect(list.match(/<li class="alert-item"/g)).toHaveLength(3);

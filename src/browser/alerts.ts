@@ -16,6 +16,7 @@ import {
 import { alertsBlocksHtml } from '../lib/dashboard/alerts-html.ts';
 import { printHeader, printPageCss } from '../lib/dashboard/html.ts';
 import {
+  alertMonthLabel,
   alertPanels,
   alertsPageData,
   alertsSubtitle,
@@ -143,7 +144,7 @@ function draw(next: AlertsPageData): void {
   if (list) list.innerHTML = blocks.list;
   const heading = document.querySelector('[data-alert-heading]');
   if (heading && next.month) {
-    heading.textContent = `苗头预警：${next.month.slice(0, 4)}年${Number(next.month.slice(5))}月`;
+    heading.textContent = `苗头预警：${alertMonthLabel(next.month)}`;
   }
   const partial = document.querySelector<HTMLElement>('[data-partial-note]');
   if (partial) partial.hidden = next.partialThrough === null;
@@ -160,9 +161,7 @@ function show(panels: readonly Panel[], subtitle: string, next: AlertsPageData):
   shown.panels = panels;
   shown.slides = panels.slice(0, 1 + SLIDE_RISES);
   shown.subtitle = subtitle;
-  shown.periodLabel = next.month
-    ? `${next.month.slice(0, 4)}年${Number(next.month.slice(5))}月`
-    : '';
+  shown.periodLabel = next.month ? alertMonthLabel(next.month) : '';
 }
 
 async function render(): Promise<void> {

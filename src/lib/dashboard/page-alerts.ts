@@ -9,9 +9,8 @@ import type { TableData } from '../../charts/table.ts';
 import { riseGroups } from '../alerts/briefing.ts';
 import type { AlertsFile } from '../alerts/published.ts';
 import { alertInFilter } from '../alerts/report-alerts.ts';
-import { monthWord } from '../alerts/sentence.ts';
 import type { Alert, AlertKind, AlertMeasure } from '../alerts/types.ts';
-import { addMonths } from '../periods.ts';
+import { addMonths, periodLabel } from '../periods.ts';
 import { NO_FILTER, type RecordFilter } from '../queries.ts';
 import type { Channel, Level } from '../schema.ts';
 import {
@@ -214,18 +213,20 @@ export function alertPanels(
   return [matrix, ...bands];
 }
 
-/** '2024年9月（截至9月15日）· 城关街道 · 高于预期 · 批次 · 数据截至2024年9月15日' */
+/** '2024年9月', or for a month in progress '2024年9月1日-15日' (as the chart pages write it). */
+export function alertMonthLabel(month: string, partialThrough: string | null = null): string {
+  const throughDay = partialThrough === null ? null : Number(partialThrough.slice(8, 10));
+  return periodLabel({ from: month, to: month, throughDay }, true);
+}
+
+/** '2024年9月1日-15日 · 城关街道 · 高于预期 · 批次 · 数据截至2024年9月15日' */
 export function alertsSubtitle(
   data: Pick<AlertsPageData, 'month' | 'partialThrough'>,
   selection: Pick<AlertSelection, 'measure' | 'kind' | 'filter'>,
   cutoffText: string,
 ): string {
-  const month = data.month ? `${data.month.slice(0, 4)}年${monthWord(data.month)}` : '无数据';
-  const through = data.partialThrough
-    ? `（截至${monthWord(data.month ?? '')}${Number(data.partialThrough.slice(8, 10))}日）`
-    : '';
   return [
-    `${month}${through}`,
+    data.month ? alertMonthLabel(data.month, data.partialThrough) : '无数据',
     filterSummary(selection.filter),
     ...(selection.kind ? [ALERT_KIND_LABELS[selection.kind]] : []),
     MEASURE_LABELS[selection.measure],

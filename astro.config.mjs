@@ -2,7 +2,7 @@ import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import { readablePublishedFolder } from './src/build-time/published-folder.ts';
+import { readablePublishedFolder } from './src/node/published-folder.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const publicData = path.resolve('public/data');

@@ -18,7 +18,7 @@ import { denseSeries, monthsBetween, KEY_SEPARATOR } from '../src/lib/alerts/ser
 import { PUBLISHED_FILES } from '../src/lib/schema.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { buildData } from './data/build.ts';
-import { openPublished } from './lib/duckdb-node.ts';
+import { openPublished } from '../src/node/duckdb-node.ts';
 import { DEFAULT_RECORDS } from './sample/plan.ts';
 import {
   HIGH_FROM,

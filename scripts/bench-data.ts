@@ -8,9 +8,9 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { sql } from '../src/lib/queries.ts';
+import { sql } from '../src/lib/sql.ts';
 import { PUBLISHED_FILES, type Manifest } from '../src/lib/schema.ts';
-import { openPublished } from './lib/duckdb-node.ts';
+import { openPublished } from '../src/node/duckdb-node.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({

@@ -4,7 +4,6 @@
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { siteConfig } from '../src/site.config.ts';
 import { BuildError } from './data/build-error.ts';
 import { buildData, removeTemporaryFoldersSync } from './data/build.ts';
 import {
@@ -51,8 +50,6 @@ await runCommand('build:data', async () => {
     mappingFile: values.mapping === undefined ? undefined : path.resolve(values.mapping),
     keyFile: path.resolve(values['key-file'] ?? DEFAULT_KEY_FILE),
     keyFromEnv: process.env[KEY_ENV],
-    extraCategories: siteConfig.extraCategories,
-    categoryRenames: siteConfig.categoryRenames,
     log: progressLog(),
     allowShrink: values['allow-shrink'] === true,
   });

@@ -3,20 +3,22 @@
  *   [--docx FILE [--charts id,id | --no-charts]]
  * Prints the briefing text, or with --json the report object alone on stdout; --docx writes Word.
  */
-import { readablePublishedFolder } from '../src/build-time/published-folder.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { readablePublishedFolder } from '../src/node/published-folder.ts';
+import { PublishedDataError, readCheckedManifest } from '../src/node/published-manifest.ts';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMonth, type Compare } from '../src/lib/periods.ts';
 import { computeReport, NoDataError, ReportInputError } from '../src/lib/report.ts';
-import { NO_FILTER, recordValuesQuery, type RecordFilter } from '../src/lib/queries.ts';
-import { CHANNELS, LEVELS, PUBLISHED_FILES, type Manifest } from '../src/lib/schema.ts';
+import { recordValuesQuery } from '../src/lib/queries.ts';
+import { parseFilter, type RecordFilter } from '../src/lib/scope.ts';
+import { CHANNELS, LEVELS, PUBLISHED_FILES } from '../src/lib/schema.ts';
 import { reportOptions } from '../src/lib/report-options.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { withAlerts } from '../src/lib/alerts/report-alerts.ts';
-import { AlertsFileError, readAlertsFile } from './lib/alerts-file.ts';
-import { openPublished } from './lib/duckdb-node.ts';
+import { AlertsFileError, readAlertsFile } from '../src/node/alerts-file.ts';
+import { openPublished } from '../src/node/duckdb-node.ts';
 import { createRasterizer, FontNotFoundError } from './lib/rasterize.ts';
 import {
   ChartChoiceError,
@@ -39,15 +41,6 @@ const USAGE = `用法：npm run report -- [--from YYYY-MM] [--to YYYY-MM] [--com
   --no-charts    Word 文件不含图表（无需中文字体）
 供程序读取 JSON 时请用 npm run -s report -- --json（-s 去掉 npm 自己打印的命令行）。`;
 
-/** The published manifest, or null when it is absent or unreadable (coverage then unknown). */
-function readManifest(dir: string): Partial<Manifest> | null {
-  try {
-    return JSON.parse(readFileSync(resolve(dir, PUBLISHED_FILES.manifest), 'utf8')) as Manifest;
-  } catch {
-    return null;
-  }
-}
-
 const DEFAULT_DATA = fileURLToPath(new URL('../public/data', import.meta.url));
 
 class UsageError extends Error {}
@@ -64,8 +57,6 @@ interface Args {
   /** Panel ids for the .docx; null: the 总览's; false: none. */
   charts: string[] | null | false;
 }
-
-const FILTER_KEYS = ['channel', 'level', 'category', 'region', 'tag'] as const;
 
 function parse(argv: string[]): Args {
   let values;
@@ -113,8 +104,7 @@ function parse(argv: string[]): Args {
       throw new UsageError(`--${key} 只能是 ${fixed[key].join('、')}，收到：${value}`);
     }
   }
-  const filter: RecordFilter = { ...NO_FILTER };
-  for (const key of FILTER_KEYS) filter[key] = values[key]?.trim() || null;
+  const filter: RecordFilter = parseFilter(values);
   if (values.docx === '') throw new UsageError('--docx 后应写文件名，如 --docx 汇报.docx');
   if (values.docx === undefined && (values.charts !== undefined || values['no-charts'])) {
     throw new UsageError('--charts 和 --no-charts 须与 --docx 同用');
@@ -150,22 +140,23 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const file = resolve(readablePublishedFolder(args.data), PUBLISHED_FILES.database);
+  const folder = readablePublishedFolder(args.data);
+  const file = resolve(folder, PUBLISHED_FILES.database);
   if (!existsSync(file)) {
     console.error(`未找到已发布的数据：${file}\n请先运行 npm run build:data 生成数据。`);
     return 1;
   }
   let db: Awaited<ReturnType<typeof openPublished>> | undefined;
   try {
+    const manifest = await readCheckedManifest(folder, siteConfig, 'npm run report');
     const rasterizer =
       args.docx !== undefined && args.charts !== false ? await createRasterizer() : null;
     db = await openPublished(file);
-    const manifest = readManifest(args.data);
     for (const key of ['category', 'region', 'tag'] as const) {
       const value = args.filter[key];
       if (value === null) continue;
       const known = (await db.run(recordValuesQuery(key))).map((row) => String(row['value']));
-      const renamed = manifest?.categoryLabels?.find(
+      const renamed = manifest.categoryLabels.find(
         (l) => l.how === 'rename' && l.label === value && known.includes(l.category),
       );
       if (key === 'category' && !known.includes(value) && renamed) {
@@ -182,14 +173,14 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
     }
-    const options = reportOptions(siteConfig, manifest?.columns ?? {});
+    const options = reportOptions(siteConfig, manifest.columns);
     const report = withAlerts(
       await computeReport(
         db.run,
         { from: args.from, to: args.to, compare: args.compare, filter: args.filter },
         options,
       ),
-      await readAlertsFile(args.data),
+      await readAlertsFile(folder),
       options,
     );
     for (const warning of report.warnings) console.error(`注意：${warning}`);
@@ -214,6 +205,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (
+      error instanceof PublishedDataError ||
       error instanceof FontNotFoundError ||
       error instanceof DocxWriteError ||
       error instanceof AlertsFileError

@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPublished } from '../scripts/lib/duckdb-node.ts';
+import { openPublished } from '../src/node/duckdb-node.ts';
 import { briefingAlerts } from '../src/lib/alerts/briefing.ts';
 import { computeAlerts } from '../src/lib/alerts/compute.ts';
 import { ALERTS_VERSION, type AlertsFile } from '../src/lib/alerts/published.ts';
 import { PUBLISHED_FILES } from '../src/lib/schema.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { alertRecords } from './helpers/alert-records.ts';
-import { writePublishedDb } from './helpers/published-db.ts';
+import { writePublishedDb, writePublishedManifest } from './helpers/published-db.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 let dir = '';
@@ -36,6 +36,7 @@ beforeAll(async () => {
     db.close();
   }
   await writeFile(join(dir, PUBLISHED_FILES.alerts), JSON.stringify(file));
+  await writePublishedManifest(dir);
 });
 
 afterAll(async () => {
@@ -61,6 +62,7 @@ describe('report with alerts', () => {
     const broken = await mkdtemp(join(tmpdir(), 'alerts-cli-broken-'));
     try {
       await writePublishedDb(broken, alertRecords());
+      await writePublishedManifest(broken);
       await writeFile(join(broken, PUBLISHED_FILES.alerts), '{"version": 0, "alerts": []}');
       const result = report('--data', broken);
       expect(result.status).toBe(1);

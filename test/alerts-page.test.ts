@@ -11,15 +11,15 @@ import {
   parseAlertView,
   serializeAlertView,
 } from '../src/lib/alerts/view.ts';
-import { alertsBlocksHtml } from '../src/lib/dashboard/alerts-html.ts';
+import { alertsBlocksHtml } from '../src/render/alerts-html.ts';
 import {
   alertLink,
   alertPanels,
   alertsPageData,
   alertsSubtitle,
   alertsTable,
-} from '../src/lib/dashboard/page-alerts.ts';
-import { NO_FILTER } from '../src/lib/queries.ts';
+} from '../src/dashboard/page-alerts.ts';
+import { NO_FILTER } from '../src/lib/scope.ts';
 import { alertBlocks } from './helpers/alert-blocks.ts';
 
 function alert(over: Partial<Alert>): Alert {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zlibSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPublished } from '../scripts/lib/duckdb-node.ts';
+import { openPublished } from '../src/node/duckdb-node.ts';
 import {
   briefingDocx,
   BRIEFING_TEXT_WIDTH_PX,

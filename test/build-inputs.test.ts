@@ -263,7 +263,7 @@ describe('duplicates and rejected rows', () => {
 });
 
 describe('is_repeat', () => {
-  it('is derived when the export has no such column: same petitioner, category, 登记 within 365 days', async () => {
+  it('is derived when the export has no such column: same petitioner, category, 登记 within 12 months', async () => {
     const folders = testFolders();
     await fs.mkdir(folders.input, { recursive: true });
     const header = [...HEADER, '记录类型'];
@@ -274,8 +274,8 @@ describe('is_repeat', () => {
       }) as never;
     const rows = [
       p('A', '2023-01-10'),
-      p('A', '2024-01-10'), // 365 days later: repeat
-      p('A', '2025-01-11'), // 367 days after the previous: not a repeat
+      p('A', '2024-01-10'), // 12 months later: repeat
+      p('A', '2025-01-11'), // 12 months and a day after the previous: not a repeat
       p('A', '2025-02-01', '政法'), // other category
       p('B', '2024-05-01', '教育', '劝返'),
       p('B', '2024-06-01'), // only a 劝返 before: not a repeat
@@ -303,6 +303,39 @@ describe('is_repeat', () => {
       ['2025-01-11', '教育', '登记', false],
       ['2025-02-01', '政法', '登记', false],
       ['2025-03-01', '教育', '登记', true],
+    ]);
+  });
+
+  it('looks back to the same day 12 calendar months earlier; a day that month lacks is its last', async () => {
+    const folders = testFolders();
+    await fs.mkdir(folders.input, { recursive: true });
+    const p = (id: string, date: string, category: string) =>
+      row({ 信访人证件号码: id, 登记日期: date, 问题类别: category });
+    const rows = [
+      p('C', '2023-02-28', '教育'),
+      p('C', '2024-02-29', '教育'), // looks back to 2023-02-28 (366 days): repeat
+      p('D', '2023-03-01', '政法'),
+      p('D', '2024-03-01', '政法'), // the same day 12 months earlier (366 days): repeat
+      p('E', '2024-02-28', '交通运输'),
+      p('E', '2025-02-28', '交通运输'), // 366 days, 12 months: repeat
+      p('F', '2024-02-29', '城乡建设'),
+      p('F', '2025-03-01', '城乡建设'), // looks back to 2024-03-01: not a repeat
+    ];
+    await writeInput(folders.input, 'a.csv', csvText(rows));
+    await build(folders);
+    const result = await query(
+      folders.out,
+      `SELECT category, registered_on::VARCHAR AS d, is_repeat FROM records ORDER BY category, d`,
+    );
+    expect(result.map((r) => [r['category'], r['d'], r['is_repeat']])).toEqual([
+      ['交通运输', '2024-02-28', false],
+      ['交通运输', '2025-02-28', true],
+      ['城乡建设', '2024-02-29', false],
+      ['城乡建设', '2025-03-01', false],
+      ['政法', '2023-03-01', false],
+      ['政法', '2024-03-01', true],
+      ['教育', '2023-02-28', false],
+      ['教育', '2024-02-29', true],
     ]);
   });
 

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportRecords } from '../scripts/data/export.ts';
 import { HmacSha256 } from '../scripts/data/hmac-sha256.ts';
 import { pseudonymOf } from '../scripts/data/pseudonym.ts';
+import { buildSettings } from '../src/lib/build-settings.ts';
+import { siteConfig } from '../src/site.config.ts';
 import {
   HEADER,
   TEST_KEY,
@@ -284,9 +286,12 @@ describe('manifest stays clean', () => {
         'published',
         'rejected',
         'schemaVersion',
+        'settings',
         'vocabularyMisses',
       ].sort(),
     );
+    // The settings come from the code and src/site.config.ts, never from the export.
+    expect(manifest.settings).toEqual(buildSettings(siteConfig));
     // The alerts' texts are in alerts.json (scanned before publishing); the manifest counts them.
     expect(Object.values(manifest.alerts ?? {}).every((v) => typeof v === 'number')).toBe(true);
   });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { exportRecords } from '../scripts/data/export.ts';
-import { readablePublishedFolder } from '../src/build-time/published-folder.ts';
+import { readablePublishedFolder } from '../src/node/published-folder.ts';
 import {
   build,
   csvText,

@@ -1,7 +1,7 @@
 /** Rendering and normalising charts for the chart tests, the way Plot's own tests do. */
 import { createRequire } from 'node:module';
 import type { PlotOptions } from '@observablehq/plot';
-import { renderChart } from '../src/charts/render.ts';
+import { renderChart } from '../src/render/chart.ts';
 
 interface JsdomModule {
   JSDOM: new (html: string) => { window: { document: Document } };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writePublishedDb } from './helpers/published-db.ts';
+import { writePublishedDb, writePublishedManifest } from './helpers/published-db.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 let dir = '';
@@ -30,6 +30,8 @@ beforeAll(async () => {
     { registered_on: '2024-03-09', channel: '来信' },
   ]);
   await writePublishedDb(empty, []);
+  await writePublishedManifest(data);
+  await writePublishedManifest(empty);
 });
 
 afterAll(async () => {

@@ -2,9 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPublished } from '../scripts/lib/duckdb-node.ts';
+import { openPublished } from '../src/node/duckdb-node.ts';
 import { reportPeriod } from '../src/lib/periods.ts';
-import { reportQueries } from '../src/lib/queries.ts';
+import { reportQueries, reportQueryList } from '../src/lib/report-queries.ts';
+import { NO_FILTER, parseFilter } from '../src/lib/scope.ts';
 import type { QueryRunner } from '../src/lib/query-runner.ts';
 import { computeReport, type Report, type ReportOptions } from '../src/lib/report.ts';
 import { siteConfig } from '../src/site.config.ts';
@@ -391,7 +392,7 @@ describe('report for filtered records', () => {
   ) => ({
     from: '2024-01',
     to: '2024-02',
-    filter: { channel: null, level: null, category: null, region: null, tag: null, ...filter },
+    filter: parseFilter(filter),
   });
 
   it('counts only the records the filters keep, in every section', async () => {
@@ -431,21 +432,28 @@ describe('report for filtered records', () => {
 });
 
 describe('report queries', () => {
-  const queries = reportQueries(
-    reportPeriod({ from: '2024-01', to: '2024-09' }, 'yoy'),
-    '2024-09-30',
-    5,
-  );
+  const queries = reportQueryList(
+    reportQueries(
+      'records',
+      reportPeriod({ from: '2024-01', to: '2024-09' }, 'yoy'),
+      '2024-09-30',
+      {
+        collectiveThreshold: 5,
+        filter: NO_FILTER,
+        upToDate: true,
+      },
+    ),
+  ).map(([, query]) => query);
 
   it('bind every value as a parameter', () => {
-    for (const query of Object.values(queries)) {
+    for (const query of queries) {
       expect(query.sql.split('?').length - 1).toBe(query.params.length);
       expect(query.sql).not.toMatch(/'\d{4}-\d{2}-\d{2}'|登记|受理|满意/);
     }
   });
 
   it('return only integers, strings and booleans', async () => {
-    for (const query of Object.values(queries)) {
+    for (const query of queries) {
       for (const row of await referenceDb.run(query)) {
         for (const value of Object.values(row)) {
           expect(['number', 'string', 'boolean']).toContain(typeof value);

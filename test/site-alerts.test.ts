@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readAlertsFile } from '../scripts/lib/alerts-file.ts';
+import { readAlertsFile } from '../src/node/alerts-file.ts';
 import type { AlertsFile } from '../src/lib/alerts/published.ts';
 import { alertMonths } from '../src/lib/alerts/view.ts';
-import { alertsPageData, alsoText, type AlertSelection } from '../src/lib/dashboard/page-alerts.ts';
-import { NO_FILTER } from '../src/lib/queries.ts';
+import { alertsPageData, alsoText, type AlertSelection } from '../src/dashboard/page-alerts.ts';
+import { NO_FILTER } from '../src/lib/scope.ts';
 import { siteConfig } from '../src/site.config.ts';
 import {
   pageUrl,

@@ -1,7 +1,7 @@
 /** The built site's chart pages and, for each, the bare page its first chart is compared with. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PAGES } from '../../src/lib/dashboard/pages.ts';
+import { PAGES } from '../../src/dashboard/pages.ts';
 
 export interface ChartPage {
   id: string;

@@ -2,8 +2,8 @@
  * node scripts/bench/table-rows.ts DATABASE… — each published table's rows and columns, per
  * database (what grows with records and what is sized by months × dimensions; docs/scale.md).
  */
-import { sql } from '../../src/lib/queries.ts';
-import { openPublished } from '../lib/duckdb-node.ts';
+import { sql } from '../../src/lib/sql.ts';
+import { openPublished } from '../../src/node/duckdb-node.ts';
 import { textTable } from './table.ts';
 
 const files = process.argv.slice(2);

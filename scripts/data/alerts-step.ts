@@ -7,7 +7,7 @@ import type { AlertOptions } from '../../src/lib/alerts/options.ts';
 import { computeAlerts } from '../../src/lib/alerts/compute.ts';
 import type { AlertsFile } from '../../src/lib/alerts/published.ts';
 import { siteConfig } from '../../src/site.config.ts';
-import { runQuery } from '../lib/duckdb-node.ts';
+import { runQuery } from '../../src/node/duckdb-node.ts';
 
 export async function deriveAlertsFile(
   connection: DuckDBConnection,

@@ -7,12 +7,13 @@ import { promises as fs, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { AlertOptions } from '../../src/lib/alerts/options.ts';
+import { buildSettings } from '../../src/lib/build-settings.ts';
 import { INPUT_COLUMNS, type InputColumn } from '../../src/lib/columns.ts';
 import { columnCoverage, missingFigures } from '../../src/lib/figure-columns.ts';
 import { HIDDEN_LABEL, localDay } from '../../src/lib/parse-values.ts';
 import { hasPii } from '../../src/lib/pii.ts';
 import {
-  CATEGORIES,
   PUBLISHED_FILES,
   SCHEMA_VERSION,
   type CategoryLabel,
@@ -60,9 +61,15 @@ export interface BuildOptions {
   keyFile: string;
   /** The secret from the environment (XINFANG_PSEUDONYM_KEY), preferred over the key file. */
   keyFromEnv?: string | undefined;
+  /**
+   * The settings frozen into the published data, by default those of src/site.config.ts; the
+   * manifest records them (build-settings.ts).
+   */
   extraCategories?: readonly string[];
-  /** The export's label → class (site.config.ts categoryRenames); none when absent. */
+  /** The export's label → class (site.config.ts categoryRenames). */
   categoryRenames?: Readonly<Record<string, string>>;
+  collectiveThreshold?: number;
+  alerts?: AlertOptions;
   now?: Date;
   log?: (line: string) => void;
   /** Read files in worker threads (true) or not (false); by default decided by input size. */
@@ -200,9 +207,14 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     userLog(line);
   };
   const now = options.now ?? new Date();
-  const categories = [...new Set([...CATEGORIES, ...(options.extraCategories ?? [])])];
+  const settings = buildSettings({
+    collectiveThreshold: options.collectiveThreshold ?? siteConfig.collectiveThreshold,
+    extraCategories: options.extraCategories ?? siteConfig.extraCategories,
+    categoryRenames: options.categoryRenames ?? siteConfig.categoryRenames,
+    alerts: options.alerts ?? siteConfig.alerts,
+  });
+  const { categories, categoryRenames } = settings;
   if (categories.length > 254) throw new BuildError('问题类别过多（最多 254 类）');
-  const categoryRenames = options.categoryRenames ?? siteConfig.categoryRenames;
   for (const [label, target] of Object.entries(categoryRenames)) {
     if (!categories.includes(target)) {
       throw new BuildError(
@@ -324,11 +336,16 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
 
     log(`写入 ${PUBLISHED_FILES.database}`);
     await attachPublished(connection, path.join(folder, PUBLISHED_FILES.database));
-    await createPublishedTables(connection, categories);
+    await createPublishedTables(connection, categories, settings.repeatWindowMonths);
     log('派生表');
-    await createDerivedTables(connection, PUBLISHED_CATALOG);
+    await createDerivedTables(connection, PUBLISHED_CATALOG, settings.collectiveThreshold);
     log('苗头预警');
-    const alerts = await deriveAlertsFile(connection, PUBLISHED_CATALOG);
+    const alerts = await deriveAlertsFile(
+      connection,
+      PUBLISHED_CATALOG,
+      settings.alerts,
+      settings.collectiveThreshold,
+    );
 
     const labels = await staging.categoryLabels();
     const categoryLabels = describeLabels(labels, categories, personal);
@@ -366,6 +383,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
         lastMonth: alerts.alerts.filter((alert) => alert.month === alerts.cutoff?.slice(0, 7))
           .length,
       },
+      settings,
       schemaVersion: SCHEMA_VERSION,
     };
 

@@ -2,7 +2,7 @@
  * data:export — the published records with each petitioner's pseudonym, as one CSV for analysts
  * (UTF-8 with BOM so that Excel reads it; tags joined with ";", booleans 是/否).
  */
-import { readablePublishedFolder } from '../../src/build-time/published-folder.ts';
+import { readablePublishedFolder } from '../../src/node/published-folder.ts';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';

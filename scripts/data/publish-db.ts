@@ -1,6 +1,7 @@
 /**
  * From the staging tables to the published database: petitioners numbered by first appearance,
- * is_repeat derived where the export had no such column, records sorted for compression:
+ * is_repeat derived where the export had no such column (a 登记 of the same petitioner on the same
+ * category within the previous `repeatWindowMonths` calendar months), records sorted for compression:
  * by registered_on, then accepted_on (which with due_on then runs in long RLE stretches) and
  * closed_on. Strings compress by dictionary whatever the order.
  */
@@ -21,8 +22,6 @@ import {
 /** DuckDB-WASM 1.4.3 reads this storage version; newer ones it does not. */
 export const STORAGE_VERSION = 'v1.4.0';
 export const PUBLISHED_CATALOG = 'pub';
-/** A 登记 on the same category at most this many days earlier makes a record a repeat. */
-export const REPEAT_WINDOW_DAYS = 365;
 
 function tableDefinition(columns: Record<string, string>): string {
   return Object.entries(columns)
@@ -46,7 +45,11 @@ export async function attachPublished(connection: DuckDBConnection, file: string
 export async function createPublishedTables(
   connection: DuckDBConnection,
   categories: readonly string[],
+  repeatWindowMonths: number,
 ): Promise<void> {
+  if (!Number.isInteger(repeatWindowMonths) || repeatWindowMonths < 1) {
+    throw new Error(`重复信访的回溯月数应为正整数：${repeatWindowMonths}`);
+  }
   const pub = PUBLISHED_CATALOG;
   await connection.run(`
     CREATE TABLE petitioner_numbers AS
@@ -62,7 +65,9 @@ export async function createPublishedTables(
     .map(([name, shift]) => `${flagSql(shift)} AS ${name}`)
     .join(',\n           ');
   await connection.run(`CREATE TABLE ${pub}.records (${tableDefinition(RECORD_COLUMNS)})`);
-  await connection.run(`
+  // reg is a day number; a day the earlier month lacks (02-29) becomes that month's last day.
+  await connection.run(
+    `
     INSERT INTO ${pub}.records
     WITH base AS (
       SELECT s.file_index, s.line, s.reg, s.acc, s.due, s.closed, s.persons, s.codes,
@@ -76,8 +81,9 @@ export async function createPublishedTables(
       SELECT *,
              CASE WHEN rep = ${REPEAT_DERIVE}
                   THEN coalesce(petitioner IS NOT NULL
-                                AND max(CASE WHEN rt = 0 THEN reg END) OVER earlier
-                                    >= reg - ${REPEAT_WINDOW_DAYS}, false)
+                                AND DATE '1970-01-01' + max(CASE WHEN rt = 0 THEN reg END) OVER earlier
+                                    >= (DATE '1970-01-01' + reg - to_months(?::INTEGER))::DATE,
+                              false)
                   ELSE rep = 1 END AS derived_repeat
       FROM base
       WINDOW earlier AS (PARTITION BY petitioner, cat ORDER BY reg, file_index, line
@@ -111,5 +117,7 @@ export async function createPublishedTables(
     LEFT JOIN ${dictionary('region')} rg ON rg.id = f.region
     LEFT JOIN ${dictionary('unit')} un ON un.id = f.unit
     LEFT JOIN ${dictionary('label')} lb ON lb.id = f.label
-    ORDER BY f.reg, f.acc, f.closed, f.file_index, f.line`);
+    ORDER BY f.reg, f.acc, f.closed, f.file_index, f.line`,
+    [repeatWindowMonths],
+  );
 }

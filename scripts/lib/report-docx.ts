@@ -11,10 +11,11 @@ import {
   BRIEFING_TEXT_WIDTH_PX,
   type BriefingChart,
 } from '../../src/lib/briefing-docx.ts';
-import { loadView } from '../../src/lib/dashboard/load.ts';
-import { isChartPage, PAGES, type ChartPageId } from '../../src/lib/dashboard/pages.ts';
-import { renderPanel, sourceLine, type Panel } from '../../src/lib/dashboard/panel.ts';
-import { loadSiteInfo } from '../../src/lib/dashboard/site-info.ts';
+import { loadView } from '../../src/dashboard/load.ts';
+import { isChartPage, PAGES, type ChartPageId } from '../../src/dashboard/pages.ts';
+import { sourceLine, type Panel } from '../../src/dashboard/panel.ts';
+import { renderPanel } from '../../src/render/panel.ts';
+import { loadSiteInfo } from '../../src/dashboard/site-info.ts';
 import type { Coverage } from '../../src/lib/figure-columns.ts';
 import type { ReportPeriod } from '../../src/lib/periods.ts';
 import type { QueryRunner } from '../../src/lib/query-runner.ts';

@@ -13,8 +13,8 @@ import {
   serializeAlertView,
   type AlertView,
 } from '../lib/alerts/view.ts';
-import { alertsBlocksHtml } from '../lib/dashboard/alerts-html.ts';
-import { printHeader, printPageCss } from '../lib/dashboard/html.ts';
+import { alertsBlocksHtml } from '../render/alerts-html.ts';
+import { printHeader, printPageCss } from '../render/html.ts';
 import {
   alertMonthLabel,
   alertPanels,
@@ -23,16 +23,21 @@ import {
   alertsTable,
   type AlertSelection,
   type AlertsPageData,
-} from '../lib/dashboard/page-alerts.ts';
-import { renderPanel, sourceLine, type Panel } from '../lib/dashboard/panel.ts';
-import type { Level } from '../lib/schema.ts';
-import { MEASURE_LABELS, serializeViewState, type Measure } from '../lib/view-state.ts';
+} from '../dashboard/page-alerts.ts';
+import { sourceLine, type Panel } from '../dashboard/panel.ts';
+import { renderPanel } from '../render/panel.ts';
+import {
+  MEASURE_LABELS,
+  parseViewState,
+  serializeViewState,
+  type Measure,
+} from '../lib/view-state.ts';
 import { siteConfig } from '../site.config.ts';
 import { readBoot, type Boot } from './boot.ts';
 import { setupBriefingActions } from './briefing-actions.ts';
 import { setupCardActions } from './card-actions.ts';
 import { saveBlob } from './download.ts';
-import { formValue, setFormValues } from './form-values.ts';
+import { readForm as readFilterForm, writeForm as writeFilterForm } from './filter-form.ts';
 import { shown } from './page-state.ts';
 import { keepSlideParam, setupPresentation } from './present.ts';
 import { publishedAlerts } from './published-alerts.ts';
@@ -64,34 +69,27 @@ const isBuiltView = (v: AlertView): boolean =>
   v.base.measure === 'batches' &&
   Object.values(alertFilter(v)).every((value) => value === null);
 
+/** The page's own fields (month, kind); the others are the chart pages' (filter-form.ts). */
+function ownField(name: 'month' | 'kind'): HTMLSelectElement | null {
+  return form?.elements.namedItem(name) as HTMLSelectElement | null;
+}
+
 function writeForm(v: AlertView): void {
-  if (!form) return;
-  setFormValues(form, {
-    month: v.month,
-    kind: v.kind ?? '',
-    measure: v.base.measure,
-    level: v.base.level ?? '',
-    category: v.base.category ?? '',
-    region: v.base.region ?? '',
-    tag: v.base.tag ?? '',
-  });
+  writeFilterForm(form, v.base);
+  const month = ownField('month');
+  const kind = ownField('kind');
+  if (month) month.value = v.month;
+  if (kind) kind.value = v.kind ?? '';
 }
 
 /** The form's choices over the view they change (its period and 信访形式 are kept). */
 function readForm(): string {
-  if (!form) return '';
-  const value = (name: string) => formValue(form, name);
+  const chosen = parseViewState(readFilterForm(form, context.latestMonth), context).state;
+  const { measure, level, category, region, tag } = chosen;
   const next: AlertView = {
-    base: {
-      ...view.base,
-      measure: value('measure') === 'persons' ? 'persons' : 'batches',
-      level: value('level') as Level | null,
-      category: value('category'),
-      region: value('region'),
-      tag: value('tag'),
-    },
-    month: value('month') ?? view.month,
-    kind: value('kind') as AlertKind | null,
+    base: { ...view.base, measure, level, category, region, tag },
+    month: ownField('month')?.value || view.month,
+    kind: (ownField('kind')?.value || null) as AlertKind | null,
   };
   // Parsed again on the way in: a value the data does not hold is dropped with a note.
   return serializeAlertView(next, context);

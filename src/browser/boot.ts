@@ -1,7 +1,7 @@
 /** The page's build-time facts, embedded as JSON so the URL can be checked before the engine starts. */
-import type { SiteInfo } from '../lib/dashboard/site-info.ts';
-import type { PageId } from '../lib/dashboard/pages.ts';
-import type { Panel } from '../lib/dashboard/panel.ts';
+import type { SiteInfo } from '../dashboard/site-info.ts';
+import type { PageId } from '../dashboard/pages.ts';
+import type { Panel } from '../dashboard/panel.ts';
 import type { Report } from '../lib/report.ts';
 
 export interface Boot {

@@ -4,13 +4,8 @@
  */
 import { exportFileName, exportImage, type ExportImage } from '../charts/export-image.ts';
 import { tableToCsv, tableToTsv } from '../charts/table.ts';
-import {
-  panelChart,
-  panelSubtitle,
-  panelTable,
-  sourceLine,
-  type Panel,
-} from '../lib/dashboard/panel.ts';
+import { panelSubtitle, panelTable, sourceLine, type Panel } from '../dashboard/panel.ts';
+import { panelChart } from '../render/panel.ts';
 import { siteConfig } from '../site.config.ts';
 import { flash } from './button-feedback.ts';
 import { copyText, saveBlob } from './download.ts';

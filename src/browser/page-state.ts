@@ -1,5 +1,5 @@
-/** What the page shows right now: app.ts keeps it current; exports and slides read it. */
-import type { Panel } from '../lib/dashboard/panel.ts';
+/** What the page shows right now: redraw.ts keeps it current; exports and slides read it. */
+import type { Panel } from '../dashboard/panel.ts';
 import type { Report } from '../lib/report.ts';
 import { DEFAULT_VIEW, type ViewState } from '../lib/view-state.ts';
 
@@ -23,3 +23,7 @@ export const shown: PageState = {
   view: DEFAULT_VIEW,
   report: () => Promise.reject(new Error('页面尚未就绪')),
 };
+
+export function setShown(state: PageState): void {
+  Object.assign(shown, state);
+}

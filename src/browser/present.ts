@@ -3,9 +3,10 @@
  * (what clickers send), Space and a tap advance, B or . blacks the screen out; every slide has its
  * own URL (`?…&slide=3`).
  */
-import { escapeHtml } from '../lib/dashboard/html.ts';
-import { PAGES } from '../lib/dashboard/pages.ts';
-import { panelChart, panelSubtitle, type Panel } from '../lib/dashboard/panel.ts';
+import { escapeHtml } from '../render/html.ts';
+import { PAGES } from '../dashboard/pages.ts';
+import { panelSubtitle, type Panel } from '../dashboard/panel.ts';
+import { panelChart } from '../render/panel.ts';
 import { siteConfig } from '../site.config.ts';
 import { shown } from './page-state.ts';
 

@@ -2,7 +2,8 @@
  * 导出Word in the browser: the view's briefing, its headline figures and the charts ticked
  * 选入Word, as a .docx built by the same module as `npm run report -- --docx`.
  */
-import { panelChart, panelSubtitle } from '../lib/dashboard/panel.ts';
+import { panelSubtitle } from '../dashboard/panel.ts';
+import { panelChart } from '../render/panel.ts';
 import { filterSummary } from '../lib/view-state.ts';
 import { siteConfig } from '../site.config.ts';
 import { saveBlob } from './download.ts';

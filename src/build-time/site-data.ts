@@ -2,24 +2,26 @@
  * Build-time data for the Astro pages (Node only): the published database opened once, every
  * page's default view computed and its charts rendered to SVG, so the first paint needs no wasm.
  */
-import { readablePublishedFolder } from './published-folder.ts';
+import { readablePublishedFolder } from '../node/published-folder.ts';
+import { readCheckedManifest } from '../node/published-manifest.ts';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
-import { readAlertsFile } from '../../scripts/lib/alerts-file.ts';
-import { openPublished } from '../../scripts/lib/duckdb-node.ts';
+import { readAlertsFile } from '../node/alerts-file.ts';
+import { openPublished } from '../node/duckdb-node.ts';
 import type { AlertsFile } from '../lib/alerts/published.ts';
 import { withAlerts } from '../lib/alerts/report-alerts.ts';
-import { loadView } from '../lib/dashboard/load.ts';
-import { isChartPage, PAGES, type ChartPageId } from '../lib/dashboard/pages.ts';
-import { renderPanel, sourceLine, type Panel, type RenderedPanel } from '../lib/dashboard/panel.ts';
-import type { HeadlineCard } from '../lib/dashboard/cards.ts';
-import { loadSiteInfo, type SiteInfo } from '../lib/dashboard/site-info.ts';
+import { loadView } from '../dashboard/load.ts';
+import { isChartPage, PAGES, type ChartPageId } from '../dashboard/pages.ts';
+import { sourceLine, type Panel } from '../dashboard/panel.ts';
+import { renderPanel, type RenderedPanel } from '../render/panel.ts';
+import type { HeadlineCard } from '../dashboard/cards.ts';
+import { loadSiteInfo, type SiteInfo } from '../dashboard/site-info.ts';
 import { computeReport, type Report } from '../lib/report.ts';
 import { reportOptions } from '../lib/report-options.ts';
 import type { QueryRunner } from '../lib/query-runner.ts';
-import { manifestVersionProblem, PUBLISHED_FILES, type Manifest } from '../lib/schema.ts';
+import type { BuildConfig } from '../lib/build-settings.ts';
+import { PUBLISHED_FILES, type Manifest } from '../lib/schema.ts';
 import { DEFAULT_VIEW } from '../lib/view-state.ts';
 import { siteConfig } from '../site.config.ts';
 
@@ -36,21 +38,20 @@ let published: Promise<Published> | null = null;
 /** The default period's report: the same for every page, so computed once per build. */
 let defaultReport: Promise<Report> | null = null;
 
+/** The data published in `dir`, refused when published in another layout or under other settings. */
+export async function openSiteData(dir: string, config: BuildConfig): Promise<Published> {
+  const file = path.join(dir, PUBLISHED_FILES.database);
+  if (!existsSync(file)) {
+    throw new Error(`站点构建需要已发布的数据：${file} 不存在。请先运行 npm run build:data。`);
+  }
+  const manifest = await readCheckedManifest(dir, config, 'npm run build');
+  const db = await openPublished(file);
+  const alerts = await readAlertsFile(dir);
+  return { run: db.run, info: await loadSiteInfo(db.run, manifest.columns), manifest, alerts };
+}
+
 function open(): Promise<Published> {
-  published ??= (async () => {
-    const file = path.join(DATA_DIR, PUBLISHED_FILES.database);
-    if (!existsSync(file)) {
-      throw new Error(`站点构建需要已发布的数据：${file} 不存在。请先运行 npm run build:data。`);
-    }
-    const manifest = JSON.parse(
-      await readFile(path.join(DATA_DIR, PUBLISHED_FILES.manifest), 'utf8'),
-    ) as Manifest;
-    const problem = manifestVersionProblem(manifest, DATA_DIR);
-    if (problem) throw new Error(problem);
-    const db = await openPublished(file);
-    const alerts = await readAlertsFile(DATA_DIR);
-    return { run: db.run, info: await loadSiteInfo(db.run, manifest.columns), manifest, alerts };
-  })();
+  published ??= openSiteData(DATA_DIR, siteConfig);
   return published;
 }
 

@@ -65,7 +65,6 @@ import {
 } from './trend-yoy.ts';
 
 export type { ChartOptions } from './common.ts';
-export { renderChart, renderChartSvg } from './render.ts';
 export { tableToTsv, type TableData } from './table.ts';
 
 interface ChartEntry<Row, Options> {

@@ -24,7 +24,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import { headlineFigures, type FigureRow } from './briefing-figures.ts';
-import { dateText } from './dashboard/site-info.ts';
+import { dateText } from './periods.ts';
 import type { Report } from './report.ts';
 import { COMPARE_LABELS } from './view-state.ts';
 

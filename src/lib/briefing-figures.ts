@@ -2,7 +2,7 @@
  * The headline figures of a report as table rows (指标 | 本期 | 同期 | 变化), in the words the
  * cards and the briefing use: counts with their units, exact percents, changes from the helpers.
  */
-import { changeWords, pointsChangeWords } from './dashboard/change-row.ts';
+import { changeWords, pointsChangeWords } from './change.ts';
 import type { Compare } from './periods.ts';
 import { NO_DATA, NO_DENOMINATOR, type Figure } from './figure-columns.ts';
 import type { RateKey, Report } from './report.ts';

@@ -1,4 +1,5 @@
 import { formatScaled, roundScaled, scaledToNumber } from './decimal.ts';
+import type { Rate } from './rates.ts';
 
 export type Direction = 'up' | 'down' | 'flat';
 
@@ -28,3 +29,33 @@ export const DIRECTION_WORDS: Record<Direction, string> = {
   down: '下降',
   flat: '持平',
 };
+
+/** '上升16.0%', '下降5.0%', '持平', or `zeroText` ('去年同期为0') when there is nothing to compare with. */
+export function changeWords(
+  value: number,
+  previous: number,
+  zeroText: string,
+): { direction: Direction; text: string } {
+  const { direction } = change(value, previous);
+  if (previous === 0) return { direction, text: value === 0 ? DIRECTION_WORDS.flat : zeroText };
+  const percent = direction === 'flat' ? '' : (changePercentText(value, previous) ?? '');
+  return { direction, text: `${DIRECTION_WORDS[direction]}${percent}` };
+}
+
+/**
+ * A rate beside its comparison in percentage points, from the two rates as shown (one decimal):
+ * '上升2.2个百分点', '持平', `zeroText` when the comparison has no denominator, '—' when now has none.
+ */
+export function pointsChangeWords(
+  current: Rate,
+  previous: Rate,
+  zeroText: string,
+): { direction: Direction; text: string } {
+  if (previous.percent === null) return { direction: 'flat', text: zeroText };
+  if (current.percent === null) return { direction: 'flat', text: '—' };
+  const tenths = Math.round(current.percent * 10) - Math.round(previous.percent * 10);
+  const direction: Direction = tenths > 0 ? 'up' : tenths < 0 ? 'down' : 'flat';
+  if (direction === 'flat') return { direction, text: DIRECTION_WORDS.flat };
+  const points = `${Math.floor(Math.abs(tenths) / 10)}.${Math.abs(tenths) % 10}`;
+  return { direction, text: `${DIRECTION_WORDS[direction]}${points}个百分点` };
+}

@@ -5,18 +5,13 @@
  * which sum across months and units; the median and the shares are computed from a histogram
  * here, exactly, in TypeScript, so the two engines and the two paths cannot differ.
  */
+import { DECISION_DAYS, HANDLING_DAYS, REGISTRATION_TYPE } from './measures.ts';
 import type { ReportPeriod } from './periods.ts';
-import {
-  DECISION_DAYS,
-  filterClause,
-  HANDLING_DAYS,
-  NO_FILTER,
-  sides,
-  sql,
-  type RecordFilter,
-} from './queries.ts';
+import { filterClause, sides } from './queries.ts';
 import type { Query } from './query-runner.ts';
 import { rate, type Rate } from './rates.ts';
+import { NO_FILTER, type RecordFilter } from './scope.ts';
+import { join, name, sql } from './sql.ts';
 
 export type TimingKey = 'acceptance' | 'closure';
 
@@ -52,24 +47,24 @@ export const TIMINGS: readonly TimingDefinition[] = [
 /**
  * One row per 登记 record and measure it has: `measure`, `event_on` (the end date), `days`
  * (end − registered_on, in days) and the dimensions the site filters by. 受理用时 counts records
- * accepted (受理) with an acceptance date; 办结用时 every record with a closing date.
+ * accepted (受理) with an acceptance date; 办结用时 every record with a closing date. `tags`: one
+ * row per tag of the record, with its `tag` (the table a tag filter reads).
  */
-export function timingEventsQuery(filter: RecordFilter = NO_FILTER): Query {
+export function timingEventsQuery(options: { filter?: RecordFilter; tags?: boolean } = {}): Query {
+  const source = options.tags ? sql`(SELECT unnest(tags) AS tag, * FROM records)` : sql`records`;
   const parts = TIMINGS.map((timing) => {
-    const end = { sql: `r.${timing.endColumn}`, params: [] };
+    const end = name(`r.${timing.endColumn}`);
     const accepted = timing.key === 'acceptance' ? sql` AND r.acceptance = ${'受理'}` : sql``;
     return sql`SELECT CAST(${timing.key} AS VARCHAR) AS measure, ${end} AS event_on,
       CAST(date_diff('day', r.registered_on, ${end}) AS INTEGER) AS days,
-      coalesce(r.unit, ${'未注明'}) AS unit_name, r.channel, r.level, r.category, r.region
-    FROM records r
-    WHERE r.record_type = ${'登记'} AND ${end} IS NOT NULL${accepted}${filterClause(filter, 'r')}`;
+      coalesce(r.unit, ${'未注明'}) AS unit_name, ${options.tags ? sql`r.tag, ` : sql``}r.channel, r.level, r.category, r.region
+    FROM ${source} r
+    WHERE r.record_type = ${REGISTRATION_TYPE} AND ${end} IS NOT NULL${accepted}${filterClause(
+      options.filter ?? NO_FILTER,
+      { alias: 'r', tags: options.tags ? 'column' : 'list' },
+    )}`;
   });
-  return parts.slice(1).reduce(
-    (all, part) => sql`${all}
-    UNION ALL
-    ${part}`,
-    parts[0] ?? sql``,
-  );
+  return join(parts, '\n    UNION ALL\n    ');
 }
 
 /**
@@ -82,7 +77,7 @@ export function timingQuery(
   filter: RecordFilter = NO_FILTER,
 ): Query {
   return sql`WITH ${sides(period, cutoff)},
-  events AS (${timingEventsQuery(filter)})
+  events AS (${timingEventsQuery({ filter })})
   SELECT s.side, e.measure, e.unit_name AS unit, e.days, CAST(count(*) AS INTEGER) AS records
   FROM events e
   JOIN sides s ON e.event_on >= s.start_on AND e.event_on < s.end_on

@@ -184,3 +184,9 @@ export function nextDay(date: string): string {
   if (day < daysInMonth(month)) return `${month}-${String(day + 1).padStart(2, '0')}`;
   return firstDay(addMonths(month, 1));
 }
+
+/** '2024-09-30' → '2024年9月30日' */
+export function dateText(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return `${year}年${month}月${date}日`;
+}

@@ -1,28 +1,24 @@
 /**
  * Pre-aggregated tables the dashboard queries instead of `records`, so a filter change costs the
  * same at a million records as at a thousand: their size follows the number of distinct
- * month × type × channel × level × category × region combinations, not the number of records.
+ * month × dimension combinations, not the number of records. Their count columns are generated
+ * from the measure catalog (measures.ts), as the records queries are (queries.ts).
  * Run by the data build against the published schema, right after `records` exists.
  */
 import { timingEventsQuery } from './handling-time.ts';
-import { DECISION_DAYS, HANDLING_DAYS } from './queries.ts';
-import { CUBE_MEASURES } from './queries-dashboard.ts';
+import {
+  ANCHORS,
+  COUNT_MEASURES,
+  collectiveCondition,
+  datedColumns,
+  HANDLING_COUNTS,
+  REGISTRATION_TYPE,
+  REGISTRATION_COUNTS,
+  type Anchor,
+  type CountName,
+} from './measures.ts';
 import type { Query } from './query-runner.ts';
-
-const MEASURES = `
-    count(*)::INTEGER AS batches,
-    sum(persons)::INTEGER AS persons,
-    count(*) FILTER (WHERE is_repeat)::INTEGER AS repeat_batches,
-    count(*) FILTER (WHERE leader_received)::INTEGER AS leader_batches,
-    coalesce(sum(persons) FILTER (WHERE leader_received), 0)::INTEGER AS leader_persons,
-    count(*) FILTER (WHERE leader_case)::INTEGER AS leader_cases,
-    count(*) FILTER (WHERE leader_case AND resolved)::INTEGER AS leader_cases_resolved,
-    count(*) FILTER (WHERE supervised)::INTEGER AS supervised,
-    count(*) FILTER (WHERE supervised AND resolved)::INTEGER AS supervised_resolved,
-    count(*) FILTER (WHERE acceptance = '受理')::INTEGER AS accepted,
-    count(*) FILTER (WHERE acceptance = '不予受理')::INTEGER AS not_accepted,
-    count(*) FILTER (WHERE acceptance = '不再受理')::INTEGER AS not_again,
-    count(*) FILTER (WHERE acceptance = '待受理')::INTEGER AS pending`;
+import { join, name, sql } from './sql.ts';
 
 /**
  * The text dimensions are stored as ENUM types (one byte per row, not a string): grouping on them
@@ -31,15 +27,15 @@ const MEASURES = `
  * compare as text, so a value the data lacks matches nothing. `month` stays text: periods may
  * name months the data lacks.
  */
-const ENUMS: [type: string, values: string][] = [
-  ['dim_record_type', 'SELECT record_type AS v FROM records'],
-  ['dim_channel', 'SELECT channel AS v FROM records'],
-  ['dim_level', 'SELECT level AS v FROM records'],
-  ['dim_category', 'SELECT category AS v FROM records'],
-  ['dim_region', 'SELECT region AS v FROM records'],
-  ['dim_tag', 'SELECT unnest(tags) AS v FROM records'],
-  ['dim_subcategory', `SELECT coalesce(subcategory, '未细分') AS v FROM records`],
-  ['dim_unit', `SELECT coalesce(unit, '未注明') AS v FROM records`],
+const ENUMS: [type: string, values: Query][] = [
+  ['dim_record_type', sql`SELECT record_type AS v FROM records`],
+  ['dim_channel', sql`SELECT channel AS v FROM records`],
+  ['dim_level', sql`SELECT level AS v FROM records`],
+  ['dim_category', sql`SELECT category AS v FROM records`],
+  ['dim_region', sql`SELECT region AS v FROM records`],
+  ['dim_tag', sql`SELECT unnest(tags) AS v FROM records`],
+  ['dim_subcategory', sql`SELECT coalesce(subcategory, '未细分') AS v FROM records`],
+  ['dim_unit', sql`SELECT coalesce(unit, '未注明') AS v FROM records`],
 ];
 
 /**
@@ -47,131 +43,129 @@ const ENUMS: [type: string, values: string][] = [
  * 31 when the cut-off is the last day of its month (then no period is cut and the flag below is
  * TRUE on every row, so the tables do not grow).
  */
-const CUTOFF_DAY = `(SELECT CASE WHEN last_on = last_day(last_on) THEN 31 ELSE day(last_on) END
+const CUTOFF_DAY = sql`(SELECT CASE WHEN last_on = last_day(last_on) THEN 31 ELSE day(last_on) END
     FROM (SELECT max(registered_on) AS last_on FROM records))`;
 
-/** `by_cutoff_day`: the row's day of the month is at most the cut-off day (periods.ts). */
-function byCutoffDay(date: string): string {
-  return `(day(${date}) <= ${CUTOFF_DAY}) AS by_cutoff_day`;
+/** `month` and `by_cutoff_day` (the day of the month is at most the cut-off day, periods.ts). */
+function monthColumns(date: string): Query {
+  const column = name(date);
+  return sql`strftime(${column}, '%Y-%m') AS month, (day(${column}) <= ${CUTOFF_DAY}) AS by_cutoff_day`;
 }
 
-const DIMENSIONS = `strftime(registered_on, '%Y-%m') AS month, ${byCutoffDay('registered_on')},
-    record_type::dim_record_type AS record_type, channel::dim_channel AS channel,
+const DIMENSIONS = sql`record_type::dim_record_type AS record_type, channel::dim_channel AS channel,
     level::dim_level AS level, category::dim_category AS category, region::dim_region AS region`;
 
-const COLLECTIVE = `(channel = '来访' AND persons >= ?) AS collective`;
+/** A catalog count as a column of a table grouped from dated records. */
+function countColumn(count: CountName): Query {
+  const definition = COUNT_MEASURES[count];
+  const where = 'where' in definition ? sql` FILTER (WHERE ${definition.where})` : sql``;
+  const value =
+    'persons' in definition ? sql`coalesce(sum(persons)${where}, 0)` : sql`count(*)${where}`;
+  return sql`${value}::INTEGER AS ${name(count)}`;
+}
 
-/** Statements that create the dashboard's tables; `collectiveThreshold` comes from site config. */
-export function cubeStatements(collectiveThreshold: number): Query[] {
-  if (!Number.isInteger(collectiveThreshold) || collectiveThreshold < 2) {
-    throw new Error(`集体访人数标准应为不小于2的整数：${collectiveThreshold}`);
-  }
-  return [
-    // An ENUM needs one value at least: '' stands in when the data has none (no tags, say).
-    ...ENUMS.map(([type, values]) => ({
-      sql: `CREATE TYPE ${type} AS ENUM (
-  WITH present AS (SELECT DISTINCT v FROM (${values}) WHERE v IS NOT NULL)
-  SELECT v FROM present UNION ALL SELECT '' WHERE NOT EXISTS (FROM present) ORDER BY v)`,
-      params: [],
-    })),
-    {
-      sql: `CREATE TABLE cube AS
-  SELECT ${DIMENSIONS}, ${COLLECTIVE}, ${MEASURES}
-  FROM records GROUP BY ALL ORDER BY ALL`,
-      params: [collectiveThreshold],
-    },
-    // `cube` summed without region, without category, without both: most filter changes read
-    // one of these (a few thousand rows at a million records) instead of `cube`.
-    ...(
-      [
-        ['cube_category', 'category, '],
-        ['cube_region', 'region, '],
-        ['cube_top', ''],
-      ] as const
-    ).map(([table, kept]) => ({
-      sql: `CREATE TABLE ${table} AS
-  SELECT month, by_cutoff_day, record_type, channel, level, ${kept}collective,
-    ${CUBE_MEASURES.map((name) => `sum(${name})::INTEGER AS ${name}`).join(', ')}
-  FROM cube GROUP BY ALL ORDER BY ALL`,
-      params: [],
-    })),
-    {
-      sql: `CREATE TABLE cube_tag AS
-  SELECT tag::dim_tag AS tag, ${DIMENSIONS}, ${COLLECTIVE}, ${MEASURES}
-  FROM (SELECT unnest(tags) AS tag, * FROM records) GROUP BY ALL ORDER BY ALL`,
-      params: [collectiveThreshold],
-    },
-    {
-      // Read only by the subcategory breakdown: batches and persons, no collective split.
-      sql: `CREATE TABLE cube_sub AS
-  SELECT coalesce(subcategory, '未细分')::dim_subcategory AS subcategory, ${DIMENSIONS},
-    count(*)::INTEGER AS batches, sum(persons)::INTEGER AS persons
-  FROM records WHERE record_type = '登记' GROUP BY ALL ORDER BY ALL`,
-      params: [],
-    },
-    {
-      sql: HANDLING_SQL,
-      params: [DECISION_DAYS, HANDLING_DAYS],
-    },
-    timingStatement(),
-  ];
+function registrationTable(table: string, source: Query, extra: Query, threshold: number): Query {
+  return sql`CREATE TABLE ${name(table)} AS
+  SELECT ${extra}${monthColumns('registered_on')}, ${DIMENSIONS},
+    ${collectiveCondition(threshold)} AS collective,
+    ${join(REGISTRATION_COUNTS.map(countColumn), ', ')}
+  FROM ${source} GROUP BY ALL ORDER BY ALL`;
+}
+
+const RECORDS = sql`records`;
+const WITH_TAG = sql`(SELECT unnest(tags) AS tag, * FROM records)`;
+
+/**
+ * Handling counts by the month each one falls due or happens (its anchor), 登记 records only:
+ * one part per anchor, the other anchors' counts 0 in it; deadlines after the data's cut-off are
+ * not yet due and are left out.
+ */
+function handlingTable(table: string, source: Query, tag: boolean): Query {
+  const anchors = [...new Set(HANDLING_COUNTS.map((count) => COUNT_MEASURES[count].anchor))];
+  const part = (anchor: Anchor): Query => {
+    const { column, deadline } = ANCHORS[anchor];
+    const columns = HANDLING_COUNTS.map((count) => {
+      const definition = COUNT_MEASURES[count];
+      if (definition.anchor !== anchor) return sql`0 AS ${name(count)}`;
+      const value =
+        'where' in definition ? sql`CASE WHEN ${definition.where} THEN 1 ELSE 0 END` : sql`1`;
+      return sql`${value} AS ${name(count)}`;
+    });
+    const due = deadline ? sql` AND ${name(column)} <= last_on` : sql``;
+    return sql`SELECT ${name(column)} AS event_on, ${tag ? sql`tag, ` : sql``}unit_name, channel, level,
+      category, region, ${join(columns, ', ')}
+    FROM d, cutoff WHERE ${name(column)} IS NOT NULL${due}`;
+  };
+  return sql`CREATE TABLE ${name(table)} AS
+  WITH d AS (
+    SELECT *, ${datedColumns()}, coalesce(unit, ${'未注明'}) AS unit_name
+    FROM ${source} WHERE record_type = ${REGISTRATION_TYPE}
+  ),
+  cutoff AS (SELECT max(registered_on) AS last_on FROM records),
+  events AS (${join(anchors.map(part), '\n    UNION ALL\n    ')})
+  SELECT ${monthColumns('event_on')}, ${tag ? sql`tag::dim_tag AS tag, ` : sql``}unit_name::dim_unit AS unit,
+    channel::dim_channel AS channel, level::dim_level AS level,
+    category::dim_category AS category, region::dim_region AS region,
+    ${join(
+      HANDLING_COUNTS.map((count) => sql`sum(${name(count)})::INTEGER AS ${name(count)}`),
+      ', ',
+    )}
+  FROM events GROUP BY ALL ORDER BY ALL`;
 }
 
 /**
  * 办理时效 histograms (handling-time.ts): records by the month of their end date (acceptance or
  * closing), measure and days taken, with the dimensions the handling page filters by.
  */
-function timingStatement(): Query {
-  const events = timingEventsQuery();
-  return {
-    sql: `CREATE TABLE cube_timing AS
-  SELECT strftime(event_on, '%Y-%m') AS month, ${byCutoffDay('event_on')},
-    unit_name::dim_unit AS unit, channel::dim_channel AS channel, level::dim_level AS level,
+function timingTable(table: string, tag: boolean): Query {
+  return sql`CREATE TABLE ${name(table)} AS
+  SELECT ${monthColumns('event_on')}, ${tag ? sql`tag::dim_tag AS tag, ` : sql``}unit_name::dim_unit AS unit,
+    channel::dim_channel AS channel, level::dim_level AS level,
     category::dim_category AS category, region::dim_region AS region,
     measure, days, count(*)::INTEGER AS records
-  FROM (${events.sql}) GROUP BY ALL ORDER BY ALL`,
-    params: events.params,
-  };
+  FROM (${timingEventsQuery({ tags: tag })}) GROUP BY ALL ORDER BY ALL`;
 }
 
-/**
- * Handling counts by the month each one falls due or happens, with the report's definitions
- * (docs/definitions.md): a decision is due 15 days after registration, handling on due_on (or
- * 60 days after acceptance); deadlines after the data cutoff are not yet due.
- */
-const HANDLING_SQL = `CREATE TABLE cube_handling AS
-  WITH d AS (
-    SELECT *, registered_on + CAST(? AS INTEGER) AS decision_due_on,
-      coalesce(due_on, accepted_on + CAST(? AS INTEGER)) AS handling_due_on,
-      coalesce(unit, '未注明') AS unit_name
-    FROM records WHERE record_type = '登记'
-  ),
-  cutoff AS (SELECT max(registered_on) AS last_on FROM records),
-  events AS (
-    SELECT decision_due_on AS event_on, unit_name, channel, level, category, region,
-      1 AS decision_due,
-      CASE WHEN acceptance IN ('受理', '不予受理', '不再受理') AND accepted_on <= decision_due_on
-        THEN 1 ELSE 0 END AS decision_timely,
-      0 AS closure_due, 0 AS closure_on_time, 0 AS closed, 0 AS evaluated, 0 AS satisfied
-    FROM d, cutoff WHERE decision_due_on <= last_on
-    UNION ALL
-    SELECT handling_due_on, unit_name, channel, level, category, region, 0, 0,
-      1, CASE WHEN closed_on <= handling_due_on THEN 1 ELSE 0 END, 0, 0, 0
-    FROM d, cutoff WHERE acceptance = '受理' AND handling_due_on <= last_on
-    UNION ALL
-    SELECT closed_on, unit_name, channel, level, category, region, 0, 0, 0, 0,
-      1, CASE WHEN satisfaction <> '未评价' THEN 1 ELSE 0 END,
-      CASE WHEN satisfaction IN ('满意', '基本满意') THEN 1 ELSE 0 END
-    FROM d WHERE closed_on IS NOT NULL
-  )
-  SELECT strftime(event_on, '%Y-%m') AS month, ${byCutoffDay('event_on')},
-    unit_name::dim_unit AS unit, channel::dim_channel AS channel,
-    level::dim_level AS level, category::dim_category AS category, region::dim_region AS region,
-    sum(decision_due)::INTEGER AS decision_due, sum(decision_timely)::INTEGER AS decision_timely,
-    sum(closure_due)::INTEGER AS closure_due, sum(closure_on_time)::INTEGER AS closure_on_time,
-    sum(closed)::INTEGER AS closed, sum(evaluated)::INTEGER AS evaluated,
-    sum(satisfied)::INTEGER AS satisfied
-  FROM events GROUP BY ALL ORDER BY ALL`;
+/** Statements that create the dashboard's tables; `collectiveThreshold` comes from site config. */
+export function cubeStatements(collectiveThreshold: number): Query[] {
+  collectiveCondition(collectiveThreshold);
+  return [
+    // An ENUM needs one value at least: '' stands in when the data has none (no tags, say).
+    ...ENUMS.map(
+      ([type, values]) => sql`CREATE TYPE ${name(type)} AS ENUM (
+  WITH present AS (SELECT DISTINCT v FROM (${values}) WHERE v IS NOT NULL)
+  SELECT v FROM present UNION ALL SELECT '' WHERE NOT EXISTS (FROM present) ORDER BY v)`,
+    ),
+    registrationTable('cube', RECORDS, sql``, collectiveThreshold),
+    // `cube` summed without region, without category, without both: most filter changes read
+    // one of these (a few thousand rows at a million records) instead of `cube`.
+    ...(
+      [
+        ['cube_category', sql`category, `],
+        ['cube_region', sql`region, `],
+        ['cube_top', sql``],
+      ] as const
+    ).map(
+      ([table, kept]) => sql`CREATE TABLE ${name(table)} AS
+  SELECT month, by_cutoff_day, record_type, channel, level, ${kept}collective,
+    ${join(
+      REGISTRATION_COUNTS.map((count) => sql`sum(${name(count)})::INTEGER AS ${name(count)}`),
+      ', ',
+    )}
+  FROM cube GROUP BY ALL ORDER BY ALL`,
+    ),
+    registrationTable('cube_tag', WITH_TAG, sql`tag::dim_tag AS tag, `, collectiveThreshold),
+    // Read only by the subcategory breakdown: batches and persons, no collective split.
+    sql`CREATE TABLE cube_sub AS
+  SELECT coalesce(subcategory, '未细分')::dim_subcategory AS subcategory, ${monthColumns('registered_on')},
+    ${DIMENSIONS}, ${countColumn('batches')}, ${countColumn('persons')}
+  FROM records WHERE record_type = ${REGISTRATION_TYPE} GROUP BY ALL ORDER BY ALL`,
+    handlingTable('cube_handling', RECORDS, false),
+    handlingTable('cube_handling_tag', WITH_TAG, true),
+    timingTable('cube_timing', false),
+    timingTable('cube_timing_tag', true),
+  ];
+}
 
 export const CUBE_TABLES = [
   'cube',
@@ -181,5 +175,7 @@ export const CUBE_TABLES = [
   'cube_tag',
   'cube_sub',
   'cube_handling',
+  'cube_handling_tag',
   'cube_timing',
+  'cube_timing_tag',
 ] as const;

@@ -7,7 +7,6 @@ import { change, type Change } from './change.ts';
 import {
   comparedPeriod,
   compareMonths,
-  dateRange,
   isMonth,
   lastDayOf,
   periodLabel,
@@ -16,21 +15,14 @@ import {
   type Compare,
   type ReportPeriod,
 } from './periods.ts';
-import {
-  categoriesQuery,
-  countsQuery,
-  dataRangeQuery,
-  NO_FILTER,
-  ratesQuery,
-  regionsQuery,
-  upToDateQuery,
-  type RecordFilter,
-} from './queries.ts';
+import { RATE_MEASURES, rateOf, type CountName, type RateName } from './measures.ts';
+import { dataRangeQuery } from './queries.ts';
 import type { QueryRunner, SqlRow } from './query-runner.ts';
-import { reportCubeQueries, upToDateCubeQuery, type DashboardScope } from './queries-dashboard.ts';
-import { rate, type Rate } from './rates.ts';
+import { REPORT_TOTALS } from './queries-dashboard.ts';
+import { reportQueries, type ReportSource } from './report-queries.ts';
+import { NO_FILTER, type RecordFilter } from './scope.ts';
+import type { Rate } from './rates.ts';
 import {
-  timingQuery,
   timingSummary,
   TIMINGS,
   type DayCount,
@@ -192,7 +184,7 @@ export interface ReportRows {
   rates: SqlRow[];
   /** `timingQuery`'s rows (side, measure, unit, days, records); absent: nothing counted. */
   timing?: SqlRow[] | undefined;
-  /** `upToDateQuery`'s row, run only when the period ends before the cut-off. */
+  /** The 截止目前 query's rows, run only when the period ends before the cut-off. */
   upToDate?: SqlRow[] | undefined;
 }
 
@@ -351,9 +343,10 @@ function handlingTimeByUnit(
 }
 
 function upToDate(rows: SqlRow[] | undefined, cutoff: string): Report['upToDate'] {
-  const row = rows?.[0];
-  if (!row) return null;
-  return { batches: int(row, 'batches'), persons: int(row, 'persons'), through: cutoff };
+  if (rows === undefined) return null;
+  const row = rows[0];
+  const count = (key: string) => (row === undefined ? 0 : int(row, key));
+  return { batches: count('batches'), persons: count('persons'), through: cutoff };
 }
 
 /** The period ends before the data's cut-off: the briefing then adds the figure to date. */
@@ -382,7 +375,8 @@ export function assembleReport(
   const levels = byKey(LEVELS, () => pair(zeroLevel));
   const persuaded = byKey(LEVELS, () => pair(zero));
   const leader = pair(zero);
-  const repeat = [0, 0];
+  /** Every count of the 登记 rows, summed by side: the registration rates read them by name. */
+  const registeredTotals: [Map<string, number>, Map<string, number>] = [new Map(), new Map()];
 
   for (const row of rows.counts) {
     const s = side(row);
@@ -397,7 +391,9 @@ export function assembleReport(
     if (recordType !== '登记') continue;
     add(registered[s], batches, persons);
     add(leader[s], int(row, 'leader_batches'), int(row, 'leader_persons'));
-    repeat[s] = (repeat[s] ?? 0) + int(row, 'repeat_batches');
+    for (const count of REPORT_TOTALS) {
+      registeredTotals[s].set(count, (registeredTotals[s].get(count) ?? 0) + int(row, count));
+    }
     const channel = text(row, 'channel') as Channel;
     if (channels[channel]) add(channels[channel][s], batches, persons);
     if (channel !== '来访') continue;
@@ -411,10 +407,10 @@ export function assembleReport(
     }
   }
 
-  const grouped = (groupRows: SqlRow[], order: (name: string) => number) => {
+  const grouped = (groupRows: SqlRow[], key: string, order: (name: string) => number) => {
     const byName = new Map<string, [Counts, Counts]>();
     for (const row of groupRows) {
-      const name = text(row, 'name');
+      const name = text(row, key);
       const counts = byName.get(name) ?? pair(zero);
       byName.set(name, counts);
       add(counts[side(row)], int(row, 'batches'), int(row, 'persons'));
@@ -430,35 +426,38 @@ export function assembleReport(
           (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
       );
   };
-  const categories = grouped(rows.categories, categoryOrder).map(({ name, ...counts }) => ({
-    category: name,
-    ...counts,
-  }));
-  const regions = grouped(rows.regions, () => 0).map(({ name, ...counts }) => ({
+  const categories = grouped(rows.categories, 'category', categoryOrder).map(
+    ({ name, ...counts }) => ({
+      category: name,
+      ...counts,
+    }),
+  );
+  const regions = grouped(rows.regions, 'region', () => 0).map(({ name, ...counts }) => ({
     region: name,
     ...counts,
   }));
 
   const rateRows: [SqlRow, SqlRow] = [{}, {}];
-  for (const row of rows.rates) rateRows[side(row)] = row;
-  const n = (s: 0 | 1, key: string): number =>
+  for (const row of rows.rates) Object.assign(rateRows[side(row)], row);
+  const n = (s: 0 | 1, key: CountName): number =>
     rateRows[s][key] === undefined ? 0 : int(rateRows[s], key);
-  const comparedRate = (numerator: string, denominator: string): ComparedRate => ({
-    ...rate(n(0, numerator), n(0, denominator)),
-    previous: rate(n(1, numerator), n(1, denominator)),
+  const comparedRate = (name: RateName): ComparedRate => ({
+    ...rateOf(name, (count) => n(0, count)),
+    previous: rateOf(name, (count) => n(1, count)),
   });
-  const resolution = (total: string, resolved: string): Resolution => {
-    const r = rate(n(0, resolved), n(0, total));
+  const resolution = (name: RateName): Resolution => {
+    const r = rateOf(name, (count) => n(0, count));
     return { total: r.denominator, resolved: r.numerator, percent: r.percent };
+  };
+  const term = (name: RateName) => {
+    const r = rateOf(name, (count) => n(0, count));
+    return { numerator: r.numerator, denominator: r.denominator };
   };
 
   const ruleOfLaw = ruleOfLawScore(options.ruleOfLaw, {
-    acceptance: { numerator: n(0, 'acceptance_in_time'), denominator: n(0, 'acceptance_due') },
-    handling: { numerator: n(0, 'closure_on_time'), denominator: n(0, 'closure_due') },
-    supervision: {
-      numerator: n(0, 'supervision_resolved'),
-      denominator: n(0, 'supervision_due'),
-    },
+    acceptance: term('ruleOfLawAcceptance'),
+    handling: term('ruleOfLawHandling'),
+    supervision: term('ruleOfLawSupervision'),
   });
 
   const warnings: string[] = [];
@@ -509,26 +508,27 @@ export function assembleReport(
     categories,
     regions,
     rates: {
-      timelyAcceptance: given('timelyAcceptance', comparedRate('decision_timely', 'decision_due')),
-      onTimeClosure: given('onTimeClosure', comparedRate('closure_on_time', 'closure_due')),
-      satisfaction: given('satisfaction', comparedRate('satisfied', 'evaluated')),
-      participation: given('participation', comparedRate('evaluated', 'closed')),
+      timelyAcceptance: given('timelyAcceptance', comparedRate('timelyAcceptance')),
+      onTimeClosure: given('onTimeClosure', comparedRate('onTimeClosure')),
+      satisfaction: given('satisfaction', comparedRate('satisfaction')),
+      participation: given('participation', comparedRate('participation')),
       repeat: given('repeat', {
-        ...rate(repeat[0] ?? 0, registered[0].batches),
-        previous: rate(repeat[1] ?? 0, registered[1].batches),
+        ...rateOf('repeat', (count) => registeredTotals[0].get(count) ?? 0),
+        previous: rateOf('repeat', (count) => registeredTotals[1].get(count) ?? 0),
       }),
     },
     overdue: given('onTimeClosure', {
-      due: n(0, 'closure_due'),
-      onTime: n(0, 'closure_on_time'),
-      late: n(0, 'closure_due') - n(0, 'closure_on_time'),
+      due: n(0, RATE_MEASURES.onTimeClosure.denominator),
+      onTime: n(0, RATE_MEASURES.onTimeClosure.numerator),
+      late:
+        n(0, RATE_MEASURES.onTimeClosure.denominator) - n(0, RATE_MEASURES.onTimeClosure.numerator),
       open: n(0, 'closure_open'),
     }),
     handlingTime: handlingTime(rows.timing ?? [], side),
     handlingTimeByUnit: handlingTimeByUnit(rows.timing ?? [], side),
     leaderReceptions: given('leaderReceptions', compared(...leader)),
-    leaderCases: given('leaderCases', resolution('leader_cases', 'leader_cases_resolved')),
-    supervised: given('supervised', resolution('supervised', 'supervised_resolved')),
+    leaderCases: given('leaderCases', resolution('leaderCases')),
+    supervised: given('supervised', resolution('supervised')),
     ruleOfLaw: ruleOfLawGiven ? ruleOfLaw : null,
     unavailable,
     coverage: options.coverage ?? {},
@@ -563,41 +563,33 @@ export function assembleReport(
   return report;
 }
 
-/** Runs the report's queries through `run` and assembles the report. */
 /**
- * `source: 'cube'` reads the counts from the dashboard's pre-aggregated tables (the browser, where
- * they exist and `records` is slow to scan); the rates and 办理时效 always come from `records`.
+ * Runs the report's queries (report-queries.ts) through `run` and assembles the report. `source:
+ * 'cube'` reads the pre-aggregated tables (the browser, where they exist and `records` is slow to
+ * scan): nothing but the data range then touches `records`.
  */
 export async function computeReport(
   run: QueryRunner,
   request: ReportRequest,
   options: ReportOptions,
-  source: 'records' | 'cube' = 'records',
+  source: ReportSource = 'records',
 ): Promise<Report> {
   const range = parseDataRange(await run(dataRangeQuery()));
   if (!range) throw new NoDataError('已发布的数据中没有记录。');
   const period = resolvePeriod(request, range.last);
   const filter = request.filter ?? NO_FILTER;
-  const queries =
-    source === 'cube'
-      ? reportCubeQueries({ period, ...filter } as DashboardScope)
-      : {
-          counts: countsQuery(period, range.last, options.collectiveThreshold, filter),
-          categories: categoriesQuery(period, range.last, filter),
-          regions: regionsQuery(period, range.last, filter),
-        };
+  const queries = reportQueries(source, period, range.last, {
+    collectiveThreshold: options.collectiveThreshold,
+    filter,
+    upToDate: endsBeforeCutoff(period, range.last),
+  });
   const counts = await run(queries.counts);
   const categories = await run(queries.categories);
   const regions = await run(queries.regions);
-  const rates = await run(ratesQuery(period, range.last, filter));
-  const timing = await run(timingQuery(period, range.last, filter));
-  const upToDate = endsBeforeCutoff(period, range.last)
-    ? await run(
-        source === 'cube'
-          ? upToDateCubeQuery({ period, ...filter } as DashboardScope, range.last.slice(0, 7))
-          : upToDateQuery(dateRange(period).start, filter),
-      )
-    : undefined;
+  const rates: SqlRow[] = [];
+  for (const query of queries.rates) rates.push(...(await run(query)));
+  const timing = await run(queries.timing);
+  const upToDate = queries.upToDate === null ? undefined : await run(queries.upToDate);
   return assembleReport(
     period,
     range,

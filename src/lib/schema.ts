@@ -2,6 +2,7 @@
  * What the data build publishes (public/data/) and what every reader of it may rely on:
  * the report command, the site's build and DuckDB-WASM in the browser.
  */
+import type { BuildSettings } from './build-settings.ts';
 
 export const CHANNELS = ['来信', '来访', '网上信访', '电话'] as const;
 export const LEVELS = ['进京', '赴省', '到市', '本级'] as const;
@@ -151,5 +152,7 @@ export interface Manifest {
   columns: Record<string, ColumnCoverage>;
   /** Labels that are not a class as written: renamed, kept as their own class, or hidden. */
   categoryLabels: CategoryLabel[];
+  /** The settings frozen into the published data (build-settings.ts); readers refuse others. */
+  settings: BuildSettings;
   schemaVersion: typeof SCHEMA_VERSION;
 }

@@ -3,7 +3,7 @@
  * an unknown or stale value is dropped with a note, never passed on (and never into SQL text).
  */
 import { CHANNELS, LEVELS, type Channel, type Level } from './schema.ts';
-import type { RecordFilter } from './queries.ts';
+import type { RecordFilter } from './scope.ts';
 import {
   addMonths,
   compareMonths,

@@ -1,8 +1,8 @@
 /** The 苗头预警 page's blocks as the build writes them, for tests of their markup. */
 import { JSDOM } from 'jsdom';
-import { alertsBlocksHtml } from '../../src/lib/dashboard/alerts-html.ts';
-import { alertPanels, type AlertsPageData } from '../../src/lib/dashboard/page-alerts.ts';
-import { renderPanel } from '../../src/lib/dashboard/panel.ts';
+import { alertsBlocksHtml } from '../../src/render/alerts-html.ts';
+import { alertPanels, type AlertsPageData } from '../../src/dashboard/page-alerts.ts';
+import { renderPanel } from '../../src/render/panel.ts';
 
 const { document } = new JSDOM('<!doctype html><body></body>').window;
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll } from 'vitest';
 import { buildData, type BuildOptions, type BuildResult } from '../../scripts/data/build.ts';
-import { openPublished } from '../../scripts/lib/duckdb-node.ts';
+import { openPublished } from '../../src/node/duckdb-node.ts';
 import type { SqlRow } from '../../src/lib/query-runner.ts';
 import type { Manifest } from '../../src/lib/schema.ts';
 

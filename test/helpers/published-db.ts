@@ -2,15 +2,19 @@
  * Writes a published database (the schema of src/lib/schema.ts, storage readable by DuckDB 1.4)
  * from record objects, for tests of everything that reads one. Unset fields take the defaults below.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { buildSettings } from '../../src/lib/build-settings.ts';
 import {
   PETITIONER_COLUMNS,
   PUBLISHED_FILES,
   RECORD_COLUMNS,
+  SCHEMA_VERSION,
+  type Manifest,
   type RecordColumn,
 } from '../../src/lib/schema.ts';
+import { siteConfig } from '../../src/site.config.ts';
 
 type FieldValue = string | number | boolean | null | string[];
 
@@ -111,4 +115,29 @@ export async function writePublishedDb(
     instance.closeSync();
   }
   return file;
+}
+
+/**
+ * `<dir>/manifest.json` as a data build under the current src/site.config.ts writes it (no input
+ * files, every column carried): the report command refuses a folder without one.
+ */
+export async function writePublishedManifest(
+  dir: string,
+  overrides: Partial<Manifest> = {},
+): Promise<void> {
+  const manifest: Manifest = {
+    builtAt: '2025-01-01T00:00:00.000Z',
+    inputs: [],
+    published: 0,
+    rejected: 0,
+    dateRange: null,
+    vocabularyMisses: {},
+    files: { database: PUBLISHED_FILES.database, rejects: PUBLISHED_FILES.rejects },
+    columns: {},
+    categoryLabels: [],
+    settings: buildSettings(siteConfig),
+    schemaVersion: SCHEMA_VERSION,
+    ...overrides,
+  };
+  await writeFile(join(dir, PUBLISHED_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
 }

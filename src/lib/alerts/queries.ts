@@ -3,7 +3,7 @@
  * counts per series, and per region × category the rolling window ending on each month's last
  * day (or on the data's cutoff in its last month).
  */
-import { sql } from '../queries.ts';
+import { sql } from '../sql.ts';
 import type { Query, SqlRow } from '../query-runner.ts';
 import type { WindowRow } from './detect.ts';
 import { KEY_SEPARATOR, type CountRow, type SeriesDimension } from './series.ts';

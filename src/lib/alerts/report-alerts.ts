@@ -2,7 +2,7 @@
  * The alerts a report carries: those of its last month that lie inside its filters, strongest
  * first. The report's text is written again so its 存在问题 names them (report-text.ts).
  */
-import type { RecordFilter } from '../queries.ts';
+import type { RecordFilter } from '../scope.ts';
 import type { Report, ReportOptions } from '../report.ts';
 import { briefingText } from '../report-text.ts';
 import type { AlertsFile } from './published.ts';

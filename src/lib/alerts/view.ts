@@ -4,7 +4,7 @@
  * alerts' month and kind: `?month=2024-08&kind=above&region=…&measure=persons`.
  */
 import { addMonths, compareMonths } from '../periods.ts';
-import type { RecordFilter } from '../queries.ts';
+import type { RecordFilter } from '../scope.ts';
 import {
   parseViewState,
   resolvePeriod,

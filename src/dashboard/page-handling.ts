@@ -1,15 +1,16 @@
 /** 办理与考核: 受理 decisions by month, the handling rates over time and by unit. */
-import { handlingQueries, monthlyQuery, type CubeMeasure } from '../queries-dashboard.ts';
-import { rate, ratePercentText } from '../rates.ts';
-import { ACCEPTANCES } from '../schema.ts';
-import { NO_DENOMINATOR } from '../figure-columns.ts';
-import type { RankedBarsRow } from '../../charts/ranked-bars.ts';
+import { HANDLING_RATES, RATE_MEASURES, rateOf, type CountName } from '../lib/measures.ts';
+import { handlingQueries, monthlyQuery } from '../lib/queries-dashboard.ts';
+import { ratePercentText } from '../lib/rates.ts';
+import { ACCEPTANCES } from '../lib/schema.ts';
+import { NO_DENOMINATOR } from '../lib/figure-columns.ts';
+import type { RankedBarsRow } from '../charts/ranked-bars.ts';
 import { previousLabel, type PageContext, type PageData } from './context.ts';
 import { timingPanels } from './handling-timing.ts';
 import { panel } from './panel.ts';
 import { num, str, isRegistered } from './rows.ts';
 
-const ACCEPTANCE_COLUMNS: Record<(typeof ACCEPTANCES)[number], CubeMeasure> = {
+const ACCEPTANCE_COLUMNS: Record<(typeof ACCEPTANCES)[number], CountName> = {
   受理: 'accepted',
   不予受理: 'not_accepted',
   不再受理: 'not_again',
@@ -19,18 +20,13 @@ const ACCEPTANCE_COLUMNS: Record<(typeof ACCEPTANCES)[number], CubeMeasure> = {
 /** The per-unit rates chart shows the units with the most items due. */
 const UNIT_LIMIT = 12;
 
-const RATES = [
-  ['及时受理率', 'decision_timely', 'decision_due'],
-  ['按期办结率', 'closure_on_time', 'closure_due'],
-  ['满意率', 'satisfied', 'evaluated'],
-  ['参评率', 'evaluated', 'closed'],
-] as const;
+const RATE_LABELS = HANDLING_RATES.map((name) => RATE_MEASURES[name].label);
 
 export async function handlingPage(context: PageContext): Promise<PageData> {
   const { scope, run } = context;
   const queries = handlingQueries(scope);
   const [monthly, handling, units, timing] = await Promise.all([
-    run(monthlyQuery(scope, { measures: Object.values(ACCEPTANCE_COLUMNS), typeOnly: true })),
+    run(monthlyQuery(scope, { counts: Object.values(ACCEPTANCE_COLUMNS), typeOnly: true })),
     run(queries.monthly),
     run(queries.units),
     timingPanels(context),
@@ -48,21 +44,21 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
   const rateRows = handling
     .filter((row) => inPeriod(str(row, 'month')))
     .flatMap((row) =>
-      RATES.map(([name, numerator, denominator]) => ({
-        month: str(row, 'month'),
-        rate: name,
-        numerator: num(row, numerator),
-        denominator: num(row, denominator),
-      })),
+      HANDLING_RATES.map((name) => {
+        const value = rateOf(name, (count) => num(row, count));
+        return {
+          month: str(row, 'month'),
+          rate: RATE_MEASURES[name].label,
+          numerator: value.numerator,
+          denominator: value.denominator,
+        };
+      }),
     );
   const unitTotals = (side: 'current' | 'previous') =>
     new Map(
       units
         .filter((row) => row['side'] === side)
-        .map((row) => [
-          str(row, 'unit'),
-          rate(num(row, 'closure_on_time'), num(row, 'closure_due')),
-        ]),
+        .map((row) => [str(row, 'unit'), rateOf('onTimeClosure', (count) => num(row, count))]),
     );
   const now = unitTotals('current');
   const before = unitTotals('previous');
@@ -96,11 +92,11 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
     )
     .slice(0, UNIT_LIMIT);
   const unitRates = busiest.flatMap((row) =>
-    RATES.map(([name, numerator, denominator]) => {
-      const value = rate(num(row, numerator), num(row, denominator));
+    HANDLING_RATES.map((name) => {
+      const value = rateOf(name, (count) => num(row, count));
       return {
         key: str(row, 'unit'),
-        series: name,
+        series: RATE_MEASURES[name].label,
         value: value.percent ?? 0,
         label: `${ratePercentText(value) ?? NO_DENOMINATOR}（${value.numerator}/${value.denominator}）`,
       };
@@ -128,7 +124,7 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
         title: '办理质量指标月度走势',
         chart: 'rate-lines',
         rows: rateRows,
-        options: { unit: '件', label: '办理质量指标', rates: RATES.map(([name]) => name) },
+        options: { unit: '件', label: '办理质量指标', rates: RATE_LABELS },
         note: '及时受理率按受理期限（登记后15日）所在月份、按期办结率按办理期限所在月份、满意率和参评率按办结月份统计。',
       }),
       panel({
@@ -140,7 +136,7 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
           unit: '%',
           label: '各责任单位办理质量指标',
           keyLabel: '责任单位',
-          series: RATES.map(([name]) => name),
+          series: RATE_LABELS,
           orientation: 'horizontal',
         },
         note: `到期件最多的${UNIT_LIMIT}个单位；各单位按期办结率见下图。`,
@@ -155,7 +151,6 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
           label: '各责任单位按期办结率',
           previousLabel: previousLabel(context),
         },
-        ...(scope.tag ? { note: '办理指标不区分专项标签。' } : {}),
       }),
       ...timing,
     ],

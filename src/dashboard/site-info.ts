@@ -1,9 +1,10 @@
 /** What a page needs to know about the published data before (and without) the engine. */
-import type { KnownValues } from '../view-state.ts';
-import { knownValuesQueries } from '../queries-dashboard.ts';
-import type { QueryRunner } from '../query-runner.ts';
-import { dataRangeQuery } from '../queries.ts';
-import type { Coverage } from '../figure-columns.ts';
+import type { KnownValues } from '../lib/view-state.ts';
+import { knownValuesQueries } from '../lib/queries-dashboard.ts';
+import type { QueryRunner } from '../lib/query-runner.ts';
+import { dataRangeQuery } from '../lib/queries.ts';
+import type { Coverage } from '../lib/figure-columns.ts';
+import { dateText } from '../lib/periods.ts';
 
 export interface SiteInfo extends KnownValues {
   /** Last day with records, 'YYYY-MM-DD': the data cut-off. */
@@ -12,11 +13,6 @@ export interface SiteInfo extends KnownValues {
   cutoffText: string;
   /** Which columns the export carried (manifest.json `columns`): figures without them are 无数据. */
   coverage: Coverage;
-}
-
-export function dateText(day: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  return `${year}年${month}月${date}日`;
 }
 
 export async function loadSiteInfo(run: QueryRunner, coverage: Coverage = {}): Promise<SiteInfo> {

@@ -1,9 +1,9 @@
 /** One entry for every chart page: the same loaders run at build time and in the browser. */
 import type { ChartPageId } from './pages.ts';
 import type { PageContext, PageData } from './context.ts';
-import type { DashboardScope } from '../queries-dashboard.ts';
-import type { QueryRunner } from '../query-runner.ts';
-import type { ViewState } from '../view-state.ts';
+import type { DashboardScope } from '../lib/scope.ts';
+import type { QueryRunner } from '../lib/query-runner.ts';
+import type { ViewState } from '../lib/view-state.ts';
 import { scopeOf, scopeSubtitle } from './scope.ts';
 import { applyCoverage, pageNoData } from './coverage.ts';
 import type { SiteInfo } from './site-info.ts';

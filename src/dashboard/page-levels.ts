@@ -1,6 +1,7 @@
 /** 走访层级: each level's cumulative trend against the comparison, 登记 beside 劝返, 集体访, 越级 share. */
-import { COUNTS, monthlyQuery, totalsQuery } from '../queries-dashboard.ts';
-import { LEVELS } from '../schema.ts';
+import { BATCHES_AND_PERSONS } from '../lib/measures.ts';
+import { monthlyQuery, totalsQuery } from '../lib/queries-dashboard.ts';
+import { LEVELS } from '../lib/schema.ts';
 import {
   MEASURE_UNITS,
   monthNumber,
@@ -14,9 +15,9 @@ import { groupCounts, isCollective, isPersuaded, isUpward, isVisit, num, str } f
 export async function levelsPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
   const [totals, monthly, allLevels] = await Promise.all([
-    run(totalsQuery(scope, COUNTS)),
-    run(monthlyQuery(scope, { measures: COUNTS })),
-    scope.level ? run(monthlyQuery(scope, { except: 'level', measures: COUNTS })) : null,
+    run(totalsQuery(scope, BATCHES_AND_PERSONS)),
+    run(monthlyQuery(scope, { counts: BATCHES_AND_PERSONS })),
+    scope.level ? run(monthlyQuery(scope, { except: 'level', counts: BATCHES_AND_PERSONS })) : null,
   ]);
   const unit = MEASURE_UNITS[measure];
   const year = periodYear(context);

@@ -1,8 +1,8 @@
 /** 问题类别: categories ranked with their change, month × category, small multiples, drill into one. */
-import { breakdownQuery, crossQuery } from '../queries-dashboard.ts';
+import { breakdownQuery, crossQuery } from '../lib/queries-dashboard.ts';
 import { rankedRows } from './change-row.ts';
 import { MEASURE_UNITS, previousLabel, type PageContext, type PageData } from './context.ts';
-import { compareWords } from '../wording.ts';
+import { compareWords } from '../lib/wording.ts';
 import { panel, type Panel } from './panel.ts';
 import { groupCounts, num, str } from './rows.ts';
 

@@ -5,7 +5,7 @@
  */
 import { chartCardHtml, escapeHtml } from './html.ts';
 import type { RenderedPanel } from './panel.ts';
-import type { AlertItem, AlertsPageData } from './page-alerts.ts';
+import type { AlertItem, AlertsPageData } from '../dashboard/page-alerts.ts';
 
 /** `panels`: alertPanels(data) rendered, the matrix first. */
 export function alertsBlocksHtml(

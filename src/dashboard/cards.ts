@@ -1,17 +1,16 @@
 /** The 总览 headline cards: each figure of the period beside its comparison, in the bureau's words. */
-import type { Direction } from '../change.ts';
-import { changeWords, pointsChangeWords } from './change-row.ts';
-import type { Compare } from '../periods.ts';
-import { rate, ratePercentText, type Rate } from '../rates.ts';
-import type { SqlRow } from '../query-runner.ts';
-import { compareWords } from '../wording.ts';
+import { changeWords, pointsChangeWords, type Direction } from '../lib/change.ts';
+import type { Compare } from '../lib/periods.ts';
+import { rate, ratePercentText, type Rate } from '../lib/rates.ts';
+import type { SqlRow } from '../lib/query-runner.ts';
+import { compareWords } from '../lib/wording.ts';
 import {
   missingReason,
   NO_DATA,
   NO_DENOMINATOR,
   type Coverage,
   type Figure,
-} from '../figure-columns.ts';
+} from '../lib/figure-columns.ts';
 import {
   countsWhere,
   isCollective,

@@ -1,6 +1,7 @@
 /** 总览: headline cards, the monthly trend against last year, the level pyramid, rising categories. */
-import { breakdownQuery, COUNTS, monthlyQuery, totalsQuery } from '../queries-dashboard.ts';
-import { LEVELS } from '../schema.ts';
+import { BATCHES_AND_PERSONS } from '../lib/measures.ts';
+import { breakdownQuery, monthlyQuery, totalsQuery } from '../lib/queries-dashboard.ts';
+import { LEVELS } from '../lib/schema.ts';
 import { headlineCards } from './cards.ts';
 import { rankedRows } from './change-row.ts';
 import {
@@ -11,15 +12,15 @@ import {
   type PageContext,
   type PageData,
 } from './context.ts';
-import { compareWords } from '../wording.ts';
+import { compareWords } from '../lib/wording.ts';
 import { panel } from './panel.ts';
 import { groupCounts, isRegistered, isVisit } from './rows.ts';
 
 export async function overviewPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
   const [totals, monthly, categories] = await Promise.all([
-    run(totalsQuery(scope, [...COUNTS, 'repeat_batches'])),
-    run(monthlyQuery(scope, { measures: COUNTS, typeOnly: true })),
+    run(totalsQuery(scope, [...BATCHES_AND_PERSONS, 'repeat_batches'])),
+    run(monthlyQuery(scope, { counts: BATCHES_AND_PERSONS, typeOnly: true })),
     run(breakdownQuery(scope, 'category')),
   ]);
   const unit = MEASURE_UNITS[measure];

@@ -1,11 +1,11 @@
 /** 属地: regions ranked with their change, levels by region (越级 share), region × category. */
-import { breakdownQuery, crossQuery } from '../queries-dashboard.ts';
-import { LEVELS } from '../schema.ts';
+import { breakdownQuery, crossQuery } from '../lib/queries-dashboard.ts';
+import { LEVELS } from '../lib/schema.ts';
 import { MEASURE_UNITS, previousLabel, type PageContext, type PageData } from './context.ts';
 import { rankedRows } from './change-row.ts';
-import { compareWords } from '../wording.ts';
+import { compareWords } from '../lib/wording.ts';
 import { panel } from './panel.ts';
-import type { RankedBarsRow } from '../../charts/ranked-bars.ts';
+import type { RankedBarsRow } from '../charts/ranked-bars.ts';
 import { groupCounts, num, str } from './rows.ts';
 
 export async function regionsPage(context: PageContext): Promise<PageData> {

@@ -1,6 +1,6 @@
 /** Reading the dashboard queries' rows: sums over the rows that match, for one side. */
-import type { SqlRow } from '../query-runner.ts';
-import type { Side } from '../queries-dashboard.ts';
+import type { SqlRow } from '../lib/query-runner.ts';
+import type { Side } from '../lib/scope.ts';
 
 export interface Counts {
   batches: number;

@@ -2,9 +2,9 @@
  * The markup of cards and report blocks, as text: the Astro pages inline it at build time and the
  * browser writes the same markup after a filter change, so both always look the same.
  */
-import { NO_DATA } from '../figure-columns.ts';
-import type { Report } from '../report.ts';
-import type { HeadlineCard } from './cards.ts';
+import { NO_DATA } from '../lib/figure-columns.ts';
+import type { Report } from '../lib/report.ts';
+import type { HeadlineCard } from '../dashboard/cards.ts';
 import type { RenderedPanel } from './panel.ts';
 
 const ENTITIES: Record<string, string> = {

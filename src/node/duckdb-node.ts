@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { toSqlRow, type Query, type QueryRunner, type SqlRow } from '../../src/lib/query-runner.ts';
+import { toSqlRow, type Query, type QueryRunner, type SqlRow } from '../lib/query-runner.ts';
 
 export async function runQuery(connection: DuckDBConnection, query: Query): Promise<SqlRow[]> {
   const reader = await connection.runAndReadAll(query.sql, query.params as DuckDBValue[]);

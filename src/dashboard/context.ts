@@ -1,11 +1,11 @@
 /** What every page loader is given: the view, its SQL scope, and how to run a query. */
-import type { DashboardScope } from '../queries-dashboard.ts';
-import type { QueryRunner } from '../query-runner.ts';
-import type { ViewState } from '../view-state.ts';
+import type { DashboardScope } from '../lib/scope.ts';
+import type { QueryRunner } from '../lib/query-runner.ts';
+import type { ViewState } from '../lib/view-state.ts';
 import type { HeadlineCard } from './cards.ts';
 import type { Panel } from './panel.ts';
 import type { Measure } from './rows.ts';
-import type { Coverage } from '../figure-columns.ts';
+import type { Coverage } from '../lib/figure-columns.ts';
 
 export interface PageContext {
   view: ViewState;

@@ -3,23 +3,23 @@
  * others of it), each with the view that shows its series, and the region × category matrix
  * marked by the strongest score in each cell; as chart panels for the page, exports and slides.
  */
-import type { AlertBandOptions } from '../../charts/alert-band.ts';
-import type { AlertMatrixRow } from '../../charts/alert-matrix.ts';
-import type { TableData } from '../../charts/table.ts';
-import { riseGroups } from '../alerts/briefing.ts';
-import type { AlertsFile } from '../alerts/published.ts';
-import { alertInFilter } from '../alerts/report-alerts.ts';
-import type { Alert, AlertKind, AlertMeasure } from '../alerts/types.ts';
-import { addMonths, periodLabel } from '../periods.ts';
-import { NO_FILTER, type RecordFilter } from '../queries.ts';
-import type { Channel, Level } from '../schema.ts';
+import type { AlertBandOptions } from '../charts/alert-band.ts';
+import type { AlertMatrixRow } from '../charts/alert-matrix.ts';
+import type { TableData } from '../charts/table.ts';
+import { riseGroups } from '../lib/alerts/briefing.ts';
+import type { AlertsFile } from '../lib/alerts/published.ts';
+import { alertInFilter } from '../lib/alerts/report-alerts.ts';
+import type { Alert, AlertKind, AlertMeasure } from '../lib/alerts/types.ts';
+import { addMonths, periodLabel } from '../lib/periods.ts';
+import { NO_FILTER, type RecordFilter } from '../lib/scope.ts';
+import type { Channel, Level } from '../lib/schema.ts';
 import {
   DEFAULT_VIEW,
   filterSummary,
   MEASURE_LABELS,
   serializeViewState,
   type ViewState,
-} from '../view-state.ts';
+} from '../lib/view-state.ts';
 import { panel, type Panel } from './panel.ts';
 
 export const ALERT_KIND_LABELS: Record<AlertKind, string> = {

@@ -1,13 +1,13 @@
 /** From the view in the URL to the SQL scope, and the line that tells a reader what they see. */
-import { comparedPeriod, periodLabel } from '../periods.ts';
-import type { DashboardScope } from '../queries-dashboard.ts';
+import { comparedPeriod, periodLabel } from '../lib/periods.ts';
+import type { DashboardScope } from '../lib/scope.ts';
 import {
   COMPARE_LABELS,
   filterSummary,
   MEASURE_LABELS,
   resolvePeriod,
   type ViewState,
-} from '../view-state.ts';
+} from '../lib/view-state.ts';
 
 /** `cutoff`: the data's last registration day, 'YYYY-MM-DD'. */
 export function scopeOf(view: ViewState, cutoff: string): DashboardScope {

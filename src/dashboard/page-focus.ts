@@ -1,5 +1,6 @@
 /** 重点事项: repeat petitions, 领导包案 and 督办 化解率, 领导接访. */
-import { monthlyQuery, repeatQueries, totalsQuery } from '../queries-dashboard.ts';
+import { RATE_MEASURES } from '../lib/measures.ts';
+import { monthlyQuery, repeatQueries, totalsQuery } from '../lib/queries-dashboard.ts';
 import {
   MEASURE_UNITS,
   monthNumber,
@@ -10,21 +11,28 @@ import {
 import { panel } from './panel.ts';
 import { isRegistered, num, str, sumWhere } from './rows.ts';
 
+const REPEAT = RATE_MEASURES.repeat;
+const RESOLUTIONS = [
+  ['领导包案', 'leaderCases'],
+  ['督办', 'supervised'],
+] as const;
+
 export async function focusPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
   const repeat = repeatQueries(scope);
   const [totals, monthly, perPetitioner, firstToRepeat] = await Promise.all([
     run(
-      totalsQuery(scope, [
-        'leader_cases',
-        'leader_cases_resolved',
-        'supervised',
-        'supervised_resolved',
-      ]),
+      totalsQuery(
+        scope,
+        RESOLUTIONS.flatMap(([, rate]) => [
+          RATE_MEASURES[rate].denominator,
+          RATE_MEASURES[rate].numerator,
+        ]),
+      ),
     ),
     run(
       monthlyQuery(scope, {
-        measures: ['batches', 'repeat_batches', 'leader_batches', 'leader_persons'],
+        counts: [REPEAT.denominator, REPEAT.numerator, 'leader_batches', 'leader_persons'],
         typeOnly: true,
       }),
     ),
@@ -39,20 +47,18 @@ export async function focusPage(context: PageContext): Promise<PageData> {
     if (!isRegistered(row)) continue;
     const month = str(row, 'month');
     const entry = shares.get(month) ?? { numerator: 0, denominator: 0 };
-    entry.numerator += num(row, 'repeat_batches');
-    entry.denominator += num(row, 'batches');
+    entry.numerator += num(row, REPEAT.numerator);
+    entry.denominator += num(row, REPEAT.denominator);
     shares.set(month, entry);
   }
 
   const resolution = (['current', 'previous'] as const).flatMap((side) => {
     const series = side === 'current' ? '本期' : '同期';
     const total = (key: string) => sumWhere(totals, side, isRegistered, key);
-    return [
-      { key: '领导包案', series: `${series}总数`, value: total('leader_cases') },
-      { key: '领导包案', series: `${series}已化解`, value: total('leader_cases_resolved') },
-      { key: '督办', series: `${series}总数`, value: total('supervised') },
-      { key: '督办', series: `${series}已化解`, value: total('supervised_resolved') },
-    ];
+    return RESOLUTIONS.flatMap(([key, rate]) => [
+      { key, series: `${series}总数`, value: total(RATE_MEASURES[rate].denominator) },
+      { key, series: `${series}已化解`, value: total(RATE_MEASURES[rate].numerator) },
+    ]);
   });
 
   const receptions = monthly
@@ -82,7 +88,7 @@ export async function focusPage(context: PageContext): Promise<PageData> {
           numeratorLabel: '重复信访',
           denominatorLabel: '登记',
         },
-        note: '重复信访：同一信访人12个月内就同一类别再次信访（导出未注明时由构建推算）。含比较期各月。',
+        note: '重复信访：同一信访人此前12个月内（自12个月前的同一日起）就同一类别登记过（导出未注明时由构建推算）。含比较期各月。',
       }),
       panel({
         id: 'per-petitioner',

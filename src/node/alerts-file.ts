@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseAlertsFile, type AlertsFile } from '../../src/lib/alerts/published.ts';
-import { PUBLISHED_FILES } from '../../src/lib/schema.ts';
+import { parseAlertsFile, type AlertsFile } from '../lib/alerts/published.ts';
+import { PUBLISHED_FILES } from '../lib/schema.ts';
 
 export class AlertsFileError extends Error {}
 

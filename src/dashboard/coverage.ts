@@ -5,7 +5,7 @@ import {
   PAGE_FIGURES,
   panelNeeds,
   type Coverage,
-} from '../figure-columns.ts';
+} from '../lib/figure-columns.ts';
 import type { PageData } from './context.ts';
 
 /** Why every figure of `page` is 无数据, or null when the page has something to show. */

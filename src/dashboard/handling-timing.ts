@@ -1,6 +1,6 @@
 /** 办理时效 panels of 办理与考核: shares within the limits by month, medians by month and unit. */
-import type { GroupedBarsRow } from '../../charts/grouped-bars.ts';
-import type { RateLinesRow } from '../../charts/rate-lines.ts';
+import type { GroupedBarsRow } from '../charts/grouped-bars.ts';
+import type { RateLinesRow } from '../charts/rate-lines.ts';
 import {
   histograms,
   timingSummary,
@@ -8,9 +8,9 @@ import {
   type DayCount,
   type Timing,
   type TimingKey,
-} from '../handling-time.ts';
-import { timingQueries } from '../queries-dashboard.ts';
-import type { SqlRow } from '../query-runner.ts';
+} from '../lib/handling-time.ts';
+import { timingQueries } from '../lib/queries-dashboard.ts';
+import type { SqlRow } from '../lib/query-runner.ts';
 import { periodYear, type PageContext } from './context.ts';
 import { panel, type Panel } from './panel.ts';
 import { num, str } from './rows.ts';
@@ -92,7 +92,7 @@ export async function timingPanels(context: PageContext): Promise<Panel[]> {
     .sort((a, b) => timed(b) - timed(a) || (a < b ? -1 : 1))
     .slice(0, UNIT_LIMIT);
   const series = TIMINGS.map((timing) => `${timing.label}中位数`);
-  const note = scope.tag ? `${NOTE}办理时效不区分专项标签。` : NOTE;
+  const note = NOTE;
   return [
     panel({
       id: 'timing-rates',

@@ -3,7 +3,7 @@
  * 进京 16 against 15, 劝返 figures per level), so snapshots read like the real thing.
  */
 import type { ChartName, ChartOptionsOf, ChartRow } from '../src/charts/index.ts';
-import { changeLabel } from '../src/charts/format.ts';
+import { changeWords } from '../src/lib/change.ts';
 
 export interface Fixture<N extends ChartName> {
   rows: ChartRow<N>[];
@@ -52,7 +52,7 @@ export const fixtures: { [N in ChartName]: Fixture<N> } = {
   },
   'ranked-bars': {
     rows: CATEGORIES.map(([name, value, previous]) => {
-      const change = changeLabel(value, previous);
+      const change = changeWords(value, previous, 'yoy');
       return { name, value, previous, changeText: change.text, changeSign: change.sign };
     }),
     options: { unit: '批', label: '问题类别排名' },
@@ -194,7 +194,7 @@ export function zeroFixture<N extends ChartName>(name: N): Fixture<N> {
       if (key in out && out[key] !== null) out[key] = 0;
     }
     if ('changeText' in out) {
-      const change = changeLabel(0, 0);
+      const change = changeWords(0, 0, 'yoy');
       Object.assign(out, { changeText: change.text, changeSign: change.sign });
     }
     return out;

@@ -2,7 +2,7 @@
  * Keyed pseudonyms for petitioners: HMAC-SHA-256 of the normalised id with a secret that is never
  * published or printed. Same secret, same pseudonym, build after build.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { BuildError } from './build-error.ts';
 
@@ -60,12 +60,4 @@ export async function loadPseudonymKey(source: KeySource): Promise<Buffer> {
     throw new BuildError(`假名密钥文件 ${source.keyFile} 的密钥过短（至少 ${MIN_KEY_BYTES} 字节）`);
   }
   return key;
-}
-
-/** The published pseudonym: the first 16 hex digits of HMAC-SHA-256(key, normalised id). */
-export function pseudonymOf(key: Buffer, normalisedId: string): string {
-  return createHmac('sha256', key)
-    .update(normalisedId, 'utf8')
-    .digest('hex')
-    .slice(0, PSEUDONYM_HEX_DIGITS);
 }

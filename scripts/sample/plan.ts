@@ -2,6 +2,7 @@
  * What the sample contains, period by period: exact counts (the default size reproduces the
  * reference briefing's figures by construction), then slots dealt out to months.
  */
+import type { Counts } from '../../src/lib/counts.ts';
 import type { Channel, Level } from '../../src/lib/schema.ts';
 import { MONTHS, monthOfYear, yearOfMonth } from './dates.ts';
 import { apportion, shuffle, splitTotal, type Rng } from './prng.ts';
@@ -9,11 +10,9 @@ import { apportion, shuffle, splitTotal, type Rng } from './prng.ts';
 export type UpperLevel = '进京' | '赴省' | '到市';
 export type OtherChannel = '来信' | '网上信访' | '电话';
 
-export interface VisitSpec {
-  batches: number;
-  persons: number;
+export interface VisitSpec extends Counts {
   /** The visits of 5 persons or more; null = none (every visit has at most 4 persons). */
-  collective: { batches: number; persons: number } | null;
+  collective: Counts | null;
 }
 
 export interface PeriodSpec {
@@ -22,21 +21,21 @@ export interface PeriodSpec {
   to: number;
   visits: Record<Level, VisitSpec>;
   others: Record<OtherChannel, number>;
-  persuaded: Record<UpperLevel, { batches: number; persons: number }>;
+  persuaded: Record<UpperLevel, Counts>;
   /** persons null = free. */
   leaderReceived: { batches: number; persons: number | null };
   leaderCases: { total: number; resolved: number };
   supervised: { total: number; resolved: number };
 }
 
-const v = (
-  batches: number,
-  persons: number,
-  collective: { batches: number; persons: number } | null = null,
-): VisitSpec => ({ batches, persons, collective });
+const v = (batches: number, persons: number, collective: Counts | null = null): VisitSpec => ({
+  batches,
+  persons,
+  collective,
+});
 
 /** The default sample: 2022 full year, 2023 1-9月, 2023 10-12月, 2024 1-9月. */
-export const DEFAULT_PERIODS: readonly PeriodSpec[] = [
+const DEFAULT_PERIODS: readonly PeriodSpec[] = [
   {
     from: 0,
     to: 11,
@@ -119,7 +118,7 @@ const LEVEL_KEYS = ['进京', '赴省', '到市', '本级'] as const;
 const UPPER_KEYS = ['进京', '赴省', '到市'] as const;
 const OTHER_KEYS = ['来信', '网上信访', '电话'] as const;
 
-export function periodRecords(spec: PeriodSpec): number {
+function periodRecords(spec: PeriodSpec): number {
   let n = 0;
   for (const level of LEVEL_KEYS) n += spec.visits[level].batches;
   for (const channel of OTHER_KEYS) n += spec.others[channel];
@@ -214,7 +213,7 @@ export interface Slot {
 }
 
 /** Month weights: seasonality, the trend, and a few events. */
-export function monthWeight(
+function monthWeight(
   m: number,
   kind: 'visit' | 'other' | 'persuaded',
   level: Level | null,

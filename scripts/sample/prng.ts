@@ -14,7 +14,7 @@ export function mulberry32(seed: number): Rng {
 }
 
 /** A 32-bit hash of a list of integers (murmur3 finaliser per step). */
-export function mix(...keys: readonly number[]): number {
+function mix(...keys: readonly number[]): number {
   let h = 0x9e3779b9;
   for (const key of keys) {
     h = Math.imul(h ^ (key >>> 0), 0x85ebca6b);

@@ -26,12 +26,8 @@ import {
 } from '../dashboard/page-alerts.ts';
 import { sourceLine, type Panel } from '../dashboard/panel.ts';
 import { renderPanel } from '../render/panel.ts';
-import {
-  MEASURE_LABELS,
-  parseViewState,
-  serializeViewState,
-  type Measure,
-} from '../lib/view-state.ts';
+import { MEASURE_UNITS } from '../lib/counts.ts';
+import { MEASURE_LABELS, parseViewState, serializeViewState } from '../lib/view-state.ts';
 import { siteConfig } from '../site.config.ts';
 import { readBoot, type Boot } from './boot.ts';
 import { setupBriefingActions } from './briefing-actions.ts';
@@ -44,7 +40,6 @@ import { publishedAlerts } from './published-alerts.ts';
 
 /** Rises shown as slides after the matrix. */
 const SLIDE_RISES = 5;
-const UNITS: Record<Measure, string> = { batches: '批', persons: '人次' };
 
 const boot = readBoot() as Boot & { alertsData?: AlertsPageData };
 const base = document.body.dataset['base'] ?? '/';
@@ -115,7 +110,7 @@ function draw(next: AlertsPageData): void {
   const selection = selectionOf(view);
   const subtitle = alertsSubtitle(next, selection, boot.info.cutoffText);
   const panels = alertPanels(next, {
-    unit: UNITS[selection.measure],
+    unit: MEASURE_UNITS[selection.measure],
     regionLabel: siteConfig.regionLabel,
   });
   const list = document.querySelector<HTMLElement>('[data-alert-list]');

@@ -110,8 +110,8 @@ export const charts: { [N in ChartName]: ChartEntry<ChartRow<N>, ChartOptionsOf<
 
 export const CHART_NAMES = Object.keys(charts) as ChartName[];
 
-export function isChartName(name: string): name is ChartName {
-  return Object.hasOwn(charts, name);
+function entry<N extends ChartName>(name: N): ChartEntry<ChartRow<N>, ChartOptionsOf<N>> {
+  return charts[name];
 }
 
 /** The Plot spec of chart `name`. */
@@ -120,8 +120,7 @@ export function chartSpec<N extends ChartName>(
   rows: readonly ChartRow<N>[],
   options: ChartOptionsOf<N>,
 ): PlotOptions {
-  const entry: ChartEntry<ChartRow<N>, ChartOptionsOf<N>> = charts[name];
-  return entry.spec(rows, options);
+  return entry(name).spec(rows, options);
 }
 
 /** The 表格 view of chart `name`: the same rows as strings. */
@@ -130,6 +129,5 @@ export function chartTable<N extends ChartName>(
   rows: readonly ChartRow<N>[],
   options: ChartOptionsOf<N>,
 ): TableData {
-  const entry: ChartEntry<ChartRow<N>, ChartOptionsOf<N>> = charts[name];
-  return entry.table(rows, options);
+  return entry(name).table(rows, options);
 }

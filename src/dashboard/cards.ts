@@ -1,9 +1,10 @@
 /** The 总览 headline cards: each figure of the period beside its comparison, in the bureau's words. */
-import { changeWords, pointsChangeWords, type Direction } from '../lib/change.ts';
+import { changeWords, pointsChangeWords, type ChangeWords, type Direction } from '../lib/change.ts';
+import type { Measure } from '../lib/counts.ts';
 import type { Compare } from '../lib/periods.ts';
 import { rate, ratePercentText, type Rate } from '../lib/rates.ts';
 import type { SqlRow } from '../lib/query-runner.ts';
-import { compareWords } from '../lib/wording.ts';
+import { compareWords, countsText } from '../lib/wording.ts';
 import {
   missingReason,
   NO_DATA,
@@ -11,16 +12,7 @@ import {
   type Coverage,
   type Figure,
 } from '../lib/figure-columns.ts';
-import {
-  countsWhere,
-  isCollective,
-  isRegistered,
-  isUpward,
-  isVisit,
-  sumWhere,
-  type Counts,
-  type Measure,
-} from './rows.ts';
+import { countsWhere, isCollective, isRegistered, isUpward, isVisit, sumWhere } from './rows.ts';
 
 export interface HeadlineCard {
   key: string;
@@ -36,29 +28,10 @@ export interface HeadlineCard {
   detail?: string;
 }
 
-function countsText(counts: Counts, unit: 'batch' | 'item'): string {
-  return unit === 'item' ? `${counts.batches}件` : `${counts.batches}批 ${counts.persons}人次`;
-}
-
-function countChange(
-  current: number,
-  previous: number,
-  compare: Compare,
-): Pick<HeadlineCard, 'changeText' | 'direction'> {
-  const { direction, text } = changeWords(current, previous, compareWords(compare).previousZero);
-  return { direction, changeText: text };
-}
-
-function rateChange(
-  current: Rate,
-  previous: Rate,
-  compare: Compare,
-): Pick<HeadlineCard, 'changeText' | 'direction'> {
-  const { direction, text } = pointsChangeWords(
-    current,
-    previous,
-    compareWords(compare).previousNone,
-  );
+function cardChange({
+  direction,
+  text,
+}: ChangeWords): Pick<HeadlineCard, 'changeText' | 'direction'> {
   return { direction, changeText: text };
 }
 
@@ -100,7 +73,7 @@ const CARD_FIGURES: Partial<Record<string, Figure>> = {
 };
 
 function allCards(rows: readonly SqlRow[], measure: Measure, compare: Compare): HeadlineCard[] {
-  const previousLabel = compare === 'yoy' ? '去年同期' : '上期';
+  const previousLabel = compareWords(compare).previous;
   const countCard = (
     key: string,
     label: string,
@@ -113,9 +86,9 @@ function allCards(rows: readonly SqlRow[], measure: Measure, compare: Compare): 
     return {
       key,
       label,
-      valueText: countsText(current, unit),
-      previousText: `${previousLabel} ${countsText(previous, unit)}`,
-      ...countChange(current[by], previous[by], compare),
+      valueText: countsText(current, unit, ' '),
+      previousText: `${previousLabel} ${countsText(previous, unit, ' ')}`,
+      ...cardChange(changeWords(current[by], previous[by], compare)),
     };
   };
   const channel = (name: string) => (row: SqlRow) => isRegistered(row) && row['channel'] === name;
@@ -139,7 +112,7 @@ function allCards(rows: readonly SqlRow[], measure: Measure, compare: Compare): 
       valueText: ratePercentText(repeatNow) ?? NO_DENOMINATOR,
       previousText: `${previousLabel} ${ratePercentText(repeatBefore) ?? NO_DENOMINATOR}`,
       detail: `重复信访 ${repeatNow.numerator}批 ÷ 登记 ${repeatNow.denominator}批`,
-      ...rateChange(repeatNow, repeatBefore, compare),
+      ...cardChange(pointsChangeWords(repeatNow, repeatBefore, compare)),
     },
   ];
 }

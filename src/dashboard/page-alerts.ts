@@ -9,7 +9,8 @@ import type { TableData } from '../charts/table.ts';
 import { riseGroups } from '../lib/alerts/briefing.ts';
 import type { AlertsFile } from '../lib/alerts/published.ts';
 import { alertInFilter } from '../lib/alerts/report-alerts.ts';
-import type { Alert, AlertKind, AlertMeasure } from '../lib/alerts/types.ts';
+import type { Alert, AlertKind } from '../lib/alerts/types.ts';
+import type { Measure } from '../lib/counts.ts';
 import { addMonths, periodLabel } from '../lib/periods.ts';
 import { NO_FILTER, type RecordFilter } from '../lib/scope.ts';
 import type { Channel, Level } from '../lib/schema.ts';
@@ -33,7 +34,7 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
 /** Which alerts the page shows: one month and measure, maybe one kind, inside the filters. */
 export interface AlertSelection {
   month: string | null;
-  measure: AlertMeasure;
+  measure: Measure;
   kind: AlertKind | null;
   filter: RecordFilter;
 }

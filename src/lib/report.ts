@@ -4,6 +4,7 @@
  */
 import type { ReportAlert } from './alerts/types.ts';
 import { change, type Change } from './change.ts';
+import type { Counts } from './counts.ts';
 import {
   comparedPeriod,
   compareMonths,
@@ -33,11 +34,6 @@ import { briefingText } from './report-text.ts';
 import { ruleOfLawScore, type RuleOfLaw, type RuleOfLawTermConfig } from './rule-of-law.ts';
 import { CATEGORIES, CHANNELS, LEVELS, type Channel, type Level } from './schema.ts';
 import { missingFigures, type Coverage, type Figure } from './figure-columns.ts';
-
-export interface Counts {
-  batches: number;
-  persons: number;
-}
 
 export interface CountsChange {
   batches: Change;

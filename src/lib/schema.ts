@@ -35,9 +35,6 @@ export const CATEGORIES = [
 
 export type Channel = (typeof CHANNELS)[number];
 export type Level = (typeof LEVELS)[number];
-export type RecordType = (typeof RECORD_TYPES)[number];
-export type Acceptance = (typeof ACCEPTANCES)[number];
-export type Satisfaction = (typeof SATISFACTIONS)[number];
 
 /** Files inside the published data folder (default public/data/). */
 export const PUBLISHED_FILES = {

@@ -19,7 +19,8 @@ import {
   type CountRow,
   type Series,
 } from './series.ts';
-import type { Alert, AlertDetail, AlertKind, AlertMeasure, BandPoint, Mainly } from './types.ts';
+import type { Measure } from '../counts.ts';
+import type { Alert, AlertDetail, AlertKind, BandPoint, Mainly } from './types.ts';
 
 /** Per region × category, the rolling window ending on each month's last day (or the cutoff). */
 export interface WindowRow {
@@ -173,7 +174,7 @@ function finish(alert: Omit<Alert, 'sentence' | 'band'>, points: BandPoint[]): A
 
 function countAlerts(
   series: Series,
-  measure: AlertMeasure,
+  measure: Measure,
   frame: Frame,
   options: AlertOptions,
 ): Alert[] {

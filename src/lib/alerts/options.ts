@@ -1,4 +1,6 @@
 /** The alert method's parameters (defaults in site.config.ts `alerts`; docs/definitions.md explains them). */
+import type { Counts } from '../counts.ts';
+
 export interface AlertOptions {
   /** Quantile of the upper limit: a month above it is 高于预期 (0.995: about 1 month in 200 by chance). */
   level: number;
@@ -7,7 +9,7 @@ export interface AlertOptions {
   /** Months running above `sustainedLevel` that make a sustained rise. */
   sustainedMonths: number;
   /** No alert below these counts in the month (no alert for 1 → 2). */
-  floor: { batches: number; persons: number };
+  floor: Counts;
   /** Seasonal reference: up to `years` earlier years, `window` months either side of the same month. */
   years: number;
   window: number;

@@ -21,11 +21,6 @@ export interface AlertsFile {
   alerts: Alert[];
 }
 
-/** The alerts of one month, strongest first (they are stored in that order). */
-export function alertsOfMonth(file: AlertsFile, month: string): Alert[] {
-  return file.alerts.filter((alert) => alert.month === month);
-}
-
 /**
  * alerts-briefing.json: what the 总览 and 情况汇报 need in the browser, the alerts of the cutoff's
  * month without their bands (a briefing of an earlier month reads alerts.json).

@@ -3,6 +3,7 @@
  * 登记 is a 0: the data covers it), built with Arquero from the sparse counts the build queries.
  */
 import * as aq from 'arquero';
+import type { Counts } from '../counts.ts';
 import { addMonths, compareMonths } from '../periods.ts';
 
 /** What a series counts: one dimension of the records (or two), as a leader would act on it. */
@@ -28,12 +29,10 @@ export const HELPER_DIMENSIONS = ['visits', 'unit-category', 'unit-region'] as c
 export type AlertDimension = Exclude<SeriesDimension, (typeof HELPER_DIMENSIONS)[number]>;
 
 /** One sparse count: `key` holds the dimension's values joined by KEY_SEPARATOR. */
-export interface CountRow {
+export interface CountRow extends Counts {
   dimension: SeriesDimension;
   key: string;
   month: string;
-  batches: number;
-  persons: number;
 }
 
 /** Joins a key's values: a control character no name holds. */

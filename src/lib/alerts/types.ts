@@ -1,9 +1,9 @@
+import type { Measure } from '../counts.ts';
 import type { Baseline } from './reference.ts';
 import type { AlertDimension } from './series.ts';
 
 export const ALERT_KINDS = ['above', 'sustained', 'new', 'collective', 'escalation'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
-export type AlertMeasure = 'batches' | 'persons';
 
 /** One month of an alert's series against its expectation (null: no expectation that month). */
 export interface BandPoint {
@@ -21,7 +21,7 @@ export interface Alert {
   /** Display name: 城关街道·市场监管, 城关街道·越级走访 … */
   name: string;
   /** What observed / expected / upper count: 登记 batches or persons; petitioners for collective. */
-  measure: AlertMeasure;
+  measure: Measure;
   month: string;
   observed: number;
   /** Expected count, one decimal (scaled to the days elapsed in a month in progress). */

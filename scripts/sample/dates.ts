@@ -79,6 +79,11 @@ export function iso(day: number): string {
   return text;
 }
 
+/** `YYYY-MM` of a sample month index. */
+export function monthKey(m: number): string {
+  return `${yearOfMonth(m)}-${String(monthOfYear(m)).padStart(2, '0')}`;
+}
+
 /** Excel (1900 system) serial number of a day. */
 export function excelSerial(day: number): number {
   return day + 25_569;

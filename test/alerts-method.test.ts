@@ -116,7 +116,7 @@ describe('referenceMonths', () => {
   });
 });
 
-describe('denseSeries (Arquero)', () => {
+describe('denseSeries', () => {
   it('fills the months without 登记 with 0 and knows where a series starts', () => {
     const months = monthsBetween('2022-01', '2022-06');
     const [series] = denseSeries(

@@ -2,7 +2,10 @@
 import { changeWords, pointsChangeWords, type ChangeWords, type Direction } from '../lib/change.ts';
 import type { Measure } from '../lib/counts.ts';
 import type { Compare } from '../lib/periods.ts';
-import { rate, ratePercentText, type Rate } from '../lib/rates.ts';
+import { countTotals, registeredCount } from '../lib/count-totals.ts';
+import { RATE_MEASURES, rateOf } from '../lib/measures.ts';
+import { ratePercentText, type Rate } from '../lib/rates.ts';
+import { LEVELS, type Level } from '../lib/schema.ts';
 import type { SqlRow } from '../lib/query-runner.ts';
 import { compareWords, countsText } from '../lib/wording.ts';
 import {
@@ -12,7 +15,7 @@ import {
   type Coverage,
   type Figure,
 } from '../lib/figure-columns.ts';
-import { countsWhere, isCollective, isRegistered, isUpward, isVisit, sumWhere } from './rows.ts';
+import type { Counts } from '../lib/counts.ts';
 
 export interface HeadlineCard {
   key: string;
@@ -74,14 +77,13 @@ const CARD_FIGURES: Partial<Record<string, Figure>> = {
 
 function allCards(rows: readonly SqlRow[], measure: Measure, compare: Compare): HeadlineCard[] {
   const previousLabel = compareWords(compare).previous;
+  const totals = countTotals(rows);
   const countCard = (
     key: string,
     label: string,
-    match: (row: SqlRow) => boolean,
+    [current, previous]: readonly [Counts, Counts],
     unit: 'batch' | 'item',
   ): HeadlineCard => {
-    const current = countsWhere(rows, 'current', match);
-    const previous = countsWhere(rows, 'previous', match);
     const by: Measure = unit === 'item' ? 'batches' : measure;
     return {
       key,
@@ -91,24 +93,32 @@ function allCards(rows: readonly SqlRow[], measure: Measure, compare: Compare): 
       ...cardChange(changeWords(current[by], previous[by], compare)),
     };
   };
-  const channel = (name: string) => (row: SqlRow) => isRegistered(row) && row['channel'] === name;
-  const repeat = (side: 'current' | 'previous'): Rate =>
-    rate(
-      sumWhere(rows, side, isRegistered, 'repeat_batches'),
-      sumWhere(rows, side, isRegistered, 'batches'),
-    );
-  const repeatNow = repeat('current');
-  const repeatBefore = repeat('previous');
+  const sumLevels = (levels: readonly Level[], collective: boolean): [Counts, Counts] =>
+    SIDE_INDEXES.map((s) =>
+      levels.reduce(
+        (sum, level) => {
+          const at = totals.levels[level][s];
+          return {
+            batches: sum.batches + (collective ? at.collectiveBatches : at.batches),
+            persons: sum.persons + (collective ? at.collectivePersons : at.persons),
+          };
+        },
+        { batches: 0, persons: 0 },
+      ),
+    ) as [Counts, Counts];
+  const repeat = (s: 0 | 1): Rate => rateOf('repeat', (count) => registeredCount(totals, s, count));
+  const repeatNow = repeat(0);
+  const repeatBefore = repeat(1);
   return [
-    countCard('registered', '登记', isRegistered, 'batch'),
-    countCard('letters', '来信', channel('来信'), 'item'),
-    countCard('visits', '来访', isVisit, 'batch'),
-    countCard('online', '网上信访', channel('网上信访'), 'item'),
-    countCard('collective', '集体访', isCollective, 'batch'),
-    countCard('upward', '越级访', isUpward, 'batch'),
+    countCard('registered', '登记', totals.registered, 'batch'),
+    countCard('letters', '来信', totals.channels['来信'], 'item'),
+    countCard('visits', '来访', totals.visits, 'batch'),
+    countCard('online', '网上信访', totals.channels['网上信访'], 'item'),
+    countCard('collective', '集体访', sumLevels(LEVELS, true), 'batch'),
+    countCard('upward', '越级访', sumLevels(UPWARD_LEVELS, false), 'batch'),
     {
       key: 'repeat',
-      label: '重复信访率',
+      label: RATE_MEASURES.repeat.label,
       valueText: ratePercentText(repeatNow) ?? NO_DENOMINATOR,
       previousText: `${previousLabel} ${ratePercentText(repeatBefore) ?? NO_DENOMINATOR}`,
       detail: `重复信访 ${repeatNow.numerator}批 ÷ 登记 ${repeatNow.denominator}批`,
@@ -116,3 +126,7 @@ function allCards(rows: readonly SqlRow[], measure: Measure, compare: Compare): 
     },
   ];
 }
+
+const SIDE_INDEXES = [0, 1] as const;
+/** 越级: 走访 above 本级. */
+const UPWARD_LEVELS = LEVELS.filter((level) => level !== '本级');

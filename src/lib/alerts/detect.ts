@@ -7,7 +7,7 @@
 import { daysInMonth } from '../periods.ts';
 import { countQuantile, expectation, historyDispersion, upperLimit } from './limits.ts';
 import type { AlertOptions } from './options.ts';
-import { referenceMonths, type Baseline } from './reference.ts';
+import type { Baseline } from './reference.ts';
 import { alertSentence } from './sentence.ts';
 import {
   HELPER_DIMENSIONS,
@@ -21,6 +21,7 @@ import {
 } from './series.ts';
 import type { Measure } from '../counts.ts';
 import type { Alert, AlertDetail, AlertKind, BandPoint, Mainly } from './types.ts';
+import { earlierSums, referenceValues } from './windows.ts';
 
 /** Per region × category, the rolling window ending on each month's last day (or the cutoff). */
 export interface WindowRow {
@@ -111,10 +112,11 @@ export function judgeSeries(
   options: AlertOptions,
 ): (Judged | null)[] {
   const last = counts.length - 1;
+  const references = referenceValues(counts, start, options);
   return counts.map((_, t) => {
-    const reference = referenceMonths(t, start, options);
-    if (!reference || reference.indexes.length === 0) return null;
-    const values = reference.indexes.map((i) => counts[i]!);
+    const reference = references[t];
+    if (!reference || reference.values.length === 0) return null;
+    const values = reference.values;
     const fraction = t === last ? frame.lastFraction : 1;
     const history = counts.slice(Math.max(start, t - 12 * options.years), t);
     const e = expectation(values, fraction, historyDispersion(history));
@@ -262,14 +264,12 @@ function escalationAlerts(
   const alerts: Alert[] = [];
   const last = frame.months.length - 1;
   const start = Math.max(visits.start, frame.firstFull);
+  const k0s = earlierSums(escalated.batches, start, options.recentMonths);
+  const n0s = earlierSums(visits.batches, start, options.recentMonths);
   for (let t = start + options.minHistory; t <= last; t++) {
     const from = Math.max(start, t - options.recentMonths);
-    let k0 = 0;
-    let n0 = 0;
-    for (let i = from; i < t; i++) {
-      k0 += escalated.batches[i]!;
-      n0 += visits.batches[i]!;
-    }
+    const k0 = k0s[t]!;
+    const n0 = n0s[t]!;
     const n = visits.batches[t]!;
     const k = escalated.batches[t]!;
     if (n0 === 0 || n === 0 || k < options.escalationMinBatches) continue;
@@ -342,16 +342,14 @@ function collectiveAlerts(
     const petitioners = at.map((row) => row?.petitioners ?? 0);
     const first = petitioners.findIndex((count, i) => count > 0 || (at[i]?.batches ?? 0) > 0);
     const start = Math.max(first, frame.firstFull);
+    const collective = Array.from(at, (row) => row?.collectiveBatches ?? 0);
+    const collectiveBefore = earlierSums(collective, 0, options.recentMonths);
     at.forEach((row, t) => {
       if (!row || t < start) return;
       const from = Math.max(start, t - options.recentMonths);
       const history = petitioners.slice(from, t);
       const covered = t - options.recentMonths >= frame.firstFull;
-      const before = at.slice(Math.max(0, t - options.recentMonths), t);
-      const collectiveNew =
-        covered &&
-        row.collectiveBatches > 0 &&
-        before.every((r) => (r?.collectiveBatches ?? 0) === 0);
+      const collectiveNew = covered && row.collectiveBatches > 0 && collectiveBefore[t] === 0;
       let expected = 0;
       let upper = 0;
       let petitionersAbove = false;

@@ -1,7 +1,7 @@
 /**
  * The published alerts file (alerts.json in the data folder), as the report command, the site's
- * build and the browser read it. Deriving it (compute.ts) stays out of the browser's bundle:
- * Arquero compiles expressions with `Function`, which the site's CSP forbids.
+ * build and the browser read it. Deriving it (compute.ts) is the data build's job, never the
+ * browser's: the browser only reads the file.
  */
 import type { AlertOptions } from './options.ts';
 import type { Alert } from './types.ts';

@@ -58,9 +58,8 @@ const DIMENSIONS = sql`record_type::dim_record_type AS record_type, channel::dim
 /** A catalog count as a column of a table grouped from dated records. */
 function countColumn(count: CountName): Query {
   const definition = COUNT_MEASURES[count];
-  const where = 'where' in definition ? sql` FILTER (WHERE ${definition.where})` : sql``;
-  const value =
-    'persons' in definition ? sql`coalesce(sum(persons)${where}, 0)` : sql`count(*)${where}`;
+  const where = definition.where === undefined ? sql`` : sql` FILTER (WHERE ${definition.where})`;
+  const value = definition.persons ? sql`coalesce(sum(persons)${where}, 0)` : sql`count(*)${where}`;
   return sql`${value}::INTEGER AS ${name(count)}`;
 }
 
@@ -88,7 +87,9 @@ function handlingTable(table: string, source: Query, tag: boolean): Query {
       const definition = COUNT_MEASURES[count];
       if (definition.anchor !== anchor) return sql`0 AS ${name(count)}`;
       const value =
-        'where' in definition ? sql`CASE WHEN ${definition.where} THEN 1 ELSE 0 END` : sql`1`;
+        definition.where === undefined
+          ? sql`1`
+          : sql`CASE WHEN ${definition.where} THEN 1 ELSE 0 END`;
       return sql`${value} AS ${name(count)}`;
     });
     const due = deadline ? sql` AND ${name(column)} <= last_on` : sql``;

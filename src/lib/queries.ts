@@ -95,12 +95,11 @@ function countColumn(count: CountName): Query {
   if (definition.anchor !== 'registered') {
     conditions.push(sql`d.record_type = ${REGISTRATION_TYPE}`);
   }
-  if ('where' in definition) conditions.push(sql`(${definition.where})`);
+  if (definition.where !== undefined) conditions.push(sql`(${definition.where})`);
   const filter = join(conditions, ' AND ');
-  const value =
-    'persons' in definition
-      ? sql`coalesce(sum(d.persons) FILTER (WHERE ${filter}), 0)`
-      : sql`count(*) FILTER (WHERE ${filter})`;
+  const value = definition.persons
+    ? sql`coalesce(sum(d.persons) FILTER (WHERE ${filter}), 0)`
+    : sql`count(*) FILTER (WHERE ${filter})`;
   return sql`CAST(${value} AS INTEGER) AS ${name(count)}`;
 }
 

@@ -3,10 +3,7 @@ import type { Query, SqlRow } from './query-runner.ts';
 import { RECORD_COLUMNS } from './schema.ts';
 import { spreadsheetSafeSql } from './spreadsheet-safe.ts';
 
-export const EXPORT_COLUMNS = [
-  ...Object.keys(RECORD_COLUMNS).filter((column) => column !== 'petitioner'),
-  'pseudonym',
-] as const;
+export const EXPORT_COLUMNS = Object.keys(RECORD_COLUMNS);
 
 function columnSql(column: string, type: string): string {
   if (type.startsWith('DATE')) return `strftime(r.${column}, '%Y-%m-%d') AS ${column}`;
@@ -17,21 +14,20 @@ function columnSql(column: string, type: string): string {
   }
   if (type.startsWith('BOOLEAN'))
     return `CASE WHEN r.${column} THEN '是' ELSE '否' END AS ${column}`;
-  if (type.startsWith('VARCHAR')) return `${spreadsheetSafeSql(`r.${column}`)} AS ${column}`;
+  if (type.startsWith('VARCHAR'))
+    return `${spreadsheetSafeSql(`CAST(r.${column} AS VARCHAR)`)} AS ${column}`;
   return `r.${column}`;
 }
 
 /**
- * Tags joined with ';', booleans 是/否, dates YYYY-MM-DD, texts safe from formula injection; the
- * dense petitioner id stays inside.
+ * Tags joined with ';', booleans 是/否, dates YYYY-MM-DD, texts (ENUM columns read as text) safe
+ * from formula injection; `petitioner` is the published number, valid within one build.
  */
 export function exportQuery(): Query {
-  const columns = Object.entries(RECORD_COLUMNS)
-    .filter(([column]) => column !== 'petitioner')
-    .map(([column, type]) => columnSql(column, type));
+  const columns = Object.entries(RECORD_COLUMNS).map(([column, type]) => columnSql(column, type));
   return {
-    sql: `SELECT ${columns.join(', ')}, p.pseudonym
-  FROM records r LEFT JOIN petitioners p USING (petitioner)
+    sql: `SELECT ${columns.join(', ')}
+  FROM records r
   ORDER BY ALL`,
     params: [],
   };

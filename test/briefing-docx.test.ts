@@ -11,6 +11,7 @@ import {
   type BriefingChart,
 } from '../src/lib/briefing-docx.ts';
 import { headlineFigures } from '../src/lib/briefing-figures.ts';
+import { rate } from '../src/lib/rates.ts';
 import { computeReport, type Report } from '../src/lib/report.ts';
 import { siteConfig } from '../src/site.config.ts';
 import {
@@ -140,9 +141,10 @@ describe('headline figures', () => {
       ['重复信访率', '33.3%|2/6', '16.7%|1/6', '上升16.6个百分点'],
       // due for a decision by 2023-03-12 (the comparison ends on the cut-off day): 2
       ['及时受理率', '0.0%|0/3', '0.0%|0/2', '持平'],
-      ['按期办结率', '无', '无', '去年同期无'],
-      ['满意率', '无', '无', '去年同期无'],
-      ['参评率', '无', '无', '去年同期无'],
+      // nothing to divide by now: no change to state, as for the 办理时效 shares below
+      ['按期办结率', '无', '无', '—'],
+      ['满意率', '无', '无', '—'],
+      ['参评率', '无', '无', '—'],
       // no acceptance or closing dates in these records: no 办理时效 at all
       ['受理用时中位数', '—', '—', '—'],
       ['15日内受理率', '无', '无', '—'],
@@ -152,6 +154,12 @@ describe('headline figures', () => {
       ['督办化解率', '无', '—', '—'],
       ['法治化考核得分', '—', '—', '—'],
     ]);
+  });
+
+  it('says 去年同期无 for a share whose comparison timed nothing, as for the rates', () => {
+    const acceptance = { ...yoy.handlingTime.acceptance, count: 4, median: 3, within: rate(3, 4) };
+    const rows = headlineFigures({ ...yoy, handlingTime: { ...yoy.handlingTime, acceptance } });
+    expect(rows.find((row) => row.label === '15日内受理率')?.change).toEqual(['去年同期无']);
   });
 
   it('compares with the previous period under 环比', () => {

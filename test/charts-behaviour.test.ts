@@ -3,7 +3,6 @@ import {
   CHART_NAMES,
   chartSpec,
   chartTable,
-  isChartName,
   tableToTsv,
   type ChartName,
 } from '../src/charts/index.ts';
@@ -533,6 +532,24 @@ describe('table view', () => {
     expect(rates.rows[2]?.[3]).toBe('无（0 / 0件，分母为0）');
   });
 
+  it('a zero comparison reads 去年同期为0, or 上期为0 when the page compares 环比', () => {
+    const months = [
+      { month: 1, series: '本期' as const, value: 3 },
+      { month: 1, series: '同期' as const, value: 0 },
+    ];
+    const levels = [
+      { level: '赴省', series: '本期' as const, value: 3 },
+      { level: '赴省', series: '同期' as const, value: 0 },
+    ];
+    for (const compare of ['yoy', 'mom'] as const) {
+      const zero = compare === 'yoy' ? '去年同期为0' : '上期为0';
+      const options = { unit: '批', compare };
+      expect(chartTable('trend-yoy', months, options).rows[0]?.[3]).toBe(zero);
+      expect(chartTable('cumulative', months, options).rows[0]?.[3]).toBe(zero);
+      expect(chartTable('level-pyramid', levels, options).rows[0]?.[3]).toBe(zero);
+    }
+  });
+
   it('ranked table keeps rows a limit hides', () => {
     const fixture = fixtures['ranked-bars'];
     const svg = renderSvg(chartSpec('ranked-bars', fixture.rows, { ...fixture.options, limit: 3 }));
@@ -569,8 +586,5 @@ describe('registry', () => {
       'rate-lines',
       'grouped-bars',
     ]);
-    expect(isChartName('heatmap')).toBe(true);
-    expect(isChartName('toString')).toBe(false);
-    expect(isChartName('pie')).toBe(false);
   });
 });

@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { countScale, countTicks } from '../src/charts/common.ts';
 import { cumulate } from '../src/charts/cumulative.ts';
-import { changeLabel, rateValue } from '../src/charts/format.ts';
+import { rateValue } from '../src/charts/format.ts';
 import { fitText, textWidth } from '../src/charts/measure.ts';
 import { monthAxis, monthSpan } from '../src/charts/months.ts';
 import { percentScale } from '../src/charts/percent.ts';
-
-describe('change words (data contract §4)', () => {
-  it('rounds half-up to one decimal, exactly', () => {
-    expect(changeLabel(689, 594)).toEqual({ text: '上升16.0%', sign: 1 });
-    expect(changeLabel(901, 816)).toEqual({ text: '上升10.4%', sign: 1 });
-    expect(changeLabel(17, 16)).toEqual({ text: '上升6.3%', sign: 1 });
-    expect(changeLabel(31, 32)).toEqual({ text: '下降3.1%', sign: -1 });
-  });
-
-  it('says 持平 and 去年同期为0 without a percentage', () => {
-    expect(changeLabel(5, 5)).toEqual({ text: '持平', sign: 0 });
-    expect(changeLabel(0, 0)).toEqual({ text: '持平', sign: 0 });
-    expect(changeLabel(5, 0)).toEqual({ text: '去年同期为0', sign: null });
-    expect(changeLabel(5, 0, '上期为0').text).toBe('上期为0');
-    expect(changeLabel(0, 5)).toEqual({ text: '下降100.0%', sign: -1 });
-  });
-});
 
 describe('rates', () => {
   it('keeps numerator and denominator with the percentage', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportPeriod, type Compare } from '../src/lib/periods.ts';
 import type { SqlRow } from '../src/lib/query-runner.ts';
 import { assembleReport, type Report } from '../src/lib/report.ts';
-import { pairChangeText, placeWord } from '../src/lib/wording.ts';
+import { placeWord } from '../src/lib/wording.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 type Side = 'current' | 'previous';
@@ -180,12 +180,6 @@ describe('briefing text', () => {
 });
 
 describe('wording', () => {
-  it('pairs batch and person changes', () => {
-    const p = { batches: 594, persons: 816 };
-    expect(pairChangeText({ batches: 689, persons: 901 }, p, false)).toBe('分别上升16.0%和10.4%');
-    expect(pairChangeText({ batches: 500, persons: 816 }, p, true)).toBe('批次下降15.8%、人次持平');
-  });
-
   it('derives the place word from the bureau name', () => {
     expect(placeWord('示例区信访局')).toBe('我区');
     expect(placeWord('某某县信访局')).toBe('我县');

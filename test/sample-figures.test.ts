@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../src/lib/schema.ts';
 import { computeFigures, type Figures } from '../scripts/sample/figures.ts';
-import { isValidResidentId } from '../scripts/sample/pii.ts';
+import { isResidentId } from '../src/lib/pii.ts';
 import { DEFAULT_RECORDS } from '../scripts/sample/plan.ts';
 import { sampleTruth, type TruthRecord } from '../scripts/sample/truth.ts';
 
@@ -132,7 +132,7 @@ describe('sample truth: the reference briefing by construction', () => {
     for (const r of truth) {
       const text = JSON.stringify({ ...r, case_id: null, petitioner_id: null });
       expect(idLike.test(text) || phoneLike.test(text)).toBe(false);
-      if (r.petitioner_id !== null) expect(isValidResidentId(r.petitioner_id)).toBe(true);
+      if (r.petitioner_id !== null) expect(isResidentId(r.petitioner_id)).toBe(true);
     }
   });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isValidResidentId } from '../scripts/sample/pii.ts';
+import { isResidentId } from '../src/lib/pii.ts';
 import { DEFAULT_SEED, sampleTruth } from '../scripts/sample/truth.ts';
 import { MANIFEST, writeSample, type SampleReport } from '../scripts/sample/write.ts';
 
@@ -134,11 +134,11 @@ describe('sample files', () => {
       for (const r of rows) {
         const id = r[idCol] as string;
         if (id !== '') {
-          expect(isValidResidentId(id), id).toBe(true);
+          expect(isResidentId(id), id).toBe(true);
           checked++;
         }
         for (const m of (r[textCol] ?? '').matchAll(/\d{17}[\dX]/g)) {
-          expect(isValidResidentId(m[0]), m[0]).toBe(true);
+          expect(isResidentId(m[0]), m[0]).toBe(true);
           checked++;
         }
       }

@@ -4,12 +4,12 @@ import { VIEWPORT } from './loads.ts';
 import { changeFilter, engineProbe, type ChangeTiming } from './probes.ts';
 import type { BenchServer, DataRead } from './server.ts';
 
-export interface Change extends ChangeTiming {
+export interface FilterChange extends ChangeTiming {
   filter: string;
 }
 
 export interface Visit {
-  changes: Change[];
+  changes: FilterChange[];
   /** What the server sent of the published data over the whole visit. */
   read: DataRead;
 }
@@ -75,7 +75,7 @@ export async function visit(
       { timeout: timeoutMs },
     );
     const cycle = await cycleOf(page);
-    const changes: Change[] = [];
+    const changes: FilterChange[] = [];
     for (let i = 0; cycle.length > 0 && changes.length < count; i++) {
       const [name, value] = cycle[i % cycle.length] ?? ['level', ''];
       const timing = await page.evaluate(changeFilter, [name, value, timeoutMs] as const);

@@ -1,5 +1,5 @@
 /** bench:site's printout: every figure of issue 12's aims table, page by page, with the aims. */
-import type { Change } from './changes.ts';
+import type { FilterChange } from './changes.ts';
 import type { LoadRun } from './loads.ts';
 import type { PageFigures, SiteFigures } from './measure.ts';
 import type { FirstChange } from './probes.ts';
@@ -19,7 +19,7 @@ export const AIMS = {
 
 const answered = (page: PageFigures): FirstChange[] =>
   page.firstChanges.filter((run): run is FirstChange => !('error' in run));
-const changesOf = (page: PageFigures): Change[] =>
+const changesOf = (page: PageFigures): FilterChange[] =>
   'error' in page.visit ? [] : page.visit.changes;
 const loadMedian = (runs: readonly LoadRun[], pick: (run: LoadRun) => number): number =>
   median(runs.map(pick));
@@ -54,6 +54,8 @@ export function summarise(page: PageFigures): PageSummary {
   const changes = changesOf(page);
   const firsts = answered(page).map((run) => run.complete);
   const read = 'error' in page.visit ? null : page.visit.read;
+  const ofChanges = (pick: (change: FilterChange) => number, q: number) =>
+    quantile(changes.map(pick), q);
   return {
     title: page.title,
     firstChart,
@@ -65,22 +67,10 @@ export function summarise(page: PageFigures): PageSummary {
     firstChange: median(firsts),
     firstChangeMax: firsts.length > 0 ? Math.max(...firsts) : NaN,
     firstChangeFailed: page.firstChanges.length - firsts.length,
-    p50: quantile(
-      changes.map((c) => c.complete),
-      0.5,
-    ),
-    p95: quantile(
-      changes.map((c) => c.complete),
-      0.95,
-    ),
-    chartsP95: quantile(
-      changes.map((c) => c.charts),
-      0.95,
-    ),
-    engineP95: quantile(
-      changes.map((c) => c.engine),
-      0.95,
-    ),
+    p50: ofChanges((c) => c.complete, 0.5),
+    p95: ofChanges((c) => c.complete, 0.95),
+    chartsP95: ofChanges((c) => c.charts, 0.95),
+    engineP95: ofChanges((c) => c.engine, 0.95),
     queriesMax: changes.length > 0 ? Math.max(...changes.map((c) => c.queries)) : NaN,
     changes: changes.length,
     databaseRead: read?.database ?? NaN,

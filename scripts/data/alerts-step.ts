@@ -7,7 +7,7 @@ import type { AlertOptions } from '../../src/lib/alerts/options.ts';
 import { computeAlerts } from '../../src/lib/alerts/compute.ts';
 import type { AlertsFile } from '../../src/lib/alerts/published.ts';
 import { siteConfig } from '../../src/site.config.ts';
-import { runQuery } from '../../src/node/duckdb-node.ts';
+import { inCatalog, runQuery } from '../../src/node/duckdb-node.ts';
 
 export async function deriveAlertsFile(
   connection: DuckDBConnection,
@@ -15,17 +15,7 @@ export async function deriveAlertsFile(
   options: AlertOptions = siteConfig.alerts,
   collectiveThreshold: number = siteConfig.collectiveThreshold,
 ): Promise<AlertsFile> {
-  const reader = await connection.runAndReadAll('SELECT current_database() AS name');
-  const previous = String(reader.getRowObjectsJS()[0]?.['name'] ?? 'memory');
-  const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
-  await connection.run(`USE ${quote(schemaName)}`);
-  try {
-    return await computeAlerts(
-      (query) => runQuery(connection, query),
-      options,
-      collectiveThreshold,
-    );
-  } finally {
-    await connection.run(`USE ${quote(previous)}`);
-  }
+  return inCatalog(connection, schemaName, () =>
+    computeAlerts((query) => runQuery(connection, query), options, collectiveThreshold),
+  );
 }

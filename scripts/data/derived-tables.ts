@@ -5,6 +5,7 @@
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { cubeStatements } from '../../src/lib/queries-cube.ts';
+import { inCatalog } from '../../src/node/duckdb-node.ts';
 import { siteConfig } from '../../src/site.config.ts';
 
 export async function createDerivedTables(
@@ -12,15 +13,9 @@ export async function createDerivedTables(
   schemaName: string,
   collectiveThreshold: number = siteConfig.collectiveThreshold,
 ): Promise<void> {
-  const reader = await connection.runAndReadAll('SELECT current_database() AS name');
-  const previous = String(reader.getRowObjectsJS()[0]?.['name'] ?? 'memory');
-  const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
-  await connection.run(`USE ${quote(schemaName)}`);
-  try {
+  await inCatalog(connection, schemaName, async () => {
     for (const statement of cubeStatements(collectiveThreshold)) {
       await connection.run(statement.sql, statement.params as DuckDBValue[]);
     }
-  } finally {
-    await connection.run(`USE ${quote(previous)}`);
-  }
+  });
 }

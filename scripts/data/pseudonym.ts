@@ -1,8 +1,9 @@
 /**
  * Keyed pseudonyms for petitioners: HMAC-SHA-256 of the normalised id with a secret that is never
- * published or printed. Same secret, same pseudonym, build after build.
+ * published or printed. Same secret, same pseudonym, build after build. The pseudonyms stay in the
+ * build: they order the petitioner numbers it publishes (publish-db.ts).
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { BuildError } from './build-error.ts';
 
@@ -44,7 +45,7 @@ export async function loadPseudonymKey(source: KeySource): Promise<Buffer> {
     try {
       await fs.writeFile(source.keyFile, `${text}\n`, { mode: 0o600, flag: 'wx' });
       source.log(
-        `已生成假名密钥文件 ${source.keyFile}（权限 0600）。请妥善备份：换了密钥，同一信访人的假名会改变。`,
+        `已生成假名密钥文件 ${source.keyFile}（权限 0600）。请妥善备份：换了密钥，信访人的编号顺序会改变。`,
       );
     } catch (writeError) {
       if ((writeError as NodeJS.ErrnoException).code !== 'EEXIST') {
@@ -60,12 +61,4 @@ export async function loadPseudonymKey(source: KeySource): Promise<Buffer> {
     throw new BuildError(`假名密钥文件 ${source.keyFile} 的密钥过短（至少 ${MIN_KEY_BYTES} 字节）`);
   }
   return key;
-}
-
-/** The published pseudonym: the first 16 hex digits of HMAC-SHA-256(key, normalised id). */
-export function pseudonymOf(key: Buffer, normalisedId: string): string {
-  return createHmac('sha256', key)
-    .update(normalisedId, 'utf8')
-    .digest('hex')
-    .slice(0, PSEUDONYM_HEX_DIGITS);
 }

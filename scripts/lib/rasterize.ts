@@ -13,7 +13,7 @@ export class FontNotFoundError extends Error {
   override name = 'FontNotFoundError';
 }
 
-export const FONT_ENV = 'XINFANG_FONT';
+const FONT_ENV = 'XINFANG_FONT';
 
 function windowsFonts(): string[] {
   const dir = path.win32.join(process.env['WINDIR'] ?? 'C:\\Windows', 'Fonts');
@@ -72,7 +72,7 @@ const NOT_FOUND =
   '或加 --no-charts 只导出文字和表格。';
 
 /** The font file charts are drawn with: XINFANG_FONT, else a CJK font in the usual places. */
-export function findCjkFont(env: NodeJS.ProcessEnv = process.env): string {
+function findCjkFont(env: NodeJS.ProcessEnv = process.env): string {
   const chosen = env[FONT_ENV];
   if (chosen !== undefined && chosen !== '') {
     if (!existsSync(chosen)) {

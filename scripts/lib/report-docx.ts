@@ -119,7 +119,7 @@ export interface DocxRequest {
   rasterizer: Rasterizer | null;
 }
 
-export async function chartImages(request: DocxRequest): Promise<BriefingChart[]> {
+async function chartImages(request: DocxRequest): Promise<BriefingChart[]> {
   const { rasterizer } = request;
   if (!rasterizer) return [];
   const chosen = await choosePanels(

@@ -1,22 +1,14 @@
 /** The briefing's figures computed from truth records (pure; the definitions of the data contract). */
+import type { Counts } from '../../src/lib/counts.ts';
+import type { LevelCounts } from '../../src/lib/report.ts';
 import type { Level } from '../../src/lib/schema.ts';
 import type { TruthRecord } from './truth.ts';
 
-export interface BatchesPersons {
-  batches: number;
-  persons: number;
-}
-
-export interface LevelVisits extends BatchesPersons {
-  collectiveBatches: number;
-  collectivePersons: number;
-}
-
 export interface Figures {
-  registered: BatchesPersons;
-  visits: BatchesPersons & { byLevel: Record<Level, LevelVisits> };
-  persuadedBack: Record<Level, BatchesPersons>;
-  leaderReceived: BatchesPersons;
+  registered: Counts;
+  visits: Counts & { byLevel: Record<Level, LevelCounts> };
+  persuadedBack: Record<Level, Counts>;
+  leaderReceived: Counts;
   leaderCases: { total: number; resolved: number };
   supervised: { total: number; resolved: number };
   /** 登记 batches by category. */
@@ -31,8 +23,8 @@ export function computeFigures(
   to: string,
   collectiveThreshold = 5,
 ): Figures {
-  const bp = (): BatchesPersons => ({ batches: 0, persons: 0 });
-  const lv = (): LevelVisits => ({ ...bp(), collectiveBatches: 0, collectivePersons: 0 });
+  const bp = (): Counts => ({ batches: 0, persons: 0 });
+  const lv = (): LevelCounts => ({ ...bp(), collectiveBatches: 0, collectivePersons: 0 });
   const f: Figures = {
     registered: bp(),
     visits: { ...bp(), byLevel: { 进京: lv(), 赴省: lv(), 到市: lv(), 本级: lv() } },
@@ -43,7 +35,7 @@ export function computeFigures(
     categories: {},
     repeat: { numerator: 0, denominator: 0 },
   };
-  const add = (x: BatchesPersons, persons: number): void => {
+  const add = (x: Counts, persons: number): void => {
     x.batches++;
     x.persons += persons;
   };

@@ -31,11 +31,6 @@ function reserve(out: ByteBuffer, more: number): void {
   out.bytes = bigger;
 }
 
-export function appendByte(out: ByteBuffer, byte: number): void {
-  reserve(out, 1);
-  out.bytes[out.length++] = byte;
-}
-
 /** Appends `text` encoded as GB18030. */
 export function appendGb18030(out: ByteBuffer, text: string): void {
   reserve(out, text.length * 4);
@@ -63,10 +58,4 @@ export function appendGb18030(out: ByteBuffer, text: string): void {
     bytes[n++] = code & 0xff;
   }
   out.length = n;
-}
-
-export function encodeGb18030(text: string): Buffer {
-  const out = byteBuffer(text.length * 4 + 16);
-  appendGb18030(out, text);
-  return out.bytes.subarray(0, out.length);
 }

@@ -3,7 +3,7 @@
  * (aliases differ by file, some padded with spaces) and how each writes its values.
  */
 import type { Channel, Level } from '../../src/lib/schema.ts';
-import { dayOf } from './dates.ts';
+import { dayOf, monthKey, monthStart, type Calendar } from './dates.ts';
 import type { Weighted } from './prng.ts';
 
 export type Field =
@@ -63,7 +63,97 @@ export interface FileSpec {
   style: FileStyle;
 }
 
-const C = (field: Field, header: string): readonly [Field, string] => [field, header];
+/** The headers of the bureau's own ledger (the 2022 H1 file writes exactly these). */
+const STANDARD: Readonly<Record<Field, string>> = {
+  serial: '序号',
+  case_id: '信访件编号',
+  record_type: '记录类型',
+  registered_on: '登记日期',
+  channel: '信访形式',
+  level: '信访层级',
+  persons: '人数',
+  category: '问题类别',
+  subcategory: '二级分类',
+  tags: '专项标签',
+  purpose: '信访目的',
+  region: '问题属地',
+  unit: '责任单位',
+  source: '来源',
+  acceptance: '受理情况',
+  accepted_on: '受理日期',
+  due_on: '办理期限',
+  closed_on: '办结日期',
+  satisfaction: '满意度评价',
+  is_repeat: '是否重复',
+  leader_received: '领导接访',
+  leader_case: '领导包案',
+  supervised: '督办',
+  resolved: '是否化解',
+  petitioner_name: '信访人姓名',
+  petitioner_id: '信访人证件号码',
+  phone: '联系电话',
+  address: '住址',
+  content: '诉求内容',
+  remark: '备注',
+  clerk: '录入人',
+};
+
+/** Where the case system's exports (2022 H2, 2024 H1) name a column otherwise. */
+const CASE_SYSTEM: Partial<Record<Field, string>> = {
+  case_id: '事项编号',
+  channel: '形式',
+  level: '走访去向',
+  category: '内容分类',
+  source: '转送来源',
+  acceptance: '受理状态',
+  due_on: '到期日期',
+  resolved: '化解情况',
+  petitioner_name: '姓名',
+  petitioner_id: '身份证号',
+  phone: '电话',
+  address: '地址',
+  content: '反映内容',
+};
+
+const LEAD: readonly Field[] = ['case_id', 'registered_on', 'record_type'];
+/** The columns every export has, in this order, after its leading ones. */
+const MIDDLE: readonly Field[] = [
+  'channel',
+  'level',
+  'persons',
+  'category',
+  'subcategory',
+  'tags',
+  'purpose',
+  'region',
+  'unit',
+  'source',
+  'acceptance',
+  'accepted_on',
+  'due_on',
+  'closed_on',
+  'satisfaction',
+  'is_repeat',
+  'leader_received',
+  'leader_case',
+  'supervised',
+  'resolved',
+  'petitioner_name',
+  'petitioner_id',
+  'phone',
+  'address',
+  'content',
+];
+/** An export without 是否重复. */
+const NO_REPEAT = MIDDLE.filter((field) => field !== 'is_repeat');
+
+/** A file's header row: `fields` in order, named as the ledger names them unless `renamed`. */
+function columns(
+  fields: readonly Field[],
+  renamed: Partial<Record<Field, string>> = {},
+): readonly (readonly [Field, string])[] {
+  return fields.map((field) => [field, renamed[field] ?? STANDARD[field]] as const);
+}
 
 export const FILES: readonly FileSpec[] = [
   {
@@ -71,37 +161,7 @@ export const FILES: readonly FileSpec[] = [
     format: 'csv',
     from: dayOf(2022, 1, 1),
     to: dayOf(2022, 6, 30),
-    columns: [
-      C('serial', '序号'),
-      C('case_id', '信访件编号'),
-      C('record_type', '记录类型'),
-      C('registered_on', '登记日期'),
-      C('channel', '信访形式'),
-      C('level', '信访层级'),
-      C('persons', '人数'),
-      C('category', '问题类别'),
-      C('subcategory', '二级分类'),
-      C('tags', '专项标签'),
-      C('purpose', '信访目的'),
-      C('region', '问题属地'),
-      C('unit', '责任单位'),
-      C('source', '来源'),
-      C('acceptance', '受理情况'),
-      C('accepted_on', '受理日期'),
-      C('due_on', '办理期限'),
-      C('closed_on', '办结日期'),
-      C('satisfaction', '满意度评价'),
-      C('is_repeat', '是否重复'),
-      C('leader_received', '领导接访'),
-      C('leader_case', '领导包案'),
-      C('supervised', '督办'),
-      C('resolved', '是否化解'),
-      C('petitioner_name', '信访人姓名'),
-      C('petitioner_id', '信访人证件号码'),
-      C('phone', '联系电话'),
-      C('address', '住址'),
-      C('content', '诉求内容'),
-    ],
+    columns: columns(['serial', 'case_id', 'record_type', 'registered_on', ...MIDDLE]),
     style: {
       dates: [
         ['slash', 7],
@@ -124,38 +184,18 @@ export const FILES: readonly FileSpec[] = [
     format: 'xlsx',
     from: dayOf(2022, 6, 16),
     to: dayOf(2022, 12, 31),
-    columns: [
-      C('case_id', '事项编号'),
-      C('registered_on', '信访日期'),
-      C('record_type', '记录类型'),
-      C('channel', '形式'),
-      C('level', '走访去向'),
-      C('persons', '信访人数'),
-      C('category', '内容分类'),
-      C('subcategory', '二级分类'),
-      C('tags', '标签'),
-      C('purpose', '信访目的'),
-      C('region', '属地'),
-      C('unit', '办理单位'),
-      C('source', '转送来源'),
-      C('acceptance', '受理状态'),
-      C('accepted_on', '告知日期'),
-      C('due_on', '到期日期'),
-      C('closed_on', '办结日期'),
-      C('satisfaction', '评价结果'),
-      C('is_repeat', '重复信访'),
-      C('leader_received', '领导接访'),
-      C('leader_case', '领导包案'),
-      C('supervised', '是否督办'),
-      C('resolved', '化解情况'),
-      C('petitioner_name', '姓名'),
-      C('petitioner_id', '身份证号'),
-      C('phone', '电话'),
-      C('address', '地址'),
-      C('content', '反映内容'),
-      C('remark', '备注'),
-      C('clerk', '录入人'),
-    ],
+    columns: columns([...LEAD, ...MIDDLE, 'remark', 'clerk'], {
+      ...CASE_SYSTEM,
+      registered_on: '信访日期',
+      persons: '信访人数',
+      tags: '标签',
+      region: '属地',
+      unit: '办理单位',
+      accepted_on: '告知日期',
+      satisfaction: '评价结果',
+      is_repeat: '重复信访',
+      supervised: '是否督办',
+    }),
     style: {
       dates: [
         ['cell', 8],
@@ -174,35 +214,16 @@ export const FILES: readonly FileSpec[] = [
     format: 'xlsx',
     from: dayOf(2023, 1, 1),
     to: dayOf(2023, 6, 30),
-    columns: [
-      C('case_id', '编号'),
-      C('registered_on', ' 登记日期 '),
-      C('record_type', '记录类型'),
-      C('channel', '信访形式'),
-      C('level', '登记层级'),
-      C('persons', '人数\u3000'),
-      C('category', '一级分类'),
-      C('subcategory', '二级分类'),
-      C('tags', '专项标签'),
-      C('purpose', '信访目的'),
-      C('region', '乡镇街道'),
-      C('unit', '责任单位'),
-      C('source', '来源'),
-      C('acceptance', '受理情况'),
-      C('accepted_on', '受理日期'),
-      C('due_on', '办理期限'),
-      C('closed_on', '办结日期'),
-      C('satisfaction', '满意度评价'),
-      C('leader_received', '领导接访'),
-      C('leader_case', '领导包案'),
-      C('supervised', '督办'),
-      C('resolved', '是否化解'),
-      C('petitioner_name', '信访人姓名'),
-      C('petitioner_id', '信访人证件号码'),
-      C('phone', '手机'),
-      C('address', '住址'),
-      C('content', '信访内容'),
-    ],
+    columns: columns([...LEAD, ...NO_REPEAT], {
+      case_id: '编号',
+      registered_on: ' 登记日期 ',
+      level: '登记层级',
+      persons: '人数\u3000',
+      category: '一级分类',
+      region: '乡镇街道',
+      phone: '手机',
+      content: '信访内容',
+    }),
     style: {
       dates: [
         ['cell', 5],
@@ -221,37 +242,11 @@ export const FILES: readonly FileSpec[] = [
     format: 'csv',
     from: dayOf(2023, 5, 20),
     to: dayOf(2023, 12, 31),
-    columns: [
-      C('case_id', '信访件编号'),
-      C('registered_on', '信访日期'),
-      C('record_type', '\u3000记录类型'),
-      C('channel', '信访形式'),
-      C('level', '信访层级'),
-      C('persons', '信访人数'),
-      C('category', '问题类别'),
-      C('subcategory', '二级分类'),
-      C('tags', '专项标签'),
-      C('purpose', '信访目的'),
-      C('region', '问题属地'),
-      C('unit', '责任单位'),
-      C('source', '来源'),
-      C('acceptance', '受理情况'),
-      C('accepted_on', '受理日期'),
-      C('due_on', '办理期限'),
-      C('closed_on', '办结日期'),
-      C('satisfaction', '满意度评价'),
-      C('is_repeat', '是否重复'),
-      C('leader_received', '领导接访'),
-      C('leader_case', '领导包案'),
-      C('supervised', '督办'),
-      C('resolved', '是否化解'),
-      C('petitioner_name', '信访人姓名'),
-      C('petitioner_id', '信访人证件号码'),
-      C('phone', '联系电话'),
-      C('address', '住址'),
-      C('content', '诉求内容'),
-      C('serial', '序号'),
-    ],
+    columns: columns([...LEAD, ...MIDDLE, 'serial'], {
+      registered_on: '信访日期',
+      record_type: '\u3000记录类型',
+      persons: '信访人数',
+    }),
     style: {
       dates: [
         ['dot', 6],
@@ -269,35 +264,7 @@ export const FILES: readonly FileSpec[] = [
     format: 'csv',
     from: dayOf(2024, 1, 1),
     to: dayOf(2024, 4, 30),
-    columns: [
-      C('case_id', '事项编号'),
-      C('registered_on', '登记日期'),
-      C('record_type', '记录类型'),
-      C('channel', '形式'),
-      C('level', '走访去向'),
-      C('persons', '人数'),
-      C('category', '内容分类'),
-      C('subcategory', '二级分类'),
-      C('tags', '专项标签'),
-      C('purpose', '信访目的'),
-      C('region', ' 属地'),
-      C('unit', '责任单位'),
-      C('source', '转送来源'),
-      C('acceptance', '受理状态'),
-      C('accepted_on', '受理日期'),
-      C('due_on', '到期日期'),
-      C('closed_on', '办结日期'),
-      C('satisfaction', '满意度评价'),
-      C('leader_received', '领导接访'),
-      C('leader_case', '领导包案'),
-      C('supervised', '督办'),
-      C('resolved', '化解情况'),
-      C('petitioner_name', '姓名'),
-      C('petitioner_id', '身份证号'),
-      C('phone', '电话'),
-      C('address', '地址'),
-      C('content', '反映内容'),
-    ],
+    columns: columns([...LEAD, ...NO_REPEAT], { ...CASE_SYSTEM, region: ' 属地' }),
     style: {
       dates: [
         ['iso', 7],
@@ -316,36 +283,7 @@ export const FILES: readonly FileSpec[] = [
     format: 'xlsx',
     from: dayOf(2024, 4, 10),
     to: dayOf(2024, 9, 30),
-    columns: [
-      C('case_id', '信访件编号'),
-      C('registered_on', '登记日期'),
-      C('record_type', '记录类型'),
-      C('channel', '信访形式'),
-      C('level', '信访层级'),
-      C('persons', '人数'),
-      C('category', '问题类别'),
-      C('subcategory', '二级分类'),
-      C('tags', '专项标签'),
-      C('purpose', '信访目的'),
-      C('region', '问题属地'),
-      C('unit', '责任单位'),
-      C('source', '来源'),
-      C('acceptance', '受理情况'),
-      C('accepted_on', '受理日期'),
-      C('due_on', '办理期限'),
-      C('closed_on', '办结日期'),
-      C('satisfaction', '满意度评价'),
-      C('leader_received', '领导接访'),
-      C('leader_case', '领导包案'),
-      C('supervised', '督办'),
-      C('resolved', '是否化解'),
-      C('petitioner_name', '信访人姓名'),
-      C('petitioner_id', '信访人证件号码'),
-      C('phone', '联系电话'),
-      C('address', '住址'),
-      C('content', '诉求内容'),
-      C('remark', '备注'),
-    ],
+    columns: columns([...LEAD, ...NO_REPEAT, 'remark']),
     style: {
       dates: [
         ['cell', 6],
@@ -361,10 +299,21 @@ export const FILES: readonly FileSpec[] = [
   },
 ];
 
+/** The files of a sample that runs longer than the default: the last one runs to its end. */
+export function filesFor(calendar: Calendar): readonly FileSpec[] {
+  const last = FILES[FILES.length - 1] as FileSpec;
+  const to = monthStart(calendar.months) - 1;
+  if (to <= last.to) return FILES;
+  return [
+    ...FILES.slice(0, -1),
+    { ...last, stem: last.stem.replace('2024-09', monthKey(calendar.months - 1)), to },
+  ];
+}
+
 /** Index of the first file (in name order) whose range holds `day`; -1 if none. */
-export function firstFileOf(day: number): number {
-  for (let i = 0; i < FILES.length; i++) {
-    const f = FILES[i] as FileSpec;
+export function firstFileOf(day: number, files: readonly FileSpec[] = FILES): number {
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i] as FileSpec;
     if (day >= f.from && day <= f.to) return i;
   }
   return -1;

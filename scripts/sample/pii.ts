@@ -2,6 +2,7 @@
  * Made-up petitioners: names, resident ID numbers (valid GB 11643-1999 check digit), mobile
  * numbers and addresses, all derived from a person's index so that nobody needs to be stored.
  */
+import { ID_CHECK_CHARS, ID_WEIGHTS } from '../../src/lib/pii.ts';
 import { dayOf, ymd } from './dates.ts';
 import { int, pick, rngFor, sampler, type Rng } from './prng.ts';
 import { REGIONS, isStreet } from './vocab.ts';
@@ -23,26 +24,6 @@ function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
 if (gcd(STEP, ID_SPACE) !== 1) throw new Error('ID permutation step must be coprime');
-
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = '10X98765432';
-
-/** GB 11643-1999 check character of the first 17 digits. */
-export function idCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * (WEIGHTS[i] as number);
-  return CHECK[sum % 11] as string;
-}
-
-export function isValidResidentId(id: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(id)) return false;
-  const y = Number(id.slice(6, 10));
-  const m = Number(id.slice(10, 12));
-  const d = Number(id.slice(12, 14));
-  const birth = ymd(dayOf(y, m, d));
-  if (birth.y !== y || birth.m !== m || birth.d !== d) return false;
-  return idCheckChar(id.slice(0, 17)) === id[17];
-}
 
 const SURNAMES = [
   '王',
@@ -150,7 +131,7 @@ const areaSums = new Map<string, number>();
 function weightedSum(digits: string, offset: number): number {
   let sum = 0;
   for (let i = 0; i < digits.length; i++)
-    sum += (digits.charCodeAt(i) - 48) * (WEIGHTS[offset + i] as number);
+    sum += (digits.charCodeAt(i) - 48) * (ID_WEIGHTS[offset + i] as number);
   return sum;
 }
 
@@ -189,7 +170,7 @@ function residentIdOf(index: number, shift: number): { id: string; male: boolean
     areaSum = weightedSum(area, 0);
     areaSums.set(area, areaSum);
   }
-  const check = CHECK[(areaSum + birthSum + seqSum) % 11] as string;
+  const check = ID_CHECK_CHARS[(areaSum + birthSum + seqSum) % 11] as string;
   return { id: area + birth + seqText + check, male: seq % 2 === 1, area };
 }
 

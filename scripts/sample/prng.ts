@@ -14,7 +14,7 @@ export function mulberry32(seed: number): Rng {
 }
 
 /** A 32-bit hash of a list of integers (murmur3 finaliser per step). */
-export function mix(...keys: readonly number[]): number {
+function mix(...keys: readonly number[]): number {
   let h = 0x9e3779b9;
   for (const key of keys) {
     h = Math.imul(h ^ (key >>> 0), 0x85ebca6b);
@@ -36,6 +36,24 @@ export function int(rng: Rng, min: number, max: number): number {
 
 export function chance(rng: Rng, p: number): boolean {
   return rng() < p;
+}
+
+/** A Poisson count with the given mean (Knuth's product of uniforms; a normal above 50). */
+export function poisson(rng: Rng, mean: number): number {
+  if (mean <= 0) return 0;
+  if (mean > 50) {
+    const u = Math.max(rng(), 1e-12);
+    const normal = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal));
+  }
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let p = rng();
+  while (p > limit) {
+    k++;
+    p *= rng();
+  }
+  return k;
 }
 
 export function pick<T>(rng: Rng, items: readonly T[]): T {

@@ -24,7 +24,7 @@ const STYLE_KEYS: Readonly<Record<DateStyle, number>> = {
 const textDates = new Map<number, string>();
 
 /** A date as text, cached (XLSX date cells and serial numbers are built each time). */
-export function formatDate(day: number, style: DateStyle, xlsx: boolean): Cell {
+function formatDate(day: number, style: DateStyle, xlsx: boolean): Cell {
   if (style === 'cell' && xlsx) return dateCell(day);
   if (style === 'serial' && xlsx) return excelSerial(day);
   const key = day * 8 + STYLE_KEYS[style];

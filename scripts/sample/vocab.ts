@@ -1,8 +1,6 @@
 /** The fictional 示例区 and the vocabularies its exports use. No value here identifies a person. */
 import type { Weighted } from './prng.ts';
 
-export const BUREAU = '示例区信访局';
-
 /** 12 乡镇/街道 with a weight for how many petitions they raise. */
 export const REGIONS: Weighted<string> = [
   ['城关街道', 16],

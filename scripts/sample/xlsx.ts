@@ -7,7 +7,7 @@ const DOS_DATE = ((2024 - 1980) << 9) | (10 << 5) | 8;
 const DOS_TIME = 0;
 
 /** Overwrites the modification time of every entry (local headers and central directory). */
-export function fixZipTimes(zip: Buffer): Buffer {
+function fixZipTimes(zip: Buffer): Buffer {
   let end = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65_535); i--) {
     if (zip.readUInt32LE(i) === 0x06054b50) {

@@ -12,6 +12,7 @@ import {
   type ChartOptions,
 } from './common.ts';
 import { monthAxis, monthTitle } from './months.ts';
+import type { TableData } from './table.ts';
 import { COLORS } from './theme.ts';
 
 export interface AlertBandOptions extends ChartOptions {
@@ -86,5 +87,18 @@ export function alertBandChart(rows: readonly BandPoint[], options: AlertBandOpt
         ...tipOption(options),
       }),
     ],
+  };
+}
+
+/** Month, count, expected and upper limit; 无 where the history was too short to expect. */
+export function alertBandTable(rows: readonly BandPoint[], options: AlertBandOptions): TableData {
+  return {
+    headers: ['月份', `登记数（${options.unit}）`, '预期', '上限'],
+    rows: rows.map((p) => [
+      monthTitle(p.month),
+      String(p.observed),
+      p.expected === null ? '无' : String(p.expected),
+      p.upper === null ? '无' : String(p.upper),
+    ]),
   };
 }

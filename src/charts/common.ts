@@ -1,5 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions, ScaleOptions } from '@observablehq/plot';
+import { changeWords, type ChangeWords } from '../lib/change.ts';
+import type { Compare } from '../lib/periods.ts';
 import { COLORS, FONT_FAMILY, FONT_SIZE } from './theme.ts';
 
 /** Options every chart takes. */
@@ -17,12 +19,23 @@ export interface ChartOptions {
    * tooltips, so build-time renders keep this off.
    */
   interactive?: boolean | undefined;
+  /** What 同期 is, for the change words of charts that state one: 'mom' says 上期为0. Default 'yoy'. */
+  compare?: Compare | undefined;
 }
 
-export const DEFAULT_WIDTH = 640;
+/** The change from `previous` to `current` in the words of the report (change.ts). */
+export function seriesChange(
+  current: number,
+  previous: number,
+  options: ChartOptions,
+): ChangeWords {
+  return changeWords(current, previous, options.compare ?? 'yoy');
+}
+
+const DEFAULT_WIDTH = 640;
 const MIN_WIDTH = 240;
 /** Below this width charts switch to their compact layout: fewer ticks, shorter labels. */
-export const COMPACT_WIDTH = 480;
+const COMPACT_WIDTH = 480;
 
 export function chartWidth(options: ChartOptions): number {
   const width = options.width;
@@ -47,7 +60,7 @@ export function chartHeight(options: ChartOptions, fallback: number): number {
 export const X_AXIS_ROOM = 40;
 export const X_LABEL_OFFSET = 34;
 
-export const chartStyle = { fontFamily: FONT_FAMILY, fontSize: `${FONT_SIZE}px` };
+const chartStyle = { fontFamily: FONT_FAMILY, fontSize: `${FONT_SIZE}px` };
 
 export function tipOption(options: ChartOptions): { tip?: true } {
   return options.interactive === true ? { tip: true } : {};

@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
-  chartHeight,
   chartWidth,
   countScale,
   emptyChart,
@@ -10,13 +9,14 @@ import {
   isCompact,
   tipOption,
   type ChartOptions,
+  seriesChange,
 } from './common.ts';
-import { axisLabel, changeLabel, valueText } from './format.ts';
+import { axisLabel, valueText } from './format.ts';
 import { maxTextWidth } from './measure.ts';
 import { monthNumberAxis } from './months.ts';
-import { bottomLegend } from './legend.ts';
 import type { TableData } from './table.ts';
 import { changeColor, COLORS, SERIES_CURRENT, SERIES_PREVIOUS } from './theme.ts';
+import { SERIES, seriesName, seriesYear, yearLines, yearLinesFrame } from './year-lines.ts';
 
 /** One month's own count (NOT cumulated: the chart adds the months up). */
 export interface CumulativeRow {
@@ -31,8 +31,6 @@ export interface CumulativeOptions extends ChartOptions {
   /** What is counted, e.g. the level: '赴省'. */
   subject?: string | undefined;
 }
-
-const SERIES = [SERIES_CURRENT, SERIES_PREVIOUS] as const;
 
 export interface CumulativePoint {
   month: number;
@@ -65,16 +63,6 @@ export function cumulate(rows: readonly CumulativeRow[]): CumulativePoint[] {
   });
 }
 
-function seriesYear(series: string, year: number | undefined): number | undefined {
-  if (year === undefined) return undefined;
-  return series === SERIES_PREVIOUS ? year - 1 : year;
-}
-
-function seriesName(series: string, year: number | undefined): string {
-  const y = seriesYear(series, year);
-  return y === undefined ? series : `${series}（${y}年）`;
-}
-
 function pointTitle(p: CumulativePoint, options: CumulativeOptions): string {
   const year = seriesYear(p.series, options.year);
   const span = p.month === 1 ? '1月' : `1-${p.month}月`;
@@ -95,20 +83,12 @@ export function cumulativeChart(
   if (points.length === 0) return emptyChart(options);
   const width = chartWidth(options);
   const compact = isCompact(width);
-  const legend = bottomLegend(
-    [
-      { label: seriesName(SERIES_CURRENT, options.year), color: COLORS.current, shape: 'line' },
-      { label: seriesName(SERIES_PREVIOUS, options.year), color: COLORS.previous, shape: 'dash' },
-    ],
-    width,
-  );
-  const height = chartHeight(options, (compact ? 240 : 300) + legend.height);
-  const marginBottom = 30 + legend.height;
+  const { legend, height, marginBottom } = yearLinesFrame(options, width);
   const current = points.filter((p) => p.series === SERIES_CURRENT);
   const previous = points.filter((p) => p.series === SERIES_PREVIOUS);
   const end = current[current.length - 1];
   const sameMonth = end && previous.find((p) => p.month === end.month);
-  const delta = end && sameMonth ? changeLabel(end.total, sameMonth.total) : null;
+  const delta = end && sameMonth ? seriesChange(end.total, sameMonth.total, options) : null;
   const endLabel = end
     ? `${valueText(end.total, options.unit)}${delta ? ` ${delta.text}` : ''}`
     : '';
@@ -124,7 +104,6 @@ export function cumulativeChart(
         ? `，${seriesName(SERIES_PREVIOUS, options.year)}同期累计${valueText(sameMonth.total, options.unit)}，${delta?.text ?? ''}。`
         : '。')
     : `${seriesName(SERIES_PREVIOUS, options.year)}累计${valueText(max, options.unit)}。`;
-  const lineTitle = (p: CumulativePoint) => seriesName(p.series, options.year);
   return {
     ...baseSpec(options, { width, height }, description),
     marginLeft,
@@ -137,21 +116,7 @@ export function cumulativeChart(
     marks: [
       Plot.ruleY([0]),
       Plot.areaY(current, { x: 'month', y: 'total', fill: COLORS.current, fillOpacity: 0.08 }),
-      Plot.lineY(previous, {
-        x: 'month',
-        y: 'total',
-        stroke: 'series',
-        strokeWidth: 2,
-        strokeDasharray: '5 3',
-        title: lineTitle,
-      }),
-      Plot.lineY(current, {
-        x: 'month',
-        y: 'total',
-        stroke: 'series',
-        strokeWidth: 2.5,
-        title: lineTitle,
-      }),
+      ...yearLines(points, 'total', options.year),
       Plot.dot(points, {
         x: 'month',
         y: 'total',
@@ -201,7 +166,7 @@ export function cumulativeTable(
         month === 1 ? '1月' : `1-${month}月`,
         cur ? valueText(cur.total, options.unit) : '—',
         prev ? valueText(prev.total, options.unit) : '—',
-        cur && prev ? changeLabel(cur.total, prev.total).text : '—',
+        cur && prev ? seriesChange(cur.total, prev.total, options).text : '—',
       ];
     }),
   };

@@ -1,4 +1,3 @@
-import { change, changePercentText, DIRECTION_WORDS } from '../lib/change.ts';
 import { rate, ratePercentText } from '../lib/rates.ts';
 
 /** Axis title for a unit: 批 → 批次; 人次, 件 and % stay as they are. */
@@ -11,31 +10,8 @@ export function valueText(value: number, unit: string): string {
   return `${formatNumber(value)}${unit}`;
 }
 
-export function formatNumber(value: number): string {
+function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 10) / 10);
-}
-
-export type ChangeSign = 1 | -1 | 0 | null;
-
-export interface ChangeLabel {
-  text: string;
-  sign: ChangeSign;
-}
-
-/**
- * The data contract's change words: '上升16.0%', '下降3.2%', '持平', and '去年同期为0' (or
- * `zeroText`) when the previous value is 0 and the current one is not; sign null then.
- */
-export function changeLabel(
-  current: number,
-  previous: number,
-  zeroText = '去年同期为0',
-): ChangeLabel {
-  const { direction } = change(current, previous);
-  if (direction === 'flat') return { text: DIRECTION_WORDS.flat, sign: 0 };
-  const percent = changePercentText(current, previous);
-  if (percent === null) return { text: zeroText, sign: null };
-  return { text: `${DIRECTION_WORDS[direction]}${percent}`, sign: direction === 'up' ? 1 : -1 };
 }
 
 export interface RateValue {
@@ -62,8 +38,4 @@ export function rateValue(numerator: number, denominator: number, unit = ''): Ra
   const reason = denominator === 0 ? '分母为0' : '数据无效';
   const detail = valid ? `${text}（${counts}）` : `无（${counts}，${reason}）`;
   return { numerator, denominator, percent: computed?.percent ?? null, text, detail };
-}
-
-export function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
 }

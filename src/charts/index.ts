@@ -1,4 +1,12 @@
 import type { PlotOptions } from '@observablehq/plot';
+import type { BandPoint } from '../lib/alerts/types.ts';
+import { alertBandChart, alertBandTable, type AlertBandOptions } from './alert-band.ts';
+import {
+  alertMatrixChart,
+  alertMatrixTable,
+  type AlertMatrixOptions,
+  type AlertMatrixRow,
+} from './alert-matrix.ts';
 import {
   cumulativeChart,
   cumulativeTable,
@@ -76,6 +84,8 @@ export interface ChartTypes {
   'stacked-bar': [StackedBarRow, StackedBarOptions];
   'rate-lines': [RateLinesRow, RateLinesOptions];
   'grouped-bars': [GroupedBarsRow, GroupedBarsOptions];
+  'alert-band': [BandPoint, AlertBandOptions];
+  'alert-matrix': [AlertMatrixRow, AlertMatrixOptions];
 }
 
 export type ChartName = keyof ChartTypes;
@@ -94,12 +104,14 @@ export const charts: { [N in ChartName]: ChartEntry<ChartRow<N>, ChartOptionsOf<
   'stacked-bar': { spec: stackedBarChart, table: stackedBarTable },
   'rate-lines': { spec: rateLinesChart, table: rateLinesTable },
   'grouped-bars': { spec: groupedBarsChart, table: groupedBarsTable },
+  'alert-band': { spec: alertBandChart, table: alertBandTable },
+  'alert-matrix': { spec: alertMatrixChart, table: alertMatrixTable },
 };
 
 export const CHART_NAMES = Object.keys(charts) as ChartName[];
 
-export function isChartName(name: string): name is ChartName {
-  return Object.hasOwn(charts, name);
+function entry<N extends ChartName>(name: N): ChartEntry<ChartRow<N>, ChartOptionsOf<N>> {
+  return charts[name];
 }
 
 /** The Plot spec of chart `name`. */
@@ -108,8 +120,7 @@ export function chartSpec<N extends ChartName>(
   rows: readonly ChartRow<N>[],
   options: ChartOptionsOf<N>,
 ): PlotOptions {
-  const entry: ChartEntry<ChartRow<N>, ChartOptionsOf<N>> = charts[name];
-  return entry.spec(rows, options);
+  return entry(name).spec(rows, options);
 }
 
 /** The 表格 view of chart `name`: the same rows as strings. */
@@ -118,6 +129,5 @@ export function chartTable<N extends ChartName>(
   rows: readonly ChartRow<N>[],
   options: ChartOptionsOf<N>,
 ): TableData {
-  const entry: ChartEntry<ChartRow<N>, ChartOptionsOf<N>> = charts[name];
-  return entry.table(rows, options);
+  return entry(name).table(rows, options);
 }

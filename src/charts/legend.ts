@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { Markish } from '@observablehq/plot';
+import { chartHeight, isCompact, type ChartOptions } from './common.ts';
 import { textWidth } from './measure.ts';
 import { FONT_SIZE } from './theme.ts';
 
@@ -86,4 +87,15 @@ export function bottomLegend(items: readonly LegendItem[], width: number, left =
     },
   });
   return { height, mark };
+}
+
+/** A line chart's frame: its legend at the bottom, a height with room for it, the bottom margin. */
+export function lineChartFrame(
+  options: ChartOptions,
+  width: number,
+  items: readonly LegendItem[],
+): { legend: Legend; height: number; marginBottom: number } {
+  const legend = bottomLegend(items, width);
+  const height = chartHeight(options, (isCompact(width) ? 240 : 300) + legend.height);
+  return { legend, height, marginBottom: 30 + legend.height };
 }

@@ -14,8 +14,10 @@ import {
   type ChartOptions,
   X_AXIS_ROOM,
   X_LABEL_OFFSET,
+  seriesChange,
 } from './common.ts';
-import { axisLabel, changeLabel, valueText, type ChangeLabel } from './format.ts';
+import type { ChangeWords } from '../lib/change.ts';
+import { axisLabel, valueText } from './format.ts';
 import { maxTextWidth } from './measure.ts';
 import { bottomLegend } from './legend.ts';
 import type { TableData } from './table.ts';
@@ -40,10 +42,10 @@ interface LevelLine {
   level: string;
   current: LevelPyramidRow | undefined;
   previous: LevelPyramidRow | undefined;
-  change: ChangeLabel | null;
+  change: ChangeWords | null;
 }
 
-function levelLines(rows: readonly LevelPyramidRow[]): LevelLine[] {
+function levelLines(rows: readonly LevelPyramidRow[], options: LevelPyramidOptions): LevelLine[] {
   const data = finiteRows(rows, 'value').filter((r) =>
     (SERIES as readonly string[]).includes(r.series),
   );
@@ -53,7 +55,8 @@ function levelLines(rows: readonly LevelPyramidRow[]): LevelLine[] {
   ).map((level) => {
     const current = data.find((r) => r.level === level && r.series === SERIES_CURRENT);
     const previous = data.find((r) => r.level === level && r.series === SERIES_PREVIOUS);
-    const change = current && previous ? changeLabel(current.value, previous.value) : null;
+    const change =
+      current && previous ? seriesChange(current.value, previous.value, options) : null;
     return { level, current, previous, change };
   });
 }
@@ -82,7 +85,7 @@ export function levelPyramidChart(
   rows: readonly LevelPyramidRow[],
   options: LevelPyramidOptions,
 ): PlotOptions {
-  const lines = levelLines(rows);
+  const lines = levelLines(rows, options);
   const data = lines.flatMap((l) => [l.current, l.previous]).filter((r) => r !== undefined);
   if (data.length === 0) return emptyChart(options);
   const width = chartWidth(options);
@@ -179,7 +182,7 @@ export function levelPyramidTable(
       seriesName(SERIES_PREVIOUS, options),
       '增减',
     ],
-    rows: levelLines(rows).map((l) => [
+    rows: levelLines(rows, options).map((l) => [
       l.level,
       cell(l.current),
       cell(l.previous),

@@ -13,7 +13,8 @@ import {
   X_AXIS_ROOM,
   X_LABEL_OFFSET,
 } from './common.ts';
-import { axisLabel, valueText, type ChangeSign } from './format.ts';
+import type { ChangeSign } from '../lib/change.ts';
+import { axisLabel, valueText } from './format.ts';
 import { fitText, maxTextWidth } from './measure.ts';
 import { bottomLegend } from './legend.ts';
 import type { TableData } from './table.ts';

@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
-  chartHeight,
   chartWidth,
   emptyChart,
   finiteRows,
@@ -14,7 +13,7 @@ import {
 import { rateValue, type RateValue } from './format.ts';
 import { monthAxis, monthSpan, monthTitle } from './months.ts';
 import { percentScale } from './percent.ts';
-import { bottomLegend } from './legend.ts';
+import { lineChartFrame } from './legend.ts';
 import type { TableData } from './table.ts';
 import { COLORS, PALETTE } from './theme.ts';
 
@@ -32,7 +31,7 @@ export interface RateLinesOptions extends ChartOptions {
 }
 
 /** The data contract's rates in the order the reports give them. */
-export const RATE_ORDER = ['及时受理率', '按期办结率', '满意率', '参评率', '重复信访率'] as const;
+const RATE_ORDER = ['及时受理率', '按期办结率', '满意率', '参评率', '重复信访率'] as const;
 
 export interface RatePoint extends RateValue {
   month: string;
@@ -72,12 +71,11 @@ export function rateLinesChart(
   const width = chartWidth(options);
   const compact = isCompact(width);
   const colors = rates.map((_, i) => PALETTE[i % PALETTE.length] ?? COLORS.muted);
-  const legend = bottomLegend(
-    rates.map((label, i) => ({ label, color: colors[i] ?? COLORS.muted, shape: 'line' as const })),
+  const { legend, height, marginBottom } = lineChartFrame(
+    options,
     width,
+    rates.map((label, i) => ({ label, color: colors[i] ?? COLORS.muted, shape: 'line' as const })),
   );
-  const marginBottom = 30 + legend.height;
-  const height = chartHeight(options, (compact ? 240 : 300) + legend.height);
   const marginLeft = 48;
   const marginRight = 16;
   const axis = monthAxis(months, width - marginLeft - marginRight);

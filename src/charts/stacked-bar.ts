@@ -41,7 +41,7 @@ export interface StackedBarOptions extends ChartOptions {
 }
 
 /** 受理情况 in the data contract's order, with fixed colours. */
-export const ACCEPTANCE_COLORS: Readonly<Record<string, string>> = {
+const ACCEPTANCE_COLORS: Readonly<Record<string, string>> = {
   受理: '#1d4f91',
   不予受理: '#e07b39',
   不再受理: '#7a5195',

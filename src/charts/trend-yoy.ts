@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
-  chartHeight,
   chartWidth,
   countScale,
   emptyChart,
@@ -10,12 +9,13 @@ import {
   isCompact,
   tipOption,
   type ChartOptions,
+  seriesChange,
 } from './common.ts';
-import { axisLabel, changeLabel, valueText } from './format.ts';
+import { axisLabel, valueText } from './format.ts';
 import { monthNumberAxis, monthTitle } from './months.ts';
-import { bottomLegend } from './legend.ts';
 import type { TableData } from './table.ts';
 import { COLORS, SERIES_CURRENT, SERIES_PREVIOUS } from './theme.ts';
+import { SERIES, seriesName, seriesYear, yearLines, yearLinesFrame } from './year-lines.ts';
 
 /** One month of one series. `label` replaces the value in hover text, e.g. '12批 / 25人次'. */
 export interface TrendYoyRow {
@@ -32,23 +32,11 @@ export interface TrendYoyOptions extends ChartOptions {
   subject?: string | undefined;
 }
 
-const SERIES = [SERIES_CURRENT, SERIES_PREVIOUS] as const;
-
 function cleanRows(rows: readonly TrendYoyRow[]): TrendYoyRow[] {
   return finiteRows(rows, 'month', 'value')
     .filter((r) => Number.isInteger(r.month) && r.month >= 1 && r.month <= 12)
     .filter((r) => (SERIES as readonly string[]).includes(r.series))
     .sort((a, b) => a.month - b.month);
-}
-
-function seriesYear(series: string, year: number | undefined): number | undefined {
-  if (year === undefined) return undefined;
-  return series === SERIES_PREVIOUS ? year - 1 : year;
-}
-
-function seriesName(series: string, year: number | undefined): string {
-  const y = seriesYear(series, year);
-  return y === undefined ? series : `${series}（${y}年）`;
 }
 
 function pointTitle(
@@ -62,7 +50,7 @@ function pointTitle(
   if (row.series !== SERIES_CURRENT) return text;
   const before = data.find((r) => r.series === SERIES_PREVIOUS && r.month === row.month);
   if (before === undefined) return text;
-  const delta = changeLabel(row.value, before.value).text;
+  const delta = seriesChange(row.value, before.value, options).text;
   return `${text}（同期${valueText(before.value, options.unit)}，${delta}）`;
 }
 
@@ -83,7 +71,7 @@ function summary(rows: readonly TrendYoyRow[], options: TrendYoyOptions): string
   return (
     `${seriesName(SERIES_CURRENT, options.year)}${span}合计${valueText(current, options.unit)}，` +
     `${seriesName(SERIES_PREVIOUS, options.year)}同月合计${valueText(previous, options.unit)}，` +
-    `${changeLabel(current, previous).text}。`
+    `${seriesChange(current, previous, options).text}。`
   );
 }
 
@@ -93,15 +81,7 @@ export function trendYoyChart(rows: readonly TrendYoyRow[], options: TrendYoyOpt
   if (data.length === 0) return emptyChart(options);
   const width = chartWidth(options);
   const compact = isCompact(width);
-  const legend = bottomLegend(
-    [
-      { label: seriesName(SERIES_CURRENT, options.year), color: COLORS.current, shape: 'line' },
-      { label: seriesName(SERIES_PREVIOUS, options.year), color: COLORS.previous, shape: 'dash' },
-    ],
-    width,
-  );
-  const height = chartHeight(options, (compact ? 240 : 300) + legend.height);
-  const marginBottom = 30 + legend.height;
+  const { legend, height, marginBottom } = yearLinesFrame(options, width);
   const marginLeft = 44;
   const marginRight = 16;
   const first = Math.min(...data.map((r) => r.month));
@@ -110,8 +90,6 @@ export function trendYoyChart(rows: readonly TrendYoyRow[], options: TrendYoyOpt
   const axis = monthNumberAxis(months, width - marginLeft - marginRight);
   const max = Math.max(...data.map((r) => r.value));
   const current = data.filter((r) => r.series === SERIES_CURRENT);
-  const previous = data.filter((r) => r.series === SERIES_PREVIOUS);
-  const lineTitle = (r: TrendYoyRow) => seriesName(r.series, options.year);
   const showValues = !compact && months.length <= 12;
   return {
     ...baseSpec(options, { width, height }, summary(data, options)),
@@ -124,21 +102,7 @@ export function trendYoyChart(rows: readonly TrendYoyRow[], options: TrendYoyOpt
     color: { domain: [...SERIES], range: [COLORS.current, COLORS.previous] },
     marks: [
       Plot.ruleY([0]),
-      Plot.lineY(previous, {
-        x: 'month',
-        y: 'value',
-        stroke: 'series',
-        strokeWidth: 2,
-        strokeDasharray: '5 3',
-        title: lineTitle,
-      }),
-      Plot.lineY(current, {
-        x: 'month',
-        y: 'value',
-        stroke: 'series',
-        strokeWidth: 2.5,
-        title: lineTitle,
-      }),
+      ...yearLines(data, 'value', options.year),
       Plot.dot(data, {
         x: 'month',
         y: 'value',
@@ -183,7 +147,7 @@ export function trendYoyTable(rows: readonly TrendYoyRow[], options: TrendYoyOpt
       const prev = value(month, SERIES_PREVIOUS);
       const cell = (r: TrendYoyRow | undefined) =>
         r ? (r.label ?? valueText(r.value, options.unit)) : '—';
-      const delta = cur && prev ? changeLabel(cur.value, prev.value).text : '—';
+      const delta = cur && prev ? seriesChange(cur.value, prev.value, options).text : '—';
       return [monthTitle(month, options.year), cell(cur), cell(prev), delta];
     }),
   };

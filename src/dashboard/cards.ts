@@ -1,9 +1,13 @@
 /** The 总览 headline cards: each figure of the period beside its comparison, in the bureau's words. */
-import { changeWords, pointsChangeWords, type Direction } from '../lib/change.ts';
+import { changeWords, pointsChangeWords, type ChangeWords, type Direction } from '../lib/change.ts';
+import type { Measure } from '../lib/counts.ts';
 import type { Compare } from '../lib/periods.ts';
-import { rate, ratePercentText, type Rate } from '../lib/rates.ts';
+import { countTotals, registeredCount } from '../lib/count-totals.ts';
+import { RATE_MEASURES, rateOf } from '../lib/measures.ts';
+import { ratePercentText, type Rate } from '../lib/rates.ts';
+import { LEVELS, type Level } from '../lib/schema.ts';
 import type { SqlRow } from '../lib/query-runner.ts';
-import { compareWords } from '../lib/wording.ts';
+import { compareWords, countsText } from '../lib/wording.ts';
 import {
   missingReason,
   NO_DATA,
@@ -11,16 +15,7 @@ import {
   type Coverage,
   type Figure,
 } from '../lib/figure-columns.ts';
-import {
-  countsWhere,
-  isCollective,
-  isRegistered,
-  isUpward,
-  isVisit,
-  sumWhere,
-  type Counts,
-  type Measure,
-} from './rows.ts';
+import type { Counts } from '../lib/counts.ts';
 
 export interface HeadlineCard {
   key: string;
@@ -36,29 +31,10 @@ export interface HeadlineCard {
   detail?: string;
 }
 
-function countsText(counts: Counts, unit: 'batch' | 'item'): string {
-  return unit === 'item' ? `${counts.batches}件` : `${counts.batches}批 ${counts.persons}人次`;
-}
-
-function countChange(
-  current: number,
-  previous: number,
-  compare: Compare,
-): Pick<HeadlineCard, 'changeText' | 'direction'> {
-  const { direction, text } = changeWords(current, previous, compareWords(compare).previousZero);
-  return { direction, changeText: text };
-}
-
-function rateChange(
-  current: Rate,
-  previous: Rate,
-  compare: Compare,
-): Pick<HeadlineCard, 'changeText' | 'direction'> {
-  const { direction, text } = pointsChangeWords(
-    current,
-    previous,
-    compareWords(compare).previousNone,
-  );
+function cardChange({
+  direction,
+  text,
+}: ChangeWords): Pick<HeadlineCard, 'changeText' | 'direction'> {
   return { direction, changeText: text };
 }
 
@@ -100,46 +76,57 @@ const CARD_FIGURES: Partial<Record<string, Figure>> = {
 };
 
 function allCards(rows: readonly SqlRow[], measure: Measure, compare: Compare): HeadlineCard[] {
-  const previousLabel = compare === 'yoy' ? '去年同期' : '上期';
+  const previousLabel = compareWords(compare).previous;
+  const totals = countTotals(rows);
   const countCard = (
     key: string,
     label: string,
-    match: (row: SqlRow) => boolean,
+    [current, previous]: readonly [Counts, Counts],
     unit: 'batch' | 'item',
   ): HeadlineCard => {
-    const current = countsWhere(rows, 'current', match);
-    const previous = countsWhere(rows, 'previous', match);
     const by: Measure = unit === 'item' ? 'batches' : measure;
     return {
       key,
       label,
-      valueText: countsText(current, unit),
-      previousText: `${previousLabel} ${countsText(previous, unit)}`,
-      ...countChange(current[by], previous[by], compare),
+      valueText: countsText(current, unit, ' '),
+      previousText: `${previousLabel} ${countsText(previous, unit, ' ')}`,
+      ...cardChange(changeWords(current[by], previous[by], compare)),
     };
   };
-  const channel = (name: string) => (row: SqlRow) => isRegistered(row) && row['channel'] === name;
-  const repeat = (side: 'current' | 'previous'): Rate =>
-    rate(
-      sumWhere(rows, side, isRegistered, 'repeat_batches'),
-      sumWhere(rows, side, isRegistered, 'batches'),
-    );
-  const repeatNow = repeat('current');
-  const repeatBefore = repeat('previous');
+  const sumLevels = (levels: readonly Level[], collective: boolean): [Counts, Counts] =>
+    SIDE_INDEXES.map((s) =>
+      levels.reduce(
+        (sum, level) => {
+          const at = totals.levels[level][s];
+          return {
+            batches: sum.batches + (collective ? at.collectiveBatches : at.batches),
+            persons: sum.persons + (collective ? at.collectivePersons : at.persons),
+          };
+        },
+        { batches: 0, persons: 0 },
+      ),
+    ) as [Counts, Counts];
+  const repeat = (s: 0 | 1): Rate => rateOf('repeat', (count) => registeredCount(totals, s, count));
+  const repeatNow = repeat(0);
+  const repeatBefore = repeat(1);
   return [
-    countCard('registered', '登记', isRegistered, 'batch'),
-    countCard('letters', '来信', channel('来信'), 'item'),
-    countCard('visits', '来访', isVisit, 'batch'),
-    countCard('online', '网上信访', channel('网上信访'), 'item'),
-    countCard('collective', '集体访', isCollective, 'batch'),
-    countCard('upward', '越级访', isUpward, 'batch'),
+    countCard('registered', '登记', totals.registered, 'batch'),
+    countCard('letters', '来信', totals.channels['来信'], 'item'),
+    countCard('visits', '来访', totals.visits, 'batch'),
+    countCard('online', '网上信访', totals.channels['网上信访'], 'item'),
+    countCard('collective', '集体访', sumLevels(LEVELS, true), 'batch'),
+    countCard('upward', '越级访', sumLevels(UPWARD_LEVELS, false), 'batch'),
     {
       key: 'repeat',
-      label: '重复信访率',
+      label: RATE_MEASURES.repeat.label,
       valueText: ratePercentText(repeatNow) ?? NO_DENOMINATOR,
       previousText: `${previousLabel} ${ratePercentText(repeatBefore) ?? NO_DENOMINATOR}`,
       detail: `重复信访 ${repeatNow.numerator}批 ÷ 登记 ${repeatNow.denominator}批`,
-      ...rateChange(repeatNow, repeatBefore, compare),
+      ...cardChange(pointsChangeWords(repeatNow, repeatBefore, compare)),
     },
   ];
 }
+
+const SIDE_INDEXES = [0, 1] as const;
+/** 越级: 走访 above 本级. */
+const UPWARD_LEVELS = LEVELS.filter((level) => level !== '本级');

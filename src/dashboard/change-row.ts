@@ -1,33 +1,32 @@
-/** A ranked bar's row: a value beside its comparison, in the words the cards use (lib/change.ts). */
+/** Ranked rows of counts beside their comparison: categories and regions rank alike. */
 import { changeWords } from '../lib/change.ts';
+import type { SqlRow } from '../lib/query-runner.ts';
 import type { RankedBarsRow } from '../charts/ranked-bars.ts';
-import type { Counts, Measure } from './rows.ts';
-
-export function rankedRow(
-  name: string,
-  value: number,
-  previous: number,
-  zeroText: string,
-): CountRankedRow {
-  const { direction, text } = changeWords(value, previous, zeroText);
-  const sign = direction === 'up' ? 1 : direction === 'down' ? -1 : 0;
-  const changeSign = previous === 0 && value !== 0 ? null : sign;
-  return { name, value, previous, changeText: text, changeSign };
-}
+import type { PageContext } from './context.ts';
+import { groupCounts } from './rows.ts';
 
 /** A ranked row of counts: both periods always have a value (0 when nothing was counted). */
 export type CountRankedRow = RankedBarsRow & { previous: number };
 
-/** Every name of either period, largest first (ties: the larger comparison, then the name). */
+/**
+ * Every value of `key` in either period's rows (those that `match`), counted in the page's measure
+ * with its change, largest first (ties: the larger comparison, then the name).
+ */
 export function rankedRows(
-  now: Map<string, Counts>,
-  before: Map<string, Counts>,
-  measure: Measure,
-  zeroText: string,
+  context: Pick<PageContext, 'measure' | 'view'>,
+  rows: readonly SqlRow[],
+  key: string,
+  match?: (row: SqlRow) => boolean,
 ): CountRankedRow[] {
+  const now = groupCounts(rows, 'current', key, match);
+  const before = groupCounts(rows, 'previous', key, match);
+  const { measure } = context;
   return [...new Set([...now.keys(), ...before.keys()])]
-    .map((name) =>
-      rankedRow(name, now.get(name)?.[measure] ?? 0, before.get(name)?.[measure] ?? 0, zeroText),
-    )
+    .map((name): CountRankedRow => {
+      const value = now.get(name)?.[measure] ?? 0;
+      const previous = before.get(name)?.[measure] ?? 0;
+      const { text, sign } = changeWords(value, previous, context.view.compare);
+      return { name, value, previous, changeText: text, changeSign: sign };
+    })
     .sort((a, b) => b.value - a.value || b.previous - a.previous || (a.name < b.name ? -1 : 1));
 }

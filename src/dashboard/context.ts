@@ -4,8 +4,9 @@ import type { QueryRunner } from '../lib/query-runner.ts';
 import type { ViewState } from '../lib/view-state.ts';
 import type { HeadlineCard } from './cards.ts';
 import type { Panel } from './panel.ts';
-import type { Measure } from './rows.ts';
 import type { Coverage } from '../lib/figure-columns.ts';
+import type { Measure } from '../lib/counts.ts';
+import { compareWords } from '../lib/wording.ts';
 
 export interface PageContext {
   view: ViewState;
@@ -29,10 +30,8 @@ export interface PageData {
   noData?: string;
 }
 
-export const MEASURE_UNITS: Record<Measure, string> = { batches: '批', persons: '人次' };
-
 export function previousLabel(context: PageContext): string {
-  return context.view.compare === 'yoy' ? '去年同期' : '上期';
+  return compareWords(context.view.compare).previous;
 }
 
 /** The year of the period when it lies in one calendar year (charts then title months '2024年3月'). */

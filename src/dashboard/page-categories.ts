@@ -1,25 +1,19 @@
 /** 问题类别: categories ranked with their change, month × category, small multiples, drill into one. */
+import { MEASURE_UNITS } from '../lib/counts.ts';
 import { breakdownQuery, crossQuery } from '../lib/queries-dashboard.ts';
-import { rankedRows } from './change-row.ts';
-import { MEASURE_UNITS, previousLabel, type PageContext, type PageData } from './context.ts';
-import { compareWords } from '../lib/wording.ts';
+import { rankedRows, type CountRankedRow } from './change-row.ts';
+import { previousLabel, type PageContext, type PageData } from './context.ts';
 import { panel, type Panel } from './panel.ts';
-import { groupCounts, num, str } from './rows.ts';
+import { num, str } from './rows.ts';
 
 export async function categoriesPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
   const unit = MEASURE_UNITS[measure];
-  const zeroText = compareWords(context.view.compare).previousZero;
   const [byCategory, cross] = await Promise.all([
     run(breakdownQuery(scope, 'category')),
     run(crossQuery(scope, 'month')),
   ]);
-  const ranking = rankedRows(
-    groupCounts(byCategory, 'current', 'category'),
-    groupCounts(byCategory, 'previous', 'category'),
-    measure,
-    zeroText,
-  );
+  const ranking = rankedRows(context, byCategory, 'category');
   const cells = cross.map((row) => ({
     month: str(row, 'month'),
     row: str(row, 'category'),
@@ -73,56 +67,30 @@ export async function categoriesPage(context: PageContext): Promise<PageData> {
       run(breakdownQuery({ ...scope }, 'region')),
       run(breakdownQuery({ ...scope }, 'level')),
     ]);
+    const drill = (id: string, title: string, label: string, rows: CountRankedRow[]) =>
+      panel({
+        id: `drill-${id}`,
+        title: `${scope.category}：${title}`,
+        chart: 'ranked-bars',
+        rows,
+        options: {
+          unit,
+          label: `${scope.category}${label}`,
+          previousLabel: previousLabel(context),
+        },
+      });
     panels.push(
-      panel({
-        id: 'drill-subcategory',
-        title: `${scope.category}：二级分类`,
-        chart: 'ranked-bars',
-        rows: rankedRows(
-          groupCounts(subs, 'current', 'subcategory'),
-          groupCounts(subs, 'previous', 'subcategory'),
-          measure,
-          zeroText,
-        ),
-        options: {
-          unit,
-          label: `${scope.category}二级分类`,
-          previousLabel: previousLabel(context),
-        },
+      {
+        ...drill('subcategory', '二级分类', '二级分类', rankedRows(context, subs, 'subcategory')),
         ...(scope.tag ? { note: '按专项标签筛选时，二级分类不再区分标签。' } : {}),
-      }),
-      panel({
-        id: 'drill-level',
-        title: `${scope.category}：走访层级`,
-        chart: 'ranked-bars',
-        rows: rankedRows(
-          groupCounts(levels, 'current', 'level', (row) => row['channel'] === '来访'),
-          groupCounts(levels, 'previous', 'level', (row) => row['channel'] === '来访'),
-          measure,
-          zeroText,
-        ),
-        options: {
-          unit,
-          label: `${scope.category}走访层级`,
-          previousLabel: previousLabel(context),
-        },
-      }),
-      panel({
-        id: 'drill-region',
-        title: `${scope.category}：${context.regionLabel}`,
-        chart: 'ranked-bars',
-        rows: rankedRows(
-          groupCounts(regions, 'current', 'region'),
-          groupCounts(regions, 'previous', 'region'),
-          measure,
-          zeroText,
-        ),
-        options: {
-          unit,
-          label: `${scope.category}属地分布`,
-          previousLabel: previousLabel(context),
-        },
-      }),
+      },
+      drill(
+        'level',
+        '走访层级',
+        '走访层级',
+        rankedRows(context, levels, 'level', (row) => row['channel'] === '来访'),
+      ),
+      drill('region', context.regionLabel, '属地分布', rankedRows(context, regions, 'region')),
     );
   }
   return { cards: null, panels };

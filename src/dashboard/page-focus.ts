@@ -1,15 +1,10 @@
 /** 重点事项: repeat petitions, 领导包案 and 督办 化解率, 领导接访. */
+import { MEASURE_UNITS, type Counts } from '../lib/counts.ts';
 import { RATE_MEASURES } from '../lib/measures.ts';
 import { monthlyQuery, repeatQueries, totalsQuery } from '../lib/queries-dashboard.ts';
-import {
-  MEASURE_UNITS,
-  monthNumber,
-  periodYear,
-  type PageContext,
-  type PageData,
-} from './context.ts';
+import { monthNumber, periodYear, type PageContext, type PageData } from './context.ts';
 import { panel } from './panel.ts';
-import { isRegistered, num, str, sumWhere } from './rows.ts';
+import { countsLabel, isRegistered, num, seriesOf, SIDES, str, sumWhere } from './rows.ts';
 
 const REPEAT = RATE_MEASURES.repeat;
 const RESOLUTIONS = [
@@ -19,6 +14,7 @@ const RESOLUTIONS = [
 
 export async function focusPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
+  const { compare } = context.view;
   const repeat = repeatQueries(scope);
   const [totals, monthly, perPetitioner, firstToRepeat] = await Promise.all([
     run(
@@ -52,8 +48,8 @@ export async function focusPage(context: PageContext): Promise<PageData> {
     shares.set(month, entry);
   }
 
-  const resolution = (['current', 'previous'] as const).flatMap((side) => {
-    const series = side === 'current' ? '本期' : '同期';
+  const resolution = SIDES.flatMap((side) => {
+    const series = seriesOf(side);
     const total = (key: string) => sumWhere(totals, side, isRegistered, key);
     return RESOLUTIONS.flatMap(([key, rate]) => [
       { key, series: `${series}总数`, value: total(RATE_MEASURES[rate].denominator) },
@@ -69,7 +65,7 @@ export async function focusPage(context: PageContext): Promise<PageData> {
       entry.batches += num(row, 'leader_batches');
       entry.persons += num(row, 'leader_persons');
       return map.set(key, entry);
-    }, new Map<string, { batches: number; persons: number }>());
+    }, new Map<string, Counts>());
 
   return {
     cards: null,
@@ -133,12 +129,12 @@ export async function focusPage(context: PageContext): Promise<PageData> {
           const [side = '', month = ''] = key.split('|');
           return {
             month: monthNumber(month),
-            series: side === 'current' ? ('本期' as const) : ('同期' as const),
+            series: seriesOf(side),
             value: counts[measure],
-            label: `${counts.batches}批 / ${counts.persons}人次`,
+            label: countsLabel(counts),
           };
         }),
-        options: { unit, label: '领导接访月度走势', year, subject: '领导接访' },
+        options: { unit, label: '领导接访月度走势', year, subject: '领导接访', compare },
       }),
     ],
   };

@@ -1,19 +1,27 @@
 /** 走访层级: each level's cumulative trend against the comparison, 登记 beside 劝返, 集体访, 越级 share. */
+import { MEASURE_UNITS } from '../lib/counts.ts';
 import { BATCHES_AND_PERSONS } from '../lib/measures.ts';
 import { monthlyQuery, totalsQuery } from '../lib/queries-dashboard.ts';
 import { LEVELS } from '../lib/schema.ts';
-import {
-  MEASURE_UNITS,
-  monthNumber,
-  periodYear,
-  type PageContext,
-  type PageData,
-} from './context.ts';
+import { COMPARE_LABELS } from '../lib/view-state.ts';
+import { monthNumber, periodYear, type PageContext, type PageData } from './context.ts';
 import { panel, type Panel } from './panel.ts';
-import { groupCounts, isCollective, isPersuaded, isUpward, isVisit, num, str } from './rows.ts';
+import {
+  countsLabel,
+  groupCounts,
+  isCollective,
+  isPersuaded,
+  isUpward,
+  isVisit,
+  num,
+  seriesOf,
+  SIDES,
+  str,
+} from './rows.ts';
 
 export async function levelsPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
+  const { compare } = context.view;
   const [totals, monthly, allLevels] = await Promise.all([
     run(totalsQuery(scope, BATCHES_AND_PERSONS)),
     run(monthlyQuery(scope, { counts: BATCHES_AND_PERSONS })),
@@ -28,20 +36,19 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
       id: `cumulative-${level}`,
       title: `${level}走访累计走势`,
       chart: 'cumulative',
-      rows: (['current', 'previous'] as const).flatMap((side) =>
+      rows: SIDES.flatMap((side) =>
         [
           ...groupCounts(monthly, side, 'month', (row) => isVisit(row) && row['level'] === level),
         ].map(([month, counts]) => ({
           month: monthNumber(month),
-          series: side === 'current' ? ('本期' as const) : ('同期' as const),
+          series: seriesOf(side),
           value: counts[measure],
         })),
       ),
-      options: { unit, label: `${level}走访累计走势`, year, subject: level },
+      options: { unit, label: `${level}走访累计走势`, year, subject: level, compare },
     }),
   );
 
-  const side = (name: 'current' | 'previous') => (name === 'current' ? '本期' : '同期');
   const registeredByLevel = groupCounts(totals, 'current', 'level', isVisit);
   const persuadedByLevel = groupCounts(totals, 'current', 'level', isPersuaded);
   const registeredVsPersuaded = levels.flatMap((level) =>
@@ -56,20 +63,20 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
         key: level,
         series,
         value: counts[measure],
-        label: `${counts.batches}批 / ${counts.persons}人次`,
+        label: countsLabel(counts),
       };
     }),
   );
 
-  const collective = (['current', 'previous'] as const).flatMap((name) => {
+  const collective = SIDES.flatMap((name) => {
     const byLevel = groupCounts(totals, name, 'level', isCollective);
     return levels.map((level) => {
       const counts = byLevel.get(level) ?? { batches: 0, persons: 0 };
       return {
         key: level,
-        series: side(name),
+        series: seriesOf(name),
         value: counts[measure],
-        label: `${counts.batches}批 / ${counts.persons}人次`,
+        label: countsLabel(counts),
       };
     });
   });
@@ -119,7 +126,7 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
       }),
       panel({
         id: 'collective',
-        title: `集体访（${context.view.compare === 'yoy' ? '同比' : '环比'}）`,
+        title: `集体访（${COMPARE_LABELS[compare]}）`,
         chart: 'grouped-bars',
         rows: collective,
         options: { unit, label: '集体访', keys: levels, keyLabel: '层级' },

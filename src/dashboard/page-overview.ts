@@ -1,20 +1,20 @@
 /** 总览: headline cards, the monthly trend against last year, the level pyramid, rising categories. */
+import { MEASURE_UNITS } from '../lib/counts.ts';
 import { BATCHES_AND_PERSONS } from '../lib/measures.ts';
 import { breakdownQuery, monthlyQuery, totalsQuery } from '../lib/queries-dashboard.ts';
 import { LEVELS } from '../lib/schema.ts';
+import { COMPARE_LABELS } from '../lib/view-state.ts';
 import { headlineCards } from './cards.ts';
 import { rankedRows } from './change-row.ts';
 import {
-  MEASURE_UNITS,
   monthNumber,
   periodYear,
   previousLabel,
   type PageContext,
   type PageData,
 } from './context.ts';
-import { compareWords } from '../lib/wording.ts';
 import { panel } from './panel.ts';
-import { groupCounts, isRegistered, isVisit } from './rows.ts';
+import { countsLabel, groupCounts, isRegistered, isVisit, SIDES, seriesOf } from './rows.ts';
 
 export async function overviewPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
@@ -26,33 +26,31 @@ export async function overviewPage(context: PageContext): Promise<PageData> {
   const unit = MEASURE_UNITS[measure];
   const year = periodYear(context);
 
-  const trendRows = ['current', 'previous'].flatMap((side) => {
-    const byMonth = groupCounts(monthly, side as 'current' | 'previous', 'month', isRegistered);
+  const trendRows = SIDES.flatMap((side) => {
+    const byMonth = groupCounts(monthly, side, 'month', isRegistered);
     return [...byMonth].map(([month, counts]) => ({
       month: monthNumber(month),
-      series: side === 'current' ? ('本期' as const) : ('同期' as const),
+      series: seriesOf(side),
       value: counts[measure],
-      label: `${counts.batches}批 / ${counts.persons}人次`,
+      label: countsLabel(counts),
     }));
   });
 
-  const pyramidRows = (['current', 'previous'] as const).flatMap((side) => {
+  const pyramidRows = SIDES.flatMap((side) => {
     const byLevel = groupCounts(totals, side, 'level', isVisit);
     return LEVELS.map((level) => {
       const counts = byLevel.get(level) ?? { batches: 0, persons: 0 };
       return {
         level,
-        series: side === 'current' ? ('本期' as const) : ('同期' as const),
+        series: seriesOf(side),
         value: counts[measure],
-        label: `${counts.batches}批 / ${counts.persons}人次`,
+        label: countsLabel(counts),
       };
     });
   });
 
-  const now = groupCounts(categories, 'current', 'category');
-  const before = groupCounts(categories, 'previous', 'category');
-  const zeroText = compareWords(context.view.compare).previousZero;
-  const rising = rankedRows(now, before, measure, zeroText)
+  const { compare } = context.view;
+  const rising = rankedRows(context, categories, 'category')
     .filter((row) => row.value > row.previous)
     .sort((a, b) => b.value - b.previous - (a.value - a.previous) || b.value - a.value);
 
@@ -64,19 +62,19 @@ export async function overviewPage(context: PageContext): Promise<PageData> {
         title: '登记信访月度走势',
         chart: 'trend-yoy',
         rows: trendRows,
-        options: { unit, label: '登记信访月度走势', year, subject: '登记' },
+        options: { unit, label: '登记信访月度走势', year, subject: '登记', compare },
       }),
       panel({
         id: 'pyramid',
         title: '走访层级分布（倒金字塔）',
         chart: 'level-pyramid',
         rows: pyramidRows,
-        options: { unit, label: '走访层级分布' },
+        options: { unit, label: '走访层级分布', compare },
         note: '进京、赴省、到市为越级走访；上层变宽即越级上行加重。',
       }),
       panel({
         id: 'rising',
-        title: `${previousLabel(context) === '去年同期' ? '同比' : '环比'}上升的问题类别`,
+        title: `${COMPARE_LABELS[compare]}上升的问题类别`,
         chart: 'ranked-bars',
         rows: rising,
         options: { unit, label: '上升的问题类别', limit: 8, previousLabel: previousLabel(context) },

@@ -1,9 +1,9 @@
 /** 属地: regions ranked with their change, levels by region (越级 share), region × category. */
+import { MEASURE_UNITS } from '../lib/counts.ts';
 import { breakdownQuery, crossQuery } from '../lib/queries-dashboard.ts';
 import { LEVELS } from '../lib/schema.ts';
-import { MEASURE_UNITS, previousLabel, type PageContext, type PageData } from './context.ts';
+import { previousLabel, type PageContext, type PageData } from './context.ts';
 import { rankedRows } from './change-row.ts';
-import { compareWords } from '../lib/wording.ts';
 import { panel } from './panel.ts';
 import type { RankedBarsRow } from '../charts/ranked-bars.ts';
 import { groupCounts, num, str } from './rows.ts';
@@ -11,17 +11,11 @@ import { groupCounts, num, str } from './rows.ts';
 export async function regionsPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
   const unit = MEASURE_UNITS[measure];
-  const zeroText = compareWords(context.view.compare).previousZero;
   const [byRegion, cross] = await Promise.all([
     run(breakdownQuery(scope, 'region', { byChannelAndLevel: true })),
     run(crossQuery(scope, 'region')),
   ]);
-  const ranking = rankedRows(
-    groupCounts(byRegion, 'current', 'region'),
-    groupCounts(byRegion, 'previous', 'region'),
-    measure,
-    zeroText,
-  );
+  const ranking = rankedRows(context, byRegion, 'region');
   const order = ranking.map((row) => row.name);
   const levelRows = byRegion
     .filter((row) => row['side'] === 'current' && row['channel'] === '来访')

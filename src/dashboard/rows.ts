@@ -1,13 +1,22 @@
 /** Reading the dashboard queries' rows: sums over the rows that match, for one side. */
+import { SERIES_CURRENT, SERIES_PREVIOUS } from '../charts/theme.ts';
+import type { Counts } from '../lib/counts.ts';
+import { countsText } from '../lib/wording.ts';
 import type { SqlRow } from '../lib/query-runner.ts';
 import type { Side } from '../lib/scope.ts';
 
-export interface Counts {
-  batches: number;
-  persons: number;
+/** Both sides of every dashboard query, this period first. */
+export const SIDES = ['current', 'previous'] as const satisfies readonly Side[];
+
+/** The chart series a side is drawn as: 本期 or 同期. */
+export function seriesOf(side: string): typeof SERIES_CURRENT | typeof SERIES_PREVIOUS {
+  return side === 'current' ? SERIES_CURRENT : SERIES_PREVIOUS;
 }
 
-export type Measure = 'batches' | 'persons';
+/** '12批 / 25人次': both counts, for hover text beside the measure drawn. */
+export function countsLabel(counts: Counts): string {
+  return countsText(counts, 'batch', ' / ');
+}
 
 export function num(row: SqlRow, key: string): number {
   const value = row[key];

@@ -212,7 +212,7 @@ export function briefingTitle(report: Report): string {
   return `${report.labels.periodWithYear}信访工作情况汇报`;
 }
 
-export function briefingDocument(input: BriefingInput): Document {
+function briefingDocument(input: BriefingInput): Document {
   const { report } = input;
   const title = briefingTitle(report);
   const lines = report.text.split('\n').filter((line) => line.trim() !== '');
@@ -297,7 +297,7 @@ export function briefingDocument(input: BriefingInput): Document {
 }
 
 /** The document as .docx bytes (a ZIP), the same in Node and the browser. */
-export function packBriefing(document: Document): Promise<Uint8Array> {
+function packBriefing(document: Document): Promise<Uint8Array> {
   return Packer.pack(document, 'uint8array');
 }
 

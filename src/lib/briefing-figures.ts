@@ -3,6 +3,7 @@
  * cards and the briefing use: counts with their units, exact percents, changes from the helpers.
  */
 import { changeWords, pointsChangeWords } from './change.ts';
+import type { Counts } from './counts.ts';
 import type { Compare } from './periods.ts';
 import { NO_DATA, NO_DENOMINATOR, type Figure } from './figure-columns.ts';
 import type { RateKey, Report } from './report.ts';
@@ -10,7 +11,7 @@ import { ratePercentText, type Rate } from './rates.ts';
 import { scoreText } from './rule-of-law.ts';
 import { daysText, TIMINGS, type Timing } from './handling-time.ts';
 import { CHANNELS, LEVELS } from './schema.ts';
-import { compareWords, countsText, ITEM_CHANNELS, type Counts } from './wording.ts';
+import { countsText, ITEM_CHANNELS } from './wording.ts';
 
 export interface FigureRow {
   label: string;
@@ -22,7 +23,7 @@ export interface FigureRow {
   change: string[];
 }
 
-export const NO_VALUE = '—';
+const NO_VALUE = '—';
 
 const RATE_LABELS: [RateKey, string][] = [
   ['repeat', '重复信访率'],
@@ -33,7 +34,7 @@ const RATE_LABELS: [RateKey, string][] = [
 ];
 
 function countChange(current: number, previous: number, compare: Compare): string {
-  return changeWords(current, previous, compareWords(compare).previousZero).text;
+  return changeWords(current, previous, compare).text;
 }
 
 function countsRow(
@@ -101,7 +102,7 @@ export function daysChangeText(current: Timing, previous: Timing): string {
 }
 
 function timingRows(report: Report): FigureRow[] {
-  const previousZero = compareWords(report.period.compare).previousZero;
+  const { compare } = report.period;
   return TIMINGS.flatMap((timing) => {
     const value = report.handlingTime[timing.key];
     const median = (t: Timing) => {
@@ -121,12 +122,7 @@ function timingRows(report: Report): FigureRow[] {
         indent: false,
         current: rateCell(value.within),
         previous: rateCell(value.previous.within),
-        // nothing timed this period: no change to state (a 0 denominator is no data, not 0)
-        change: [
-          value.within.denominator === 0
-            ? NO_VALUE
-            : pointsChangeWords(value.within, value.previous.within, previousZero).text,
-        ],
+        change: [pointsChangeWords(value.within, value.previous.within, compare).text],
       },
     ];
   });
@@ -178,7 +174,7 @@ export function headlineFigures(report: Report): FigureRow[] {
       indent: false,
       current: rateCell(value),
       previous: rateCell(value.previous),
-      change: [pointsChangeWords(value, value.previous, compareWords(compare).previousNone).text],
+      change: [pointsChangeWords(value, value.previous, compare).text],
     });
   }
   rows.push(...timingRows(report));

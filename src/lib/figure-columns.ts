@@ -5,6 +5,7 @@
  * makes the rows valid, it does not tell anything about them.
  */
 import { INPUT_COLUMNS, type InputColumn } from './columns.ts';
+import { COUNT_MEASURES, rateColumns, type Need } from './measures.ts';
 import type { ColumnCoverage } from './schema.ts';
 
 /** Columns whose coverage the manifest records (the personal-data-only ones are left out). */
@@ -35,25 +36,24 @@ export function columnCoverage(files: readonly FileColumns[]): Record<string, Co
 
 /**
  * A figure's needs: every entry must be carried; an entry that is a list is met by any one of
- * its columns (handling deadlines come from 办理期限 or, without it, 受理日期 + 60 days).
+ * its columns (handling deadlines come from 办理期限 or, without it, 受理日期 + 60 days). A rate
+ * needs what its counts need (the measure catalog).
  */
-type Need = InputColumn | readonly InputColumn[];
-
 export const FIGURE_COLUMNS = {
   channels: ['channel'],
   visits: ['channel', 'level'],
   persuadedBack: ['record_type', 'channel', 'level'],
-  leaderReceptions: ['leader_received'],
-  leaderCases: ['leader_case', 'resolved'],
-  supervised: ['supervised', 'resolved'],
-  timelyAcceptance: ['acceptance', 'accepted_on'],
-  onTimeClosure: ['acceptance', ['due_on', 'accepted_on'], 'closed_on'],
-  satisfaction: ['satisfaction', 'closed_on'],
-  participation: ['satisfaction', 'closed_on'],
-  repeat: [['is_repeat', 'petitioner_id']],
-  ruleOfLawAcceptance: ['acceptance', 'accepted_on'],
-  ruleOfLawHandling: ['acceptance', ['due_on', 'accepted_on'], 'closed_on'],
-  ruleOfLawSupervision: ['supervised', 'resolved', ['due_on', 'accepted_on']],
+  leaderReceptions: COUNT_MEASURES.leader_batches.columns,
+  leaderCases: rateColumns('leaderCases'),
+  supervised: rateColumns('supervised'),
+  timelyAcceptance: rateColumns('timelyAcceptance'),
+  onTimeClosure: rateColumns('onTimeClosure'),
+  satisfaction: rateColumns('satisfaction'),
+  participation: rateColumns('participation'),
+  repeat: rateColumns('repeat'),
+  ruleOfLawAcceptance: rateColumns('ruleOfLawAcceptance'),
+  ruleOfLawHandling: rateColumns('ruleOfLawHandling'),
+  ruleOfLawSupervision: rateColumns('ruleOfLawSupervision'),
   acceptance: ['acceptance'],
   handlingTime: ['acceptance', ['accepted_on', 'closed_on']],
   petitioners: ['petitioner_id'],

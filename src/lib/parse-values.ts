@@ -56,7 +56,7 @@ function isSpace(code: number): boolean {
 }
 
 /** Trimmed, whitespace runs (incl. the ideographic space) collapsed to one space. */
-export function normaliseText(text: string): string {
+function normaliseText(text: string): string {
   let clean = true;
   for (let i = 0; i < text.length; i++) {
     if (isSpace(text.charCodeAt(i))) {
@@ -82,7 +82,7 @@ export const MISSING: Problem = { kind: '空', reason: '缺少必填值' };
 const MS_PER_DAY = 86_400_000;
 /** Days from 1899-12-30 (Excel's day 0, after its 1900 leap-year bug) to 1970-01-01. */
 const EXCEL_EPOCH_OFFSET = 25_569;
-export const MIN_DAY = 10_957; // 2000-01-01
+const MIN_DAY = 10_957; // 2000-01-01
 
 /** Days since 1970-01-01 of a calendar date, or null when no such date exists. */
 export function dayFromParts(year: number, month: number, day: number): number | null {
@@ -125,7 +125,7 @@ function isoDay(text: string): number | null | undefined {
   return dayFromParts(year, month, day);
 }
 
-export function dayOfUtcDate(date: Date): number {
+function dayOfUtcDate(date: Date): number {
   return Math.floor(date.getTime() / MS_PER_DAY);
 }
 
@@ -221,7 +221,7 @@ export function parseBoolean(cell: Cell): boolean | Problem {
   return NOT_A_BOOLEAN;
 }
 
-export const MAX_PERSONS = 100_000;
+const MAX_PERSONS = 100_000;
 const PERSONS_REASON = '人数不是正整数';
 const PERSONS_PROBLEMS = {
   notPositive: { kind: '零或负数', reason: PERSONS_REASON },
@@ -367,7 +367,7 @@ export function parseVocabulary(column: VocabularyColumn, cell: Cell): string | 
 export const OTHER_CATEGORY = '其他';
 
 /** A label longer than this, or one that looks like personal data, is not published as written. */
-export const MAX_LABEL_LENGTH = 30;
+const MAX_LABEL_LENGTH = 30;
 export const HIDDEN_LABEL = '（已隐去：疑似个人信息或过长的取值）';
 
 export interface CategoryResult {

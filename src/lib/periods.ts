@@ -4,7 +4,9 @@
  * integer arithmetic, no Date objects, so results never depend on the time zone.
  */
 
-export type Compare = 'yoy' | 'mom';
+/** 同比 (the same months a year earlier) or 环比 (the period just before). */
+export const COMPARES = ['yoy', 'mom'] as const;
+export type Compare = (typeof COMPARES)[number];
 
 export interface Period {
   from: string;
@@ -85,7 +87,7 @@ export function lastDay(month: string): string {
 }
 
 /** The day of `to` a period ends on: `throughDay`, at most the month's last day. */
-export function endDay(period: Period): number {
+function endDay(period: Period): number {
   const last = daysInMonth(period.to);
   return period.throughDay == null ? last : Math.min(period.throughDay, last);
 }

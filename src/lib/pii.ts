@@ -5,8 +5,9 @@
  */
 import { toHalfWidth } from './columns.ts';
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK_CHARS = '10X98765432';
+/** GB 11643: the weights of the first 17 digits, and the check character by weighted sum mod 11. */
+export const ID_WEIGHTS: readonly number[] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+export const ID_CHECK_CHARS = '10X98765432';
 
 /** True for 17 digits followed by the GB 11643 check character (digit or X). */
 export function isResidentId(candidate: string): boolean {

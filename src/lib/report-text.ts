@@ -3,7 +3,8 @@
  * from the report object; nothing is said that the data does not show (no causes, no ranks).
  */
 import { ALERTS_MISSING_NOTE, alertsProblemText } from './alerts/briefing.ts';
-import { changeText, compareWords, countsText, ITEM_CHANNELS, pairChangeText } from './wording.ts';
+import { changeWords, pairChangeText } from './change.ts';
+import { compareWords, countsText, ITEM_CHANNELS } from './wording.ts';
 import type { Compared, Report, Rise, Visits } from './report.ts';
 import { ratePercentText } from './rates.ts';
 import type { RuleOfLawKey, RuleOfLawTerm } from './rule-of-law.ts';
@@ -57,11 +58,13 @@ function comparedText(
   style: 'lead' | 'level',
   suffix = '',
 ): string {
-  const words = compareWords(report.period.compare);
+  const { compare } = report.period;
+  const words = compareWords(compare);
   const now = `${countsText(counts)}${suffix}`;
-  if (counts.previous.batches === 0) return `${now}，${words.previousZero}`;
+  const change = pairChangeText(counts, counts.previous, compare, style === 'level');
+  if (counts.previous.batches === 0) return `${now}，${change}`;
   const lead = style === 'lead' ? words.than : words.against;
-  return `${now}，${lead}${countsText(counts.previous)}，${pairChangeText(counts, counts.previous, style === 'level')}`;
+  return `${now}，${lead}${countsText(counts.previous)}，${change}`;
 }
 
 function overview(report: Report, options: TextOptions): string {
@@ -179,8 +182,7 @@ function ruleOfLawText(report: Report): string {
 }
 
 function riseText(rise: Rise, report: Report): string {
-  const words = compareWords(report.period.compare);
-  const how = rise.previous === 0 ? words.previousZero : changeText(rise.batches, rise.previous);
+  const how = changeWords(rise.batches, rise.previous, report.period.compare).text;
   return `${rise.name}${rise.batches}批（增加${rise.increase}批，${how}）`;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { ReportAlert } from './alerts/types.ts';
 import { change, type Change } from './change.ts';
+import type { Counts } from './counts.ts';
 import {
   comparedPeriod,
   compareMonths,
@@ -18,7 +19,14 @@ import {
 import { RATE_MEASURES, rateOf, type CountName, type RateName } from './measures.ts';
 import { dataRangeQuery } from './queries.ts';
 import type { QueryRunner, SqlRow } from './query-runner.ts';
-import { REPORT_TOTALS } from './queries-dashboard.ts';
+import {
+  countTotals,
+  int,
+  registeredCount,
+  sideIndex,
+  text,
+  type LevelCounts,
+} from './count-totals.ts';
 import { reportQueries, type ReportSource } from './report-queries.ts';
 import { NO_FILTER, type RecordFilter } from './scope.ts';
 import type { Rate } from './rates.ts';
@@ -34,10 +42,7 @@ import { ruleOfLawScore, type RuleOfLaw, type RuleOfLawTermConfig } from './rule
 import { CATEGORIES, CHANNELS, LEVELS, type Channel, type Level } from './schema.ts';
 import { missingFigures, type Coverage, type Figure } from './figure-columns.ts';
 
-export interface Counts {
-  batches: number;
-  persons: number;
-}
+export type { LevelCounts };
 
 export interface CountsChange {
   batches: Change;
@@ -47,11 +52,6 @@ export interface CountsChange {
 export interface Compared extends Counts {
   previous: Counts;
   change: CountsChange;
-}
-
-export interface LevelCounts extends Counts {
-  collectiveBatches: number;
-  collectivePersons: number;
 }
 
 export interface LevelVisits extends LevelCounts {
@@ -200,27 +200,7 @@ export class NoDataError extends Error {
 
 export const RISE_LIMITS = { levels: 2, categories: 3, regions: 3 } as const;
 
-function fail(key: string, type: string, value: unknown): never {
-  throw new Error(`查询结果列 ${key} 应为${type}，实为 ${String(value)}`);
-}
-
-function int(row: SqlRow, key: string): number {
-  const value = row[key];
-  return typeof value === 'number' && Number.isInteger(value) ? value : fail(key, '整数', value);
-}
-
-function text(row: SqlRow, key: string): string {
-  const value = row[key];
-  return typeof value === 'string' ? value : fail(key, '文本', value);
-}
-
-function flag(row: SqlRow, key: string): boolean {
-  const value = row[key];
-  return typeof value === 'boolean' ? value : fail(key, '布尔值', value);
-}
-
 const zero = (): Counts => ({ batches: 0, persons: 0 });
-const zeroLevel = (): LevelCounts => ({ ...zero(), collectiveBatches: 0, collectivePersons: 0 });
 
 function compared(current: Counts, previous: Counts): Compared {
   return {
@@ -361,51 +341,14 @@ export function assembleReport(
   options: ReportOptions,
   filter: RecordFilter = NO_FILTER,
 ): Report {
-  const sides = { current: 0, previous: 1 } as const;
-  const side = (row: SqlRow): 0 | 1 => {
-    const name = text(row, 'side');
-    if (name !== 'current' && name !== 'previous') throw new Error(`未知的期间：${name}`);
-    return sides[name];
-  };
+  const side = sideIndex;
   const pair = <V>(make: () => V): [V, V] => [make(), make()];
-
-  const registered = pair(zero);
-  const channels = byKey(CHANNELS, () => pair(zero));
-  const visits = pair(zero);
-  const levels = byKey(LEVELS, () => pair(zeroLevel));
-  const persuaded = byKey(LEVELS, () => pair(zero));
-  const leader = pair(zero);
-  /** Every count of the 登记 rows, summed by side: the registration rates read them by name. */
-  const registeredTotals: [Map<string, number>, Map<string, number>] = [new Map(), new Map()];
-
-  for (const row of rows.counts) {
-    const s = side(row);
-    const batches = int(row, 'batches');
-    const persons = int(row, 'persons');
-    const level = text(row, 'level') as Level;
-    const recordType = text(row, 'record_type');
-    if (recordType === '劝返') {
-      if (persuaded[level]) add(persuaded[level][s], batches, persons);
-      continue;
-    }
-    if (recordType !== '登记') continue;
-    add(registered[s], batches, persons);
-    add(leader[s], int(row, 'leader_batches'), int(row, 'leader_persons'));
-    for (const count of REPORT_TOTALS) {
-      registeredTotals[s].set(count, (registeredTotals[s].get(count) ?? 0) + int(row, count));
-    }
-    const channel = text(row, 'channel') as Channel;
-    if (channels[channel]) add(channels[channel][s], batches, persons);
-    if (channel !== '来访') continue;
-    add(visits[s], batches, persons);
-    const atLevel = levels[level]?.[s];
-    if (!atLevel) continue;
-    add(atLevel, batches, persons);
-    if (flag(row, 'collective')) {
-      atLevel.collectiveBatches += batches;
-      atLevel.collectivePersons += persons;
-    }
-  }
+  const totals = countTotals(rows.counts);
+  const { registered, channels, visits, levels, persuaded } = totals;
+  const leader: [Counts, Counts] = [0, 1].map((s) => ({
+    batches: registeredCount(totals, s as 0 | 1, 'leader_batches'),
+    persons: registeredCount(totals, s as 0 | 1, 'leader_persons'),
+  })) as [Counts, Counts];
 
   const grouped = (groupRows: SqlRow[], key: string, order: (name: string) => number) => {
     const byName = new Map<string, [Counts, Counts]>();
@@ -513,8 +456,8 @@ export function assembleReport(
       satisfaction: given('satisfaction', comparedRate('satisfaction')),
       participation: given('participation', comparedRate('participation')),
       repeat: given('repeat', {
-        ...rateOf('repeat', (count) => registeredTotals[0].get(count) ?? 0),
-        previous: rateOf('repeat', (count) => registeredTotals[1].get(count) ?? 0),
+        ...rateOf('repeat', (count) => registeredCount(totals, 0, count)),
+        previous: rateOf('repeat', (count) => registeredCount(totals, 1, count)),
       }),
     },
     overdue: given('onTimeClosure', {
@@ -574,7 +517,7 @@ export async function computeReport(
   options: ReportOptions,
   source: ReportSource = 'records',
 ): Promise<Report> {
-  const range = parseDataRange(await run(dataRangeQuery()));
+  const range = parseDataRange(await run(dataRangeQuery(source)));
   if (!range) throw new NoDataError('已发布的数据中没有记录。');
   const period = resolvePeriod(request, range.last);
   const filter = request.filter ?? NO_FILTER;

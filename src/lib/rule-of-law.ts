@@ -1,7 +1,7 @@
 import { decimalFraction, formatScaled, roundScaled, scaledToNumber } from './decimal.ts';
 
 /** The data behind the 法治化 terms; see docs/definitions.md. */
-export const RULE_OF_LAW_KEYS = ['acceptance', 'handling', 'supervision'] as const;
+const RULE_OF_LAW_KEYS = ['acceptance', 'handling', 'supervision'] as const;
 export type RuleOfLawKey = (typeof RULE_OF_LAW_KEYS)[number];
 
 export interface RuleOfLawTermConfig {
@@ -50,26 +50,11 @@ export function ruleOfLawScore(
       );
     }
     const { numerator, denominator } = counts[term.key];
-    if (denominator === 0) {
-      return {
-        key: term.key,
-        name: term.name,
-        numerator,
-        denominator,
-        weight: term.weight,
-        score: null,
-      };
-    }
+    const scored = { key: term.key, name: term.name, numerator, denominator, weight: term.weight };
+    if (denominator === 0) return { ...scored, score: null };
     const thousandths = termThousandths(numerator, denominator, term.weight);
     total += thousandths;
-    return {
-      key: term.key,
-      name: term.name,
-      numerator,
-      denominator,
-      weight: term.weight,
-      score: scaledToNumber(thousandths, 3),
-    };
+    return { ...scored, score: scaledToNumber(thousandths, 3) };
   });
   return { terms, total: scaledToNumber(total, 3) };
 }

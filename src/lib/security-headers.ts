@@ -21,7 +21,7 @@ const POLICY: readonly (readonly [string, string])[] = [
 export const PAGE_CSP = POLICY.map(([name, value]) => `${name} ${value}`).join('; ');
 
 /** For the server's Content-Security-Policy header. */
-export const SERVER_CSP = `${PAGE_CSP}; frame-ancestors 'self'`;
+const SERVER_CSP = `${PAGE_CSP}; frame-ancestors 'self'`;
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': SERVER_CSP,

@@ -2,11 +2,13 @@
  * The dashboard's view lives in the URL: page filters as query parameters. Parsing is strict:
  * an unknown or stale value is dropped with a note, never passed on (and never into SQL text).
  */
+import { MEASURES, type Measure } from './counts.ts';
 import { CHANNELS, LEVELS, type Channel, type Level } from './schema.ts';
 import type { RecordFilter } from './scope.ts';
 import {
   addMonths,
   compareMonths,
+  COMPARES,
   isMonth,
   reportPeriod,
   yearToDate,
@@ -17,8 +19,6 @@ import {
 
 export const PERIOD_KINDS = ['ytd', 'last12', 'lastMonth', 'custom'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
-export const MEASURES = ['batches', 'persons'] as const;
-export type Measure = (typeof MEASURES)[number];
 
 export const PERIOD_KIND_LABELS: Record<PeriodKind, string> = {
   ytd: '本年累计',
@@ -64,7 +64,8 @@ export const DEFAULT_VIEW: ViewState = {
   tag: null,
 };
 
-const PARAM = {
+/** Each part of the view and its name in the URL (and in the filter form). */
+export const VIEW_PARAMS = {
   period: 'period',
   from: 'from',
   to: 'to',
@@ -105,7 +106,7 @@ export function parseViewState(
     key: K,
     accept: (raw: string) => ViewState[K] | null,
   ): void => {
-    const raw = params.get(PARAM[key]);
+    const raw = params.get(VIEW_PARAMS[key]);
     if (raw === null || raw === '') return;
     const value = accept(raw.trim());
     if (value === null) notes.push(`链接中的${FILTER_LABELS[key]}参数无效或已过时，已忽略。`);
@@ -119,7 +120,7 @@ export function parseViewState(
       : null;
 
   take('period', (raw) => oneOf(PERIOD_KINDS, raw));
-  take('compare', (raw) => oneOf(['yoy', 'mom'] as const, raw));
+  take('compare', (raw) => oneOf(COMPARES, raw));
   take('measure', (raw) => oneOf(MEASURES, raw));
   take('channel', (raw) => oneOf(CHANNELS, raw));
   take('level', (raw) => oneOf(LEVELS, raw));
@@ -130,7 +131,7 @@ export function parseViewState(
     take('from', inData);
     take('to', inData);
     if (!state.from || !state.to || compareMonths(state.from, state.to) > 0) {
-      if (params.has(PARAM.from) || params.has(PARAM.to)) {
+      if (params.has(VIEW_PARAMS.from) || params.has(VIEW_PARAMS.to)) {
         notes.push('自定义时段不完整或起止颠倒，已改为本年累计。');
       }
       state.period = 'ytd';
@@ -144,10 +145,10 @@ export function parseViewState(
 /** Only what differs from the default goes into the URL, in a fixed order. */
 export function serializeViewState(state: ViewState): string {
   const params = new URLSearchParams();
-  for (const key of Object.keys(PARAM) as (keyof ViewState)[]) {
+  for (const key of Object.keys(VIEW_PARAMS) as (keyof ViewState)[]) {
     if ((key === 'from' || key === 'to') && state.period !== 'custom') continue;
     const value = state[key];
-    if (value !== null && value !== DEFAULT_VIEW[key]) params.set(PARAM[key], String(value));
+    if (value !== null && value !== DEFAULT_VIEW[key]) params.set(VIEW_PARAMS[key], String(value));
   }
   const text = params.toString();
   return text ? `?${text}` : '';

@@ -7,9 +7,11 @@
 import { daysInMonth } from '../periods.ts';
 import { countQuantile, expectation, historyDispersion, upperLimit } from './limits.ts';
 import type { AlertOptions } from './options.ts';
-import { referenceMonths, type Baseline } from './reference.ts';
+import type { Baseline } from './reference.ts';
 import { alertSentence } from './sentence.ts';
 import {
+  HELPER_DIMENSIONS,
+  type AlertDimension,
   KEY_SEPARATOR,
   SERIES_DIMENSIONS,
   denseSeries,
@@ -17,7 +19,9 @@ import {
   type CountRow,
   type Series,
 } from './series.ts';
-import type { Alert, AlertDetail, AlertKind, AlertMeasure, BandPoint } from './types.ts';
+import type { Measure } from '../counts.ts';
+import type { Alert, AlertDetail, AlertKind, BandPoint, Mainly } from './types.ts';
+import { earlierSums, referenceValues } from './windows.ts';
 
 /** Per region × category, the rolling window ending on each month's last day (or the cutoff). */
 export interface WindowRow {
@@ -40,8 +44,10 @@ export interface AlertInput {
 }
 
 const BAND_MONTHS = 13;
-/** Every series but 走访 by region, which is only the 越级 share's denominator. */
-const ALERTING: ReadonlySet<string> = new Set(SERIES_DIMENSIONS.filter((d) => d !== 'visits'));
+/** Every series but the helpers (the 越级 share's denominator, a unit's counts by category …). */
+const ALERTING: ReadonlySet<string> = new Set(
+  SERIES_DIMENSIONS.filter((d) => !(HELPER_DIMENSIONS as readonly string[]).includes(d)),
+);
 
 function seriesName(series: Pick<Series, 'dimension' | 'keys'>): string {
   const [first = '', second = ''] = series.keys;
@@ -106,10 +112,11 @@ export function judgeSeries(
   options: AlertOptions,
 ): (Judged | null)[] {
   const last = counts.length - 1;
+  const references = referenceValues(counts, start, options);
   return counts.map((_, t) => {
-    const reference = referenceMonths(t, start, options);
-    if (!reference || reference.indexes.length === 0) return null;
-    const values = reference.indexes.map((i) => counts[i]!);
+    const reference = references[t];
+    if (!reference || reference.values.length === 0) return null;
+    const values = reference.values;
     const fraction = t === last ? frame.lastFraction : 1;
     const history = counts.slice(Math.max(start, t - 12 * options.years), t);
     const e = expectation(values, fraction, historyDispersion(history));
@@ -169,7 +176,7 @@ function finish(alert: Omit<Alert, 'sentence' | 'band'>, points: BandPoint[]): A
 
 function countAlerts(
   series: Series,
-  measure: AlertMeasure,
+  measure: Measure,
   frame: Frame,
   options: AlertOptions,
 ): Alert[] {
@@ -188,7 +195,7 @@ function countAlerts(
     // The 95% quantile is never below the mean: a month at or below it breaks the run.
     run = j && observed > j.expected && observed > j.moderate() ? run + 1 : 0;
     const base = {
-      dimension: series.dimension,
+      dimension: series.dimension as AlertDimension,
       keys: series.keys,
       name: seriesName(series),
       measure,
@@ -196,6 +203,7 @@ function countAlerts(
       observed,
       partialThrough: t === last ? frame.partialThrough : null,
       detail: null,
+      mainly: [],
     };
     // 新出现: quiet for the whole look-back, all of it covered by the data.
     if (
@@ -256,14 +264,12 @@ function escalationAlerts(
   const alerts: Alert[] = [];
   const last = frame.months.length - 1;
   const start = Math.max(visits.start, frame.firstFull);
+  const k0s = earlierSums(escalated.batches, start, options.recentMonths);
+  const n0s = earlierSums(visits.batches, start, options.recentMonths);
   for (let t = start + options.minHistory; t <= last; t++) {
     const from = Math.max(start, t - options.recentMonths);
-    let k0 = 0;
-    let n0 = 0;
-    for (let i = from; i < t; i++) {
-      k0 += escalated.batches[i]!;
-      n0 += visits.batches[i]!;
-    }
+    const k0 = k0s[t]!;
+    const n0 = n0s[t]!;
     const n = visits.batches[t]!;
     const k = escalated.batches[t]!;
     if (n0 === 0 || n === 0 || k < options.escalationMinBatches) continue;
@@ -306,6 +312,7 @@ function escalationAlerts(
           baseline: 'share',
           partialThrough: t === last ? frame.partialThrough : null,
           detail,
+          mainly: [],
         },
         points,
       ),
@@ -335,16 +342,14 @@ function collectiveAlerts(
     const petitioners = at.map((row) => row?.petitioners ?? 0);
     const first = petitioners.findIndex((count, i) => count > 0 || (at[i]?.batches ?? 0) > 0);
     const start = Math.max(first, frame.firstFull);
+    const collective = Array.from(at, (row) => row?.collectiveBatches ?? 0);
+    const collectiveBefore = earlierSums(collective, 0, options.recentMonths);
     at.forEach((row, t) => {
       if (!row || t < start) return;
       const from = Math.max(start, t - options.recentMonths);
       const history = petitioners.slice(from, t);
       const covered = t - options.recentMonths >= frame.firstFull;
-      const before = at.slice(Math.max(0, t - options.recentMonths), t);
-      const collectiveNew =
-        covered &&
-        row.collectiveBatches > 0 &&
-        before.every((r) => (r?.collectiveBatches ?? 0) === 0);
+      const collectiveNew = covered && row.collectiveBatches > 0 && collectiveBefore[t] === 0;
       let expected = 0;
       let upper = 0;
       let petitionersAbove = false;
@@ -383,6 +388,7 @@ function collectiveAlerts(
               collectiveNew,
               petitionersAbove,
             },
+            mainly: [],
           },
           points,
         ),
@@ -390,6 +396,37 @@ function collectiveAlerts(
     });
   }
   return alerts;
+}
+
+/**
+ * A unit's alerts with the category and the region that hold at least `share` of the unit's
+ * count in the alert's month (`parts`: the unit's unit-category and unit-region series).
+ */
+function withMainly(
+  alerts: readonly Alert[],
+  parts: readonly Series[],
+  months: ReadonlyMap<string, number>,
+  share: number,
+): Alert[] {
+  return alerts.map((alert) => {
+    const t = months.get(alert.month) ?? -1;
+    const mainly: Mainly[] = [];
+    for (const dimension of ['category', 'region'] as const) {
+      let best: Series | null = null;
+      for (const part of parts) {
+        if (part.dimension !== `unit-${dimension}`) continue;
+        if (!best || part[alert.measure][t]! > best[alert.measure][t]!) best = part;
+      }
+      const count = best?.[alert.measure][t] ?? 0;
+      if (!best || alert.observed === 0 || count / alert.observed < share) continue;
+      mainly.push({
+        dimension,
+        key: best.keys[1] ?? '',
+        share: Math.round((count / alert.observed) * 100) / 100,
+      });
+    }
+    return { ...alert, mainly };
+  });
 }
 
 /** Strongest first; ties in a fixed order so every run lists them alike. */
@@ -411,12 +448,29 @@ export function deriveAlerts(input: AlertInput, options: AlertOptions): Alert[] 
   const visits = new Map(
     series.filter((s) => s.dimension === 'visits').map((s) => [s.keys.join(KEY_SEPARATOR), s]),
   );
+  const unitParts = new Map<string, Series[]>();
+  for (const s of series) {
+    if (s.dimension !== 'unit-category' && s.dimension !== 'unit-region') continue;
+    const unit = s.keys[0] ?? '';
+    unitParts.set(unit, [...(unitParts.get(unit) ?? []), s]);
+  }
+  const monthIndex = new Map(frame.months.map((month, i) => [month, i]));
   const alerts: Alert[] = [];
   for (const s of series) {
     if (!ALERTING.has(s.dimension)) continue;
-    alerts.push(
+    const counted = [
       ...countAlerts(s, 'batches', frame, options),
       ...countAlerts(s, 'persons', frame, options),
+    ];
+    alerts.push(
+      ...(s.dimension === 'unit'
+        ? withMainly(
+            counted,
+            unitParts.get(s.keys[0] ?? '') ?? [],
+            monthIndex,
+            options.sameRiseShare,
+          )
+        : counted),
     );
     if (s.dimension === 'escalated') {
       alerts.push(...escalationAlerts(s, visits.get(s.keys.join(KEY_SEPARATOR)), frame, options));

@@ -1,4 +1,6 @@
 /** The alert method's parameters (defaults in site.config.ts `alerts`; docs/definitions.md explains them). */
+import type { Counts } from '../counts.ts';
+
 export interface AlertOptions {
   /** Quantile of the upper limit: a month above it is 高于预期 (0.995: about 1 month in 200 by chance). */
   level: number;
@@ -7,7 +9,7 @@ export interface AlertOptions {
   /** Months running above `sustainedLevel` that make a sustained rise. */
   sustainedMonths: number;
   /** No alert below these counts in the month (no alert for 1 → 2). */
-  floor: { batches: number; persons: number };
+  floor: Counts;
   /** Seasonal reference: up to `years` earlier years, `window` months either side of the same month. */
   years: number;
   window: number;
@@ -23,6 +25,11 @@ export interface AlertOptions {
   /** 越级 share: at least this many 越级 batches, a rise of at least this many percentage points. */
   escalationMinBatches: number;
   escalationMinPoints: number;
+  /**
+   * A unit's alert is the rise of a category (or region) alerting alike that month when at least
+   * this share of the unit's count that month is of that category (region): one rise, one alert.
+   */
+  sameRiseShare: number;
   /** Alerts named in the briefing's 存在问题 and on 总览. */
   briefingTop: number;
 }
@@ -42,5 +49,6 @@ export const DEFAULT_ALERT_OPTIONS: AlertOptions = {
   collectiveMinPetitioners: 5,
   escalationMinBatches: 3,
   escalationMinPoints: 10,
+  sameRiseShare: 2 / 3,
   briefingTop: 3,
 };

@@ -1,12 +1,13 @@
 /**
  * The published alerts file (alerts.json in the data folder), as the report command, the site's
- * build and the browser read it. Deriving it (compute.ts) stays out of the browser's bundle:
- * Arquero compiles expressions with `Function`, which the site's CSP forbids.
+ * build and the browser read it. Deriving it (compute.ts) is the data build's job, never the
+ * browser's: the browser only reads the file.
  */
 import type { AlertOptions } from './options.ts';
 import type { Alert } from './types.ts';
 
-export const ALERTS_VERSION = 1;
+/** 2: unit alerts carry `mainly` (which category and region hold their count). */
+export const ALERTS_VERSION = 2;
 
 /** Months (up to the cutoff's) whose alerts keep their band in alerts.json. */
 export const BAND_KEPT_MONTHS = 12;
@@ -18,11 +19,6 @@ export interface AlertsFile {
   cutoff: string | null;
   options: AlertOptions;
   alerts: Alert[];
-}
-
-/** The alerts of one month, strongest first (they are stored in that order). */
-export function alertsOfMonth(file: AlertsFile, month: string): Alert[] {
-  return file.alerts.filter((alert) => alert.month === month);
 }
 
 /**

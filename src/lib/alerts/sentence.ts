@@ -1,7 +1,6 @@
 /** One sentence per alert, in the briefings' style: figures only, no causes. */
+import { MEASURE_UNITS } from '../counts.ts';
 import type { Alert } from './types.ts';
-
-const UNIT = { batches: '批', persons: '人次' } as const;
 
 export function monthWord(month: string): string {
   return `${Number(month.slice(5, 7))}月`;
@@ -21,7 +20,7 @@ function monthPart(alert: Pick<Alert, 'month' | 'partialThrough'>): string {
 }
 
 export function alertSentence(alert: Omit<Alert, 'sentence' | 'band'>): string {
-  const unit = UNIT[alert.measure];
+  const unit = MEASURE_UNITS[alert.measure];
   const partial = alert.partialThrough ? '按已过天数折算，' : '';
   const observed = `${monthPart(alert)}登记${alert.observed}${unit}`;
   switch (alert.kind) {

@@ -12,7 +12,7 @@ import {
   type ViewState,
 } from '../lib/view-state.ts';
 import type { QueryRunner } from '../lib/query-runner.ts';
-import { readBoot } from './boot.ts';
+import { readBoot, whenIdle } from './boot.ts';
 import { setupBriefingActions } from './briefing-actions.ts';
 import { setupCardActions } from './card-actions.ts';
 import { showNotes } from './draw.ts';
@@ -72,9 +72,10 @@ if (form?.dataset['changedEarly'] === 'true') {
   if (serializeViewState(view) === '') page.redrawDefault();
   else void page.redraw(view);
 }
-// The engine starts at once, whatever the first view: a change the recorded answers cannot answer
-// waits for it (bench:site measured this against starting it when the browser is idle).
-void page.warmUp(view).catch(() => undefined);
+// The engine starts once the browser is idle, whatever the first view (a change the recorded
+// answers cannot answer starts it at once): bench:site measured starting it at once no better for
+// the engine and no better for a first change, whose drawing it competes with.
+whenIdle(() => void page.warmUp(view).catch(() => undefined));
 
 form?.addEventListener('submit', (event) => event.preventDefault());
 form?.addEventListener('change', onFormChange);

@@ -5,12 +5,14 @@
  * of a view, and the file's shape. The rows go through the same loaders and drawing code as the
  * engine's, so a recorded view cannot be drawn differently.
  */
-import type { ReportPeriod } from './periods.ts';
+import { MEASURES } from './counts.ts';
+import { COMPARES, type ReportPeriod } from './periods.ts';
 import type { Query, SqlRow, SqlValue } from './query-runner.ts';
 import { CHANNELS, LEVELS } from './schema.ts';
 import { FILTER_KEYS, type RecordFilter } from './scope.ts';
 import {
   DEFAULT_VIEW,
+  PERIOD_KINDS,
   serializeViewState,
   type KnownValues,
   type ViewState,
@@ -75,30 +77,28 @@ export const queryKey = (query: Query): string =>
   fnv1a64(JSON.stringify([query.sql, query.params]));
 
 /**
- * The default view and each view one change of the filter form away from it: every period kind
- * (自定义 as the form first sets it, January to the latest month), 环比, 人次, and each value of
- * each record filter the form offers.
+ * The default view and each view one change of the filter form away from it: every other period
+ * kind (自定义 as the form first sets it, January to the latest month), comparison and measure,
+ * and each value of each record filter the form offers.
  */
 export function recordedViews(known: KnownValues): ViewState[] {
-  const views: ViewState[] = [
+  const others = <T>(values: readonly T[], taken: T): T[] => values.filter((v) => v !== taken);
+  const custom = { from: `${known.latestMonth.slice(0, 4)}-01`, to: known.latestMonth };
+  return [
     DEFAULT_VIEW,
-    { ...DEFAULT_VIEW, period: 'last12' },
-    { ...DEFAULT_VIEW, period: 'lastMonth' },
-    {
+    ...others(PERIOD_KINDS, DEFAULT_VIEW.period).map((period) => ({
       ...DEFAULT_VIEW,
-      period: 'custom',
-      from: `${known.latestMonth.slice(0, 4)}-01`,
-      to: known.latestMonth,
-    },
-    { ...DEFAULT_VIEW, compare: 'mom' },
-    { ...DEFAULT_VIEW, measure: 'persons' },
+      period,
+      ...(period === 'custom' ? custom : {}),
+    })),
+    ...others(COMPARES, DEFAULT_VIEW.compare).map((compare) => ({ ...DEFAULT_VIEW, compare })),
+    ...others(MEASURES, DEFAULT_VIEW.measure).map((measure) => ({ ...DEFAULT_VIEW, measure })),
     ...CHANNELS.map((channel) => ({ ...DEFAULT_VIEW, channel })),
     ...LEVELS.map((level) => ({ ...DEFAULT_VIEW, level })),
     ...known.categories.map((category) => ({ ...DEFAULT_VIEW, category })),
     ...known.regions.map((region) => ({ ...DEFAULT_VIEW, region })),
     ...known.tags.map((tag) => ({ ...DEFAULT_VIEW, tag })),
   ];
-  return views;
 }
 
 /** The key of a view's answers: its URL search string. */

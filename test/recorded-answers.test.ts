@@ -139,7 +139,14 @@ describe('recorded answers in the browser (the QueryRunner decorator)', () => {
   });
 
   it('a shared answer of other data is refused too', async () => {
-    const { read } = server({ [sharedPath(queryKey(big))]: file({ data: 'data-0' }) });
+    const { read } = server({
+      [sharedPath(queryKey(big))]: file({
+        data: 'data-0',
+        of: 'query',
+        key: queryKey(big),
+        answers: { [queryKey(big)]: encodeRows([{ unit: '市住建局', days: 12 }])! },
+      }),
+    });
     const run = engine();
     const answers = recordedAnswers(
       Promise.resolve(file({ shared: [queryKey(big)] })),

@@ -4,12 +4,11 @@ import type { BandPoint } from '../lib/alerts/types.ts';
 import {
   baseSpec,
   chartHeight,
-  chartWidth,
   countScale,
   emptyChart,
-  isCompact,
   tipOption,
   type ChartOptions,
+  widthAndLayout,
 } from './common.ts';
 import { monthAxis, monthTitle } from './months.ts';
 import { COLORS } from './theme.ts';
@@ -37,8 +36,7 @@ function pointTitle(p: BandPoint, unit: string): string {
 export function alertBandChart(rows: readonly BandPoint[], options: AlertBandOptions): PlotOptions {
   const points = rows.filter((p) => Number.isFinite(p.observed));
   if (points.length === 0) return emptyChart(options, 160);
-  const width = chartWidth(options);
-  const compact = isCompact(width);
+  const { width, compact } = widthAndLayout(options);
   const height = chartHeight(options, compact ? 150 : 180);
   const marginLeft = 40;
   const marginRight = 12;
@@ -49,12 +47,9 @@ export function alertBandChart(rows: readonly BandPoint[], options: AlertBandOpt
   const description =
     `${options.name}，${points.length}个月登记数与预期范围；最近一月${pointTitle(last, options.unit)}` +
     (above.length > 0 ? `；${above.length}个月高于上限。` : '。');
+  const frame = { width, height, marginLeft, marginRight, marginTop: 16, marginBottom: 28 };
   return {
-    ...baseSpec(options, { width, height }, description),
-    marginLeft,
-    marginRight,
-    marginTop: 16,
-    marginBottom: 28,
+    ...baseSpec(options, frame, description),
     x: {
       type: 'point',
       ...monthAxis(

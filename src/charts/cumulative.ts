@@ -2,14 +2,13 @@ import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
-  chartWidth,
   countScale,
   emptyChart,
   finiteRows,
-  isCompact,
   tipOption,
   type ChartOptions,
   seriesChange,
+  widthAndLayout,
 } from './common.ts';
 import { axisLabel, valueText } from './format.ts';
 import { maxTextWidth } from './measure.ts';
@@ -81,8 +80,7 @@ export function cumulativeChart(
 ): PlotOptions {
   const points = cumulate(rows);
   if (points.length === 0) return emptyChart(options);
-  const width = chartWidth(options);
-  const compact = isCompact(width);
+  const { width, compact } = widthAndLayout(options);
   const { legend, height, marginBottom } = yearLinesFrame(options, width);
   const current = points.filter((p) => p.series === SERIES_CURRENT);
   const previous = points.filter((p) => p.series === SERIES_PREVIOUS);
@@ -104,12 +102,9 @@ export function cumulativeChart(
         ? `，${seriesName(SERIES_PREVIOUS, options.year)}同期累计${valueText(sameMonth.total, options.unit)}，${delta?.text ?? ''}。`
         : '。')
     : `${seriesName(SERIES_PREVIOUS, options.year)}累计${valueText(max, options.unit)}。`;
+  const frame = { width, height, marginLeft, marginRight, marginTop: 28, marginBottom };
   return {
-    ...baseSpec(options, { width, height }, description),
-    marginLeft,
-    marginRight,
-    marginTop: 28,
-    marginBottom,
+    ...baseSpec(options, frame, description),
     x: { type: 'point', ...axis, label: null, padding: 0.4 },
     y: countScale(max, height - 28 - marginBottom, `累计${axisLabel(options.unit)}`),
     color: { domain: [...SERIES], range: [COLORS.current, COLORS.previous] },

@@ -3,13 +3,12 @@ import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
   chartHeight,
-  chartWidth,
   countTicks,
   emptyChart,
   finiteRows,
-  isCompact,
   tipOption,
   type ChartOptions,
+  widthAndLayout,
 } from './common.ts';
 import { valueText } from './format.ts';
 import { fitText, maxTextWidth, textWidth } from './measure.ts';
@@ -86,8 +85,7 @@ function grid(input: readonly HeatmapRow[], options: HeatmapOptions): Grid {
 export function heatmapChart(rows: readonly HeatmapRow[], options: HeatmapOptions): PlotOptions {
   const { months, rows: names, cells } = grid(rows, options);
   if (cells.length === 0) return emptyChart(options);
-  const width = chartWidth(options);
-  const compact = isCompact(width);
+  const { width, compact } = widthAndLayout(options);
   const nameRoom = Math.min(compact ? 72 : 144, maxTextWidth(names));
   const labels = new Map(names.map((n) => [n, fitText(n, nameRoom)]));
   const marginLeft = nameRoom + 12;
@@ -127,12 +125,9 @@ export function heatmapChart(rows: readonly HeatmapRow[], options: HeatmapOption
   const description =
     `${names.length}行×${months.length}${named ? '列' : '个月'}，` +
     `最高为${peak.row}${monthTitle(peak.month)}的${valueText(peak.value, options.unit)}。`;
+  const frame = { width, height, marginLeft, marginRight, marginTop: 8, marginBottom };
   return {
-    ...baseSpec(options, { width, height }, description),
-    marginLeft,
-    marginRight,
-    marginTop: 8,
-    marginBottom,
+    ...baseSpec(options, frame, description),
     padding: 0.06,
     x: { type: 'band', ...axis, label: null, tickSize: 0 },
     y: {

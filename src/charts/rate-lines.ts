@@ -2,13 +2,12 @@ import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
-  chartWidth,
   emptyChart,
   finiteRows,
-  isCompact,
   ordered,
   tipOption,
   type ChartOptions,
+  widthAndLayout,
 } from './common.ts';
 import { rateValue, type RateValue } from './format.ts';
 import { monthAxis, monthSpan, monthTitle } from './months.ts';
@@ -68,8 +67,7 @@ export function rateLinesChart(
 ): PlotOptions {
   const { months, rates, points } = ratePoints(rows, options);
   if (points.length === 0) return emptyChart(options);
-  const width = chartWidth(options);
-  const compact = isCompact(width);
+  const { width, compact } = widthAndLayout(options);
   const colors = rates.map((_, i) => PALETTE[i % PALETTE.length] ?? COLORS.muted);
   const { legend, height, marginBottom } = lineChartFrame(
     options,
@@ -92,12 +90,9 @@ export function rateLinesChart(
   });
   const totals = new Map(overall.map((o) => [o.rate, o.total.detail]));
   const description = `${overall.map((o) => `${o.rate}${o.total.detail}`).join('；')}（${months.length}个月合计）。`;
+  const frame = { width, height, marginLeft, marginRight, marginTop: 24, marginBottom };
   return {
-    ...baseSpec(options, { width, height }, description),
-    marginLeft,
-    marginRight,
-    marginTop: 24,
-    marginBottom,
+    ...baseSpec(options, frame, description),
     x: { type: 'point', ...axis, label: null, padding: 0.4 },
     y: percentScale(100, height - 24 - marginBottom, true),
     color: { domain: rates, range: colors },

@@ -3,12 +3,11 @@ import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
   chartHeight,
-  chartWidth,
   emptyChart,
   finiteRows,
-  isCompact,
   tipOption,
   type ChartOptions,
+  widthAndLayout,
 } from './common.ts';
 import { rateValue, type RateValue } from './format.ts';
 import { monthAxis, monthSpan, monthTitle } from './months.ts';
@@ -59,8 +58,7 @@ export function shareLineChart(
 ): PlotOptions {
   const points = sharePoints(rows);
   if (points.length === 0) return emptyChart(options);
-  const width = chartWidth(options);
-  const compact = isCompact(width);
+  const { width, compact } = widthAndLayout(options);
   const height = chartHeight(options, compact ? 220 : 260);
   const marginLeft = 44;
   const marginRight = 16;
@@ -77,11 +75,9 @@ export function shareLineChart(
     `${options.name}，${points.length}个月合计${overall.detail}` +
     (gaps > 0 ? `；${gaps}个月分母为0，未画点。` : '。');
   const y = (p: SharePoint) => p.percent ?? Number.NaN;
+  const frame = { width, height, marginLeft, marginRight, marginTop: 24 };
   return {
-    ...baseSpec(options, { width, height }, description),
-    marginLeft,
-    marginRight,
-    marginTop: 24,
+    ...baseSpec(options, frame, description),
     x: { type: 'point', ...axis, label: null, padding: 0.4 },
     y: percentScale(Math.max(0, ...drawn.map((p) => p.percent ?? 0)), height - 60),
     marks: [

@@ -120,12 +120,9 @@ export function smallMultiplesChart(
     .slice(0, 3)
     .map((p) => `${p.name}${valueText(p.total, options.unit)}`)
     .join('、')}。`;
+  const frame = { width, height, marginLeft, marginRight, marginTop: 22, marginBottom: 24 };
   return {
-    ...baseSpec(options, { width, height }, description),
-    marginLeft,
-    marginRight,
-    marginTop: 22,
-    marginBottom: 24,
+    ...baseSpec(options, frame, description),
     fx: { axis: null, padding: 0.12 },
     fy: { axis: null, padding: 0.22 },
     x: {

@@ -2,14 +2,13 @@ import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
-  chartWidth,
   countScale,
   emptyChart,
   finiteRows,
-  isCompact,
   tipOption,
   type ChartOptions,
   seriesChange,
+  widthAndLayout,
 } from './common.ts';
 import { axisLabel, valueText } from './format.ts';
 import { monthNumberAxis, monthTitle } from './months.ts';
@@ -79,8 +78,7 @@ function summary(rows: readonly TrendYoyRow[], options: TrendYoyOptions): string
 export function trendYoyChart(rows: readonly TrendYoyRow[], options: TrendYoyOptions): PlotOptions {
   const data = cleanRows(rows);
   if (data.length === 0) return emptyChart(options);
-  const width = chartWidth(options);
-  const compact = isCompact(width);
+  const { width, compact } = widthAndLayout(options);
   const { legend, height, marginBottom } = yearLinesFrame(options, width);
   const marginLeft = 44;
   const marginRight = 16;
@@ -91,12 +89,9 @@ export function trendYoyChart(rows: readonly TrendYoyRow[], options: TrendYoyOpt
   const max = Math.max(...data.map((r) => r.value));
   const current = data.filter((r) => r.series === SERIES_CURRENT);
   const showValues = !compact && months.length <= 12;
+  const frame = { width, height, marginLeft, marginRight, marginTop: 24, marginBottom };
   return {
-    ...baseSpec(options, { width, height }, summary(data, options)),
-    marginLeft,
-    marginRight,
-    marginTop: 24,
-    marginBottom,
+    ...baseSpec(options, frame, summary(data, options)),
     x: { type: 'point', ...axis, label: null, padding: 0.4 },
     y: countScale(max, height - 24 - marginBottom, axisLabel(options.unit)),
     color: { domain: [...SERIES], range: [COLORS.current, COLORS.previous] },

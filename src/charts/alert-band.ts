@@ -1,5 +1,4 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import type { BandPoint } from '../lib/alerts/types.ts';
 import {
   baseSpec,
@@ -8,6 +7,7 @@ import {
   emptyChart,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
   widthAndLayout,
 } from './common.ts';
 import { monthAxis, monthTitle } from './months.ts';
@@ -33,7 +33,7 @@ function pointTitle(p: BandPoint, unit: string): string {
  * limit, the expected count dashed, the observed counts as a line; months above the limit red.
  * Months without an expectation (short history) have no band.
  */
-export function alertBandChart(rows: readonly BandPoint[], options: AlertBandOptions): PlotOptions {
+export const alertBandChart: ChartSpec<BandPoint, AlertBandOptions> = (rows, options) => {
   const points = rows.filter((p) => Number.isFinite(p.observed));
   if (points.length === 0) return emptyChart(options, 160);
   const { width, compact } = widthAndLayout(options);
@@ -82,4 +82,4 @@ export function alertBandChart(rows: readonly BandPoint[], options: AlertBandOpt
       }),
     ],
   };
-}
+};

@@ -3,6 +3,7 @@ import type { PlotOptions, ScaleOptions } from '@observablehq/plot';
 import { changeWords, type ChangeWords } from '../lib/change.ts';
 import type { Compare } from '../lib/periods.ts';
 import { axisLabel } from './format.ts';
+import type { TableData } from './table.ts';
 import { COLORS, FONT_FAMILY, FONT_SIZE } from './theme.ts';
 
 /** Options every chart takes. */
@@ -23,6 +24,18 @@ export interface ChartOptions {
   /** What 同期 is, for the change words of charts that state one: 'mom' says 上期为0. Default 'yoy'. */
   compare?: Compare | undefined;
 }
+
+/** A chart: its rows and options to a Plot spec, drawn the same at build time and in the browser. */
+export type ChartSpec<Row, Options extends ChartOptions> = (
+  rows: readonly Row[],
+  options: Options,
+) => PlotOptions;
+
+/** A chart's 表格 view: the same rows as strings. */
+export type ChartTable<Row, Options extends ChartOptions> = (
+  rows: readonly Row[],
+  options: Options,
+) => TableData;
 
 /** The change from `previous` to `current` in the words of the report (change.ts). */
 export function seriesChange(

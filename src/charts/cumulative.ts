@@ -1,21 +1,20 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
   countScale,
   emptyChart,
   finiteRows,
-  tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
   seriesChange,
   widthAndLayout,
 } from './common.ts';
 import { axisLabel, valueText } from './format.ts';
 import { maxTextWidth } from './measure.ts';
 import { monthNumberAxis } from './months.ts';
-import type { TableData } from './table.ts';
 import { changeColor, COLORS, SERIES_CURRENT, SERIES_PREVIOUS } from './theme.ts';
-import { SERIES, seriesName, seriesYear, yearLines, yearLinesFrame } from './year-lines.ts';
+import { SERIES, seriesName, seriesYear, yearLinesFrame, yearLinesWithDots } from './year-lines.ts';
 
 /** One month's own count (NOT cumulated: the chart adds the months up). */
 export interface CumulativeRow {
@@ -74,10 +73,7 @@ function pointTitle(p: CumulativePoint, options: CumulativeOptions): string {
 }
 
 /** Cumulative totals month by month, this year against last year, for one level. */
-export function cumulativeChart(
-  rows: readonly CumulativeRow[],
-  options: CumulativeOptions,
-): PlotOptions {
+export const cumulativeChart: ChartSpec<CumulativeRow, CumulativeOptions> = (rows, options) => {
   const points = cumulate(rows);
   if (points.length === 0) return emptyChart(options);
   const { width, compact } = widthAndLayout(options);
@@ -111,14 +107,9 @@ export function cumulativeChart(
     marks: [
       Plot.ruleY([0]),
       Plot.areaY(current, { x: 'month', y: 'total', fill: COLORS.current, fillOpacity: 0.08 }),
-      ...yearLines(points, 'total', options.year),
-      Plot.dot(points, {
-        x: 'month',
-        y: 'total',
-        fill: 'series',
+      ...yearLinesWithDots(points, 'total', options, {
         r: compact ? 2.5 : 3,
-        title: (p: CumulativePoint) => pointTitle(p, options),
-        ...tipOption(options),
+        title: (p) => pointTitle(p, options),
       }),
       end
         ? Plot.text([end], {
@@ -137,12 +128,9 @@ export function cumulativeChart(
       legend.mark,
     ],
   };
-}
+};
 
-export function cumulativeTable(
-  rows: readonly CumulativeRow[],
-  options: CumulativeOptions,
-): TableData {
+export const cumulativeTable: ChartTable<CumulativeRow, CumulativeOptions> = (rows, options) => {
   const points = cumulate(rows);
   const months = [...new Set(points.map((p) => p.month))].sort((a, b) => a - b);
   const find = (month: number, series: string) =>
@@ -165,4 +153,4 @@ export function cumulativeTable(
       ];
     }),
   };
-}
+};

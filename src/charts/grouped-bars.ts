@@ -1,5 +1,4 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import {
   barCountScale,
   baseSpec,
@@ -10,13 +9,14 @@ import {
   ordered,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
   widthAndLayout,
   X_AXIS_ROOM,
 } from './common.ts';
 import { axisLabel, valueText } from './format.ts';
 import { fitText, maxTextWidth } from './measure.ts';
 import { bottomLegend } from './legend.ts';
-import type { TableData } from './table.ts';
 import { SERIES_CURRENT, SERIES_PREVIOUS, seriesColors } from './theme.ts';
 
 /** One bar: a key (a level, a channel) and a series ('本期', '同期', or '登记', '劝返'…). */
@@ -53,10 +53,7 @@ function groups(rows: readonly GroupedBarsRow[], options: GroupedBarsOptions) {
 }
 
 /** Bars by key, one per series side by side: 本期 beside 同期, 登记 beside 劝返. */
-export function groupedBarsChart(
-  rows: readonly GroupedBarsRow[],
-  options: GroupedBarsOptions,
-): PlotOptions {
+export const groupedBarsChart: ChartSpec<GroupedBarsRow, GroupedBarsOptions> = (rows, options) => {
   const { data, keys, series } = groups(rows, options);
   if (data.length === 0) return emptyChart(options);
   const { width, compact } = widthAndLayout(options);
@@ -151,12 +148,9 @@ export function groupedBarsChart(
       legend.mark,
     ],
   };
-}
+};
 
-export function groupedBarsTable(
-  rows: readonly GroupedBarsRow[],
-  options: GroupedBarsOptions,
-): TableData {
+export const groupedBarsTable: ChartTable<GroupedBarsRow, GroupedBarsOptions> = (rows, options) => {
   const { data, keys, series } = groups(rows, options);
   return {
     headers: [options.keyLabel ?? '项目', ...series],
@@ -168,4 +162,4 @@ export function groupedBarsTable(
       }),
     ]),
   };
-}
+};

@@ -1,5 +1,4 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
   chartHeight,
@@ -8,13 +7,14 @@ import {
   finiteRows,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
   widthAndLayout,
 } from './common.ts';
 import { valueText } from './format.ts';
 import { fitText, maxTextWidth, textWidth } from './measure.ts';
 import { monthAxis, monthSpan, monthTitle } from './months.ts';
 import { bottomLegend } from './legend.ts';
-import type { TableData } from './table.ts';
 import { COLORS } from './theme.ts';
 
 /** No petitions: near white. Then light to dark red: more is worse. */
@@ -82,7 +82,7 @@ function grid(input: readonly HeatmapRow[], options: HeatmapOptions): Grid {
 }
 
 /** Month × category (or region) cells, darker = more; values written in cells that fit them. */
-export function heatmapChart(rows: readonly HeatmapRow[], options: HeatmapOptions): PlotOptions {
+export const heatmapChart: ChartSpec<HeatmapRow, HeatmapOptions> = (rows, options) => {
   const { months, rows: names, cells } = grid(rows, options);
   if (cells.length === 0) return emptyChart(options);
   const { width, compact } = widthAndLayout(options);
@@ -157,9 +157,9 @@ export function heatmapChart(rows: readonly HeatmapRow[], options: HeatmapOption
       legend.mark,
     ],
   };
-}
+};
 
-export function heatmapTable(rows: readonly HeatmapRow[], options: HeatmapOptions): TableData {
+export const heatmapTable: ChartTable<HeatmapRow, HeatmapOptions> = (rows, options) => {
   const { months, rows: names, cells } = grid(rows, options);
   return {
     headers: [options.rowLabel ?? '类别', ...months.map((m) => monthTitle(m)), '合计'],
@@ -173,4 +173,4 @@ export function heatmapTable(rows: readonly HeatmapRow[], options: HeatmapOption
       ];
     }),
   };
-}
+};

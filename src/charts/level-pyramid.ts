@@ -1,5 +1,4 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import { LEVELS } from '../lib/schema.ts';
 import {
   barCountScale,
@@ -10,6 +9,8 @@ import {
   ordered,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
   widthAndLayout,
   X_AXIS_ROOM,
   seriesChange,
@@ -18,7 +19,6 @@ import type { ChangeWords } from '../lib/change.ts';
 import { valueText } from './format.ts';
 import { maxTextWidth } from './measure.ts';
 import { bottomLegend } from './legend.ts';
-import type { TableData } from './table.ts';
 import { changeColor, COLORS, SERIES_CURRENT, SERIES_PREVIOUS } from './theme.ts';
 
 /** One level in one period. `label` replaces the value in hover text: '102批 / 179人次'. */
@@ -79,10 +79,10 @@ function changeTitle(line: LevelLine, options: LevelPyramidOptions): string {
  * 进京/赴省/到市/本级 from top to bottom, this period's bar beside the comparison period's, the
  * change at the right: are the upper levels growing (the 倒金字塔 question)?
  */
-export function levelPyramidChart(
-  rows: readonly LevelPyramidRow[],
-  options: LevelPyramidOptions,
-): PlotOptions {
+export const levelPyramidChart: ChartSpec<LevelPyramidRow, LevelPyramidOptions> = (
+  rows,
+  options,
+) => {
   const lines = levelLines(rows, options);
   const data = lines.flatMap((l) => [l.current, l.previous]).filter((r) => r !== undefined);
   if (data.length === 0) return emptyChart(options);
@@ -158,12 +158,12 @@ export function levelPyramidChart(
       legend.mark,
     ],
   };
-}
+};
 
-export function levelPyramidTable(
-  rows: readonly LevelPyramidRow[],
-  options: LevelPyramidOptions,
-): TableData {
+export const levelPyramidTable: ChartTable<LevelPyramidRow, LevelPyramidOptions> = (
+  rows,
+  options,
+) => {
   const cell = (r: LevelPyramidRow | undefined) =>
     r ? (r.label ?? valueText(r.value, options.unit)) : '—';
   return {
@@ -180,4 +180,4 @@ export function levelPyramidTable(
       l.change?.text ?? '—',
     ]),
   };
-}
+};

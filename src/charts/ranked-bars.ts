@@ -1,5 +1,4 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import {
   barCountScale,
   baseSpec,
@@ -8,6 +7,8 @@ import {
   finiteRows,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
   widthAndLayout,
   X_AXIS_ROOM,
 } from './common.ts';
@@ -15,7 +16,6 @@ import type { ChangeSign } from '../lib/change.ts';
 import { valueText } from './format.ts';
 import { fitText, maxTextWidth } from './measure.ts';
 import { bottomLegend } from './legend.ts';
-import type { TableData } from './table.ts';
 import { changeColor, COLORS } from './theme.ts';
 
 /**
@@ -70,10 +70,7 @@ function barTitle(row: RankedBarsRow, rank: number, options: RankedBarsOptions):
 }
 
 /** Categories or regions ranked: horizontal bars, value at the bar end, change at the right. */
-export function rankedBarsChart(
-  rows: readonly RankedBarsRow[],
-  options: RankedBarsOptions,
-): PlotOptions {
+export const rankedBarsChart: ChartSpec<RankedBarsRow, RankedBarsOptions> = (rows, options) => {
   const all = ranked(rows);
   const limit = options.limit;
   const data = limit !== undefined && limit > 0 ? all.slice(0, Math.floor(limit)) : all;
@@ -161,12 +158,9 @@ export function rankedBarsChart(
       legend.mark,
     ],
   };
-}
+};
 
-export function rankedBarsTable(
-  rows: readonly RankedBarsRow[],
-  options: RankedBarsOptions,
-): TableData {
+export const rankedBarsTable: ChartTable<RankedBarsRow, RankedBarsOptions> = (rows, options) => {
   return {
     headers: ['名次', '名称', '本期', options.previousLabel ?? '去年同期', '增减'],
     rows: ranked(rows).map((r, i) => [
@@ -177,4 +171,4 @@ export function rankedBarsTable(
       r.changeText,
     ]),
   };
-}
+};

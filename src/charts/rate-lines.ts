@@ -1,5 +1,4 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
   emptyChart,
@@ -7,13 +6,14 @@ import {
   ordered,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
   widthAndLayout,
 } from './common.ts';
 import { rateValue, type RateValue } from './format.ts';
 import { monthAxis, monthSpan, monthTitle } from './months.ts';
 import { percentScale } from './percent.ts';
 import { lineChartFrame } from './legend.ts';
-import type { TableData } from './table.ts';
 import { COLORS, PALETTE } from './theme.ts';
 
 /** One rate in one month ('YYYY-MM'), from its counts. */
@@ -61,10 +61,7 @@ function pointTitle(p: RatePoint): string {
 }
 
 /** One or several rates over time, 0–100%; a month whose denominator is 0 leaves a gap. */
-export function rateLinesChart(
-  rows: readonly RateLinesRow[],
-  options: RateLinesOptions,
-): PlotOptions {
+export const rateLinesChart: ChartSpec<RateLinesRow, RateLinesOptions> = (rows, options) => {
   const { months, rates, points } = ratePoints(rows, options);
   if (points.length === 0) return emptyChart(options);
   const { width, compact } = widthAndLayout(options);
@@ -121,12 +118,9 @@ export function rateLinesChart(
       legend.mark,
     ],
   };
-}
+};
 
-export function rateLinesTable(
-  rows: readonly RateLinesRow[],
-  options: RateLinesOptions,
-): TableData {
+export const rateLinesTable: ChartTable<RateLinesRow, RateLinesOptions> = (rows, options) => {
   const { months, rates, points } = ratePoints(rows, options);
   return {
     headers: ['月份', ...rates],
@@ -137,4 +131,4 @@ export function rateLinesTable(
       ),
     ]),
   };
-}
+};

@@ -1,5 +1,4 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
   chartHeight,
@@ -7,12 +6,13 @@ import {
   finiteRows,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
   widthAndLayout,
 } from './common.ts';
 import { rateValue, type RateValue } from './format.ts';
 import { monthAxis, monthSpan, monthTitle } from './months.ts';
 import { percentScale } from './percent.ts';
-import type { TableData } from './table.ts';
 import { COLORS } from './theme.ts';
 
 /** One month ('YYYY-MM'): the part and the whole, e.g. 越级访 batches of all 走访 batches. */
@@ -52,10 +52,7 @@ function pointTitle(p: SharePoint, options: ShareLineOptions): string {
 }
 
 /** A share over time as a percent line; months whose whole is 0 leave a gap. */
-export function shareLineChart(
-  rows: readonly ShareLineRow[],
-  options: ShareLineOptions,
-): PlotOptions {
+export const shareLineChart: ChartSpec<ShareLineRow, ShareLineOptions> = (rows, options) => {
   const points = sharePoints(rows);
   if (points.length === 0) return emptyChart(options);
   const { width, compact } = widthAndLayout(options);
@@ -110,12 +107,9 @@ export function shareLineChart(
       ),
     ],
   };
-}
+};
 
-export function shareLineTable(
-  rows: readonly ShareLineRow[],
-  options: ShareLineOptions,
-): TableData {
+export const shareLineTable: ChartTable<ShareLineRow, ShareLineOptions> = (rows, options) => {
   return {
     headers: [
       '月份',
@@ -130,4 +124,4 @@ export function shareLineTable(
       `${p.denominator}${options.unit}`,
     ]),
   };
-}
+};

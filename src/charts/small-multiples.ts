@@ -1,5 +1,4 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
   chartHeight,
@@ -9,11 +8,12 @@ import {
   finiteRows,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
 } from './common.ts';
 import { valueText } from './format.ts';
 import { fitText } from './measure.ts';
 import { monthSpan, monthText, monthTitle } from './months.ts';
-import type { TableData } from './table.ts';
 import { COLORS } from './theme.ts';
 
 /** One month ('YYYY-MM') of one category (or region). */
@@ -93,10 +93,10 @@ function columnCount(options: SmallMultiplesOptions, width: number): number {
 }
 
 /** One small line chart per category, wrapped into as many columns as the width holds. */
-export function smallMultiplesChart(
-  rows: readonly SmallMultiplesRow[],
-  options: SmallMultiplesOptions,
-): PlotOptions {
+export const smallMultiplesChart: ChartSpec<SmallMultiplesRow, SmallMultiplesOptions> = (
+  rows,
+  options,
+) => {
   const width = chartWidth(options);
   const wanted = columnCount(options, width);
   const probe = layout(rows, options, wanted);
@@ -176,12 +176,12 @@ export function smallMultiplesChart(
       }),
     ],
   };
-}
+};
 
-export function smallMultiplesTable(
-  rows: readonly SmallMultiplesRow[],
-  options: SmallMultiplesOptions,
-): TableData {
+export const smallMultiplesTable: ChartTable<SmallMultiplesRow, SmallMultiplesOptions> = (
+  rows,
+  options,
+) => {
   const { months, panels, points } = layout(rows, options, 1);
   return {
     headers: [options.nameLabel ?? '类别', ...months.map((m) => monthTitle(m)), '合计'],
@@ -191,4 +191,4 @@ export function smallMultiplesTable(
       valueText(p.total, options.unit),
     ]),
   };
-}
+};

@@ -1,5 +1,4 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import { isMonth } from '../lib/periods.ts';
 import {
   barCountScale,
@@ -11,6 +10,8 @@ import {
   ordered,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
   widthAndLayout,
   X_AXIS_ROOM,
 } from './common.ts';
@@ -18,7 +19,6 @@ import { axisLabel, rateValue, valueText } from './format.ts';
 import { fitText, maxTextWidth } from './measure.ts';
 import { monthAxis, monthSpan, monthTitle } from './months.ts';
 import { bottomLegend } from './legend.ts';
-import type { TableData } from './table.ts';
 import { PALETTE } from './theme.ts';
 
 /** One part of one bar: x is a month ('YYYY-MM') or a name (a unit, a region). */
@@ -85,10 +85,7 @@ function partColors(parts: readonly string[], options: StackedBarOptions): strin
 }
 
 /** Composition: each bar a month or a unit, stacked by part (受理/不予受理/不再受理/待受理). */
-export function stackedBarChart(
-  rows: readonly StackedBarRow[],
-  options: StackedBarOptions,
-): PlotOptions {
+export const stackedBarChart: ChartSpec<StackedBarRow, StackedBarOptions> = (rows, options) => {
   const { xs, parts, rows: data, totals, byMonth } = stacks(rows, options);
   if (data.length === 0) return emptyChart(options);
   const { width, compact } = widthAndLayout(options);
@@ -191,12 +188,9 @@ export function stackedBarChart(
       legend.mark,
     ],
   };
-}
+};
 
-export function stackedBarTable(
-  rows: readonly StackedBarRow[],
-  options: StackedBarOptions,
-): TableData {
+export const stackedBarTable: ChartTable<StackedBarRow, StackedBarOptions> = (rows, options) => {
   const { xs, parts, rows: data, totals, byMonth } = stacks(rows, options);
   return {
     headers: [options.xLabel ?? (byMonth ? '月份' : '名称'), ...parts, '合计'],
@@ -208,4 +202,4 @@ export function stackedBarTable(
       valueText(totals.get(x) ?? 0, options.unit),
     ]),
   };
-}
+};

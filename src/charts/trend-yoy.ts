@@ -1,20 +1,19 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
   countScale,
   emptyChart,
   finiteRows,
-  tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
   seriesChange,
   widthAndLayout,
 } from './common.ts';
 import { axisLabel, valueText } from './format.ts';
 import { monthNumberAxis, monthTitle } from './months.ts';
-import type { TableData } from './table.ts';
 import { COLORS, SERIES_CURRENT, SERIES_PREVIOUS } from './theme.ts';
-import { SERIES, seriesName, seriesYear, yearLines, yearLinesFrame } from './year-lines.ts';
+import { SERIES, seriesName, seriesYear, yearLinesFrame, yearLinesWithDots } from './year-lines.ts';
 
 /** One month of one series. `label` replaces the value in hover text, e.g. '12批 / 25人次'. */
 export interface TrendYoyRow {
@@ -75,7 +74,7 @@ function summary(rows: readonly TrendYoyRow[], options: TrendYoyOptions): string
 }
 
 /** Monthly trend, this year against the same months last year: lines with dots, x = 月. */
-export function trendYoyChart(rows: readonly TrendYoyRow[], options: TrendYoyOptions): PlotOptions {
+export const trendYoyChart: ChartSpec<TrendYoyRow, TrendYoyOptions> = (rows, options) => {
   const data = cleanRows(rows);
   if (data.length === 0) return emptyChart(options);
   const { width, compact } = widthAndLayout(options);
@@ -97,14 +96,9 @@ export function trendYoyChart(rows: readonly TrendYoyRow[], options: TrendYoyOpt
     color: { domain: [...SERIES], range: [COLORS.current, COLORS.previous] },
     marks: [
       Plot.ruleY([0]),
-      ...yearLines(data, 'value', options.year),
-      Plot.dot(data, {
-        x: 'month',
-        y: 'value',
-        fill: 'series',
+      ...yearLinesWithDots(data, 'value', options, {
         r: compact ? 3 : 3.5,
-        title: (r: TrendYoyRow) => pointTitle(r, data, options),
-        ...tipOption(options),
+        title: (r) => pointTitle(r, data, options),
       }),
       showValues
         ? Plot.text(current, {
@@ -122,10 +116,10 @@ export function trendYoyChart(rows: readonly TrendYoyRow[], options: TrendYoyOpt
       legend.mark,
     ],
   };
-}
+};
 
 /** Table view: one line per month, 本期, 同期 and the change. */
-export function trendYoyTable(rows: readonly TrendYoyRow[], options: TrendYoyOptions): TableData {
+export const trendYoyTable: ChartTable<TrendYoyRow, TrendYoyOptions> = (rows, options) => {
   const data = cleanRows(rows);
   const months = [...new Set(data.map((r) => r.month))];
   const value = (month: number, series: string) =>
@@ -146,4 +140,4 @@ export function trendYoyTable(rows: readonly TrendYoyRow[], options: TrendYoyOpt
       return [monthTitle(month, options.year), cell(cur), cell(prev), delta];
     }),
   };
-}
+};

@@ -190,6 +190,18 @@ export function finiteRows<T>(rows: readonly T[], ...keys: (keyof T)[]): T[] {
   return rows.filter((row) => keys.every((key) => Number.isFinite(row[key])));
 }
 
+/** The names of `totals`, largest total first (ties by name), `preferred` ones first in their order. */
+export function largestFirst(
+  totals: ReadonlyMap<string, number>,
+  preferred: readonly string[] = [],
+): string[] {
+  const byTotal = [...totals.keys()].sort(
+    (a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  const first = preferred.filter((name) => totals.has(name));
+  return [...first, ...byTotal.filter((name) => !first.includes(name))];
+}
+
 /** Distinct values in first-seen order, `preferred` ones first in their given order. */
 export function ordered(values: Iterable<string>, preferred: readonly string[] = []): string[] {
   const seen = new Set(values);

@@ -5,6 +5,7 @@ import {
   countTicks,
   emptyChart,
   finiteRows,
+  largestFirst,
   tipOption,
   type ChartOptions,
   type ChartSpec,
@@ -70,11 +71,7 @@ function grid(input: readonly HeatmapRow[], options: HeatmapOptions): Grid {
     totals.set(r.row, (totals.get(r.row) ?? 0) + r.value);
     values.set(`${r.row}\u0000${r.month}`, (values.get(`${r.row}\u0000${r.month}`) ?? 0) + r.value);
   }
-  const byTotal = [...totals.keys()].sort(
-    (a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
-  );
-  const preferred = (options.rowOrder ?? []).filter((r) => totals.has(r));
-  const rows = [...preferred, ...byTotal.filter((r) => !preferred.includes(r))];
+  const rows = largestFirst(totals, options.rowOrder);
   const cells = rows.flatMap((row) =>
     months.map((month) => ({ month, row, value: values.get(`${row}\u0000${month}`) ?? 0 })),
   );

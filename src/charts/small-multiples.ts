@@ -6,6 +6,7 @@ import {
   countScale,
   emptyChart,
   finiteRows,
+  largestFirst,
   tipOption,
   type ChartOptions,
   type ChartSpec,
@@ -63,11 +64,7 @@ function layout(
     );
     totals.set(r.name, (totals.get(r.name) ?? 0) + r.value);
   }
-  const byTotal = [...totals.keys()].sort(
-    (a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
-  );
-  const preferred = (options.order ?? []).filter((n) => totals.has(n));
-  const names = [...preferred, ...byTotal.filter((n) => !preferred.includes(n))];
+  const names = largestFirst(totals, options.order);
   const panels: Panel[] = names.map((name, i) => ({
     name,
     fx: i % columns,

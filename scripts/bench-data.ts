@@ -47,21 +47,33 @@ function run(args: string[], label: string): Promise<{ seconds: number; maxRssKi
   });
 }
 
-/** Bytes of the database's blocks that hold each big table; the small tables share the rest. */
-async function tableBytes(databaseFile: string, tables: readonly string[]): Promise<number[]> {
+/** Bytes of the database's blocks that hold each table (a block shared by n tables: 1/n each). */
+async function tableBytes(databaseFile: string): Promise<Map<string, number>> {
   const db = await openPublished(databaseFile);
   try {
     const [block] = await db.run(
       sql`SELECT block_size FROM pragma_database_size() WHERE database_name = 'db'`,
     );
-    return await Promise.all(
-      tables.map(async (table) => {
-        const [row] = await db.run(
-          sql`SELECT count(DISTINCT block_id) AS blocks FROM pragma_storage_info(${table}) WHERE persistent`,
-        );
-        return Number(row?.['blocks'] ?? 0) * Number(block?.['block_size'] ?? 0);
-      }),
+    const tables = await db.run(
+      sql`SELECT table_name FROM duckdb_tables() WHERE database_name = 'db' ORDER BY table_name`,
     );
+    const owners = new Map<number, string[]>();
+    for (const { table_name: table } of tables) {
+      const blocks = await db.run(
+        sql`SELECT DISTINCT block_id FROM pragma_storage_info(${String(table)}) WHERE persistent AND block_id >= 0`,
+      );
+      for (const { block_id: id } of blocks) {
+        owners.set(Number(id), [...(owners.get(Number(id)) ?? []), String(table)]);
+      }
+    }
+    const blockSize = Number(block?.['block_size'] ?? 0);
+    const sizes = new Map<string, number>(tables.map((row) => [String(row['table_name']), 0]));
+    for (const names of owners.values()) {
+      for (const name of names) {
+        sizes.set(name, (sizes.get(name) ?? 0) + blockSize / names.length);
+      }
+    }
+    return sizes;
   } finally {
     db.close();
   }
@@ -102,10 +114,10 @@ try {
   const database = (await stat(path.join(outDir, PUBLISHED_FILES.database))).size;
   const published = await folderBytes(outDir);
   const databaseFile = path.join(outDir, PUBLISHED_FILES.database);
-  const [recordsBytes = 0, petitionersBytes = 0] = await tableBytes(databaseFile, [
-    'records',
-    'petitioners',
-  ]);
+  const sizes = await tableBytes(databaseFile);
+  const recordsBytes = sizes.get('records') ?? 0;
+  const derived = [...sizes].filter(([table]) => table !== 'records').sort((a, b) => b[1] - a[1]);
+  const derivedBytes = derived.reduce((sum, [, bytes]) => sum + bytes, 0);
   const perRecord = (bytes: number) => (bytes / manifest.published).toFixed(1);
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   console.log(
@@ -122,7 +134,10 @@ try {
   );
   console.log(`published bytes          ${mb(published)} (database ${mb(database)})`);
   console.log(
-    `petitions.duckdb         ${perRecord(database)} B/record: records ≈ ${perRecord(recordsBytes)}, petitioners ≈ ${perRecord(petitionersBytes)}, the rest ≈ ${perRecord(database - recordsBytes - petitionersBytes)}  (target ≤ 12)`,
+    `petitions.duckdb         ${perRecord(database)} B/record: records ≈ ${perRecord(recordsBytes)}, pre-aggregated tables ≈ ${perRecord(derivedBytes)}, the rest ≈ ${perRecord(database - recordsBytes - derivedBytes)}  (target ≤ 12)`,
+  );
+  console.log(
+    `  pre-aggregated, B/rec  ${derived.map(([table, bytes]) => `${table} ${perRecord(bytes)}`).join(', ')}`,
   );
   console.log(
     `bytes per record         ${(published / manifest.published).toFixed(2)} (everything published)`,

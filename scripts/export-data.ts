@@ -1,4 +1,4 @@
-/** npm run data:export -- --out FILE.csv [--data DIR]: published records + pseudonyms as CSV. */
+/** npm run data:export -- --out FILE.csv [--data DIR]: the published records as CSV. */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { BuildError } from './data/build-error.ts';

@@ -1,11 +1,14 @@
 /**
- * npm run sample [-- --out DIR --records N --seed S]
- * Seeded sample exports of 示例区信访局 (GB18030 CSV and XLSX), default into data/sample/.
+ * npm run sample [-- --out DIR --records N --seed S --through YYYY-MM --inject-rises SEED]
+ * Seeded sample exports of 示例区信访局 (GB18030 CSV and XLSX), default into data/sample/:
+ * 2022-01 to 2024-09, or on to `--through` with the same pattern; `--inject-rises` adds seeded
+ * rises for the 苗头预警 backtest and writes which beside the sample (.sample-injected-rises.json).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BAD_KIND_LABELS } from './sample/bad-rows.ts';
 import { DEFAULT_RECORDS } from './sample/plan.ts';
+import { RISES_FILE } from './sample/rises.ts';
 import { DEFAULT_SEED } from './sample/truth.ts';
 import { XLSX_RECORD_LIMIT, writeSample } from './sample/write.ts';
 
@@ -30,11 +33,13 @@ try {
       out: { type: 'string' },
       records: { type: 'string' },
       seed: { type: 'string' },
+      through: { type: 'string' },
+      'inject-rises': { type: 'string' },
     },
   }));
 } catch (error) {
   fail(
-    `参数有误（${(error as Error).message}）。\n用法：npm run sample -- [--out 目录] [--records 条数] [--seed 种子]`,
+    `参数有误（${(error as Error).message}）。\n用法：npm run sample -- [--out 目录] [--records 条数] [--seed 种子] [--through 年-月] [--inject-rises 种子]`,
   );
 }
 
@@ -43,10 +48,25 @@ const records =
   values.records === undefined ? DEFAULT_RECORDS : Number(values.records.replaceAll('_', ''));
 if (!Number.isSafeInteger(records) || records < 100) fail('--records 须为不小于 100 的整数');
 const seed = values.seed === undefined ? DEFAULT_SEED : seedOf(values.seed);
+const through = values.through;
+if (
+  through !== undefined &&
+  !(/^\d{4}-(0[1-9]|1[0-2])$/.test(through) && through >= '2024-09' && through <= '2030-12')
+) {
+  fail('--through 须为 2024-09 至 2030-12 之间的年月，如 2024-12');
+}
+const injectRises =
+  values['inject-rises'] === undefined ? undefined : seedOf(values['inject-rises']);
 
 const started = performance.now();
 try {
-  const report = await writeSample({ out, seed, records });
+  const report = await writeSample({
+    out,
+    seed,
+    records,
+    ...(through === undefined ? {} : { through }),
+    ...(injectRises === undefined ? {} : { injectRises }),
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const shown = path.relative(process.cwd(), out);
   const where = shown === '' ? '.' : shown.startsWith('..') ? out : shown;
@@ -55,6 +75,10 @@ try {
     console.log(
       `· 记录数超过 ${XLSX_RECORD_LIMIT.toLocaleString('zh-CN')}，XLSX 文件一律改写为 CSV（GB18030）`,
     );
+  }
+  if (report.through) console.log(`· 数据截至 ${report.through}`);
+  if (report.injectedRises !== undefined) {
+    console.log(`· 注入上升（种子 ${report.injectedRises}），清单见 ${RISES_FILE}`);
   }
   for (const f of report.files) {
     console.log(

@@ -1,14 +1,27 @@
-/** The briefing names one rise once: the most specific series, never the series that holds it too. */
+/**
+ * One rise, one alert: the most specific series names it, never the series that holds it too;
+ * a unit whose month is mostly one category (or region) is that series' rise.
+ */
 import { describe, expect, it } from 'vitest';
-import { alertsProblemText, briefingAlerts, seriesInside } from '../src/lib/alerts/briefing.ts';
-import type { SeriesDimension } from '../src/lib/alerts/series.ts';
-import type { AlertKind, ReportAlert } from '../src/lib/alerts/types.ts';
+import {
+  alertsProblemText,
+  briefingAlerts,
+  riseGroups,
+  seriesInside,
+} from '../src/lib/alerts/briefing.ts';
+import type { AlertDimension } from '../src/lib/alerts/series.ts';
+import type { AlertKind, Mainly, ReportAlert } from '../src/lib/alerts/types.ts';
 
 function alert(
-  dimension: SeriesDimension,
+  dimension: AlertDimension,
   keys: string[],
   score: number,
-  options: { kind?: AlertKind; month?: string; measure?: 'batches' | 'persons' } = {},
+  options: {
+    kind?: AlertKind;
+    month?: string;
+    measure?: 'batches' | 'persons';
+    mainly?: Mainly[];
+  } = {},
 ): ReportAlert {
   const name = keys.join('·');
   return {
@@ -27,6 +40,7 @@ function alert(
     baseline: 'seasonal',
     partialThrough: null,
     detail: null,
+    mainly: options.mainly ?? [],
     sentence: `${name}：${score}。`,
   };
 }
@@ -57,16 +71,16 @@ describe('series inside series', () => {
 });
 
 describe('the briefing’s alerts', () => {
-  it('names the region × category, not its category and region, and fills the places left', () => {
+  it('names the region × category, not its category and region, at the rise’s strongest rank', () => {
     const alerts = [
       alert('category', ['市场监管'], 6),
       alert('region', ['白鹭街道'], 5),
-      alert('unit', ['区市场监管局'], 4),
+      alert('unit', ['区城管局'], 4),
       alert('region-category', ['白鹭街道', '市场监管'], 3),
       alert('category', ['教育'], 2),
       alert('level', ['进京'], 1.5),
     ];
-    expect(names(briefingAlerts(alerts, 3))).toEqual(['区市场监管局', '白鹭街道·市场监管', '教育']);
+    expect(names(briefingAlerts(alerts, 3))).toEqual(['白鹭街道·市场监管', '区城管局', '教育']);
     expect(alertsProblemText(alerts, 3)).not.toContain('市场监管：6');
   });
 
@@ -86,5 +100,67 @@ describe('the briefing’s alerts', () => {
     const alerts = [alert('category', ['教育'], 3), alert('region', ['城关街道'], 2)];
     expect(names(briefingAlerts(alerts, 1))).toEqual(['教育']);
     expect(briefingAlerts([], 3)).toEqual([]);
+  });
+});
+
+describe('a unit’s alert and its category’s: one rise', () => {
+  const mostly = (key: string, share: number, dimension: Mainly['dimension'] = 'category') => [
+    { dimension, key, share },
+  ];
+
+  it('a unit whose month is mostly one category is listed with that category’s alert', () => {
+    const category = alert('category', ['市场监管'], 2);
+    const unit = alert('unit', ['区市场监管局'], 2.5, { mainly: mostly('市场监管', 1) });
+    const other = alert('category', ['教育'], 1.2);
+    expect(names(briefingAlerts([unit, category, other], 3))).toEqual(['市场监管', '教育']);
+    expect(riseGroups([unit, category, other])).toEqual([
+      { lead: category, also: [unit] },
+      { lead: other, also: [] },
+    ]);
+  });
+
+  it('and under the region × category that names the category’s rise', () => {
+    const cell = alert('region-category', ['白鹭街道', '市场监管'], 1.5);
+    const category = alert('category', ['市场监管'], 2);
+    const unit = alert('unit', ['区市场监管局'], 2.5, { mainly: mostly('市场监管', 0.9) });
+    expect(riseGroups([unit, category, cell])).toEqual([{ lead: cell, also: [unit, category] }]);
+  });
+
+  it('a region office mostly of one region goes with that region’s alert', () => {
+    const region = alert('region', ['城关街道'], 1.4);
+    const office = alert('unit', ['城关街道办'], 1.6, {
+      mainly: mostly('城关街道', 1, 'region'),
+    });
+    expect(names(briefingAlerts([office, region], 3))).toEqual(['城关街道']);
+  });
+
+  it('stays on its own without a mostly-share, or when the category alerts in another kind or month', () => {
+    const category = alert('category', ['劳动和社会保障'], 2);
+    const spread = alert('unit', ['区人社局'], 2.5);
+    expect(names(briefingAlerts([spread, category], 3))).toEqual(['区人社局', '劳动和社会保障']);
+    const unit = alert('unit', ['区人社局'], 2.5, { mainly: mostly('劳动和社会保障', 0.8) });
+    for (const apart of [
+      alert('category', ['劳动和社会保障'], 2, { kind: 'sustained' }),
+      alert('category', ['劳动和社会保障'], 2, { month: '2024-08' }),
+      alert('category', ['劳动和社会保障'], 2, { measure: 'persons' }),
+      alert('category', ['教育'], 2),
+    ]) {
+      expect(riseGroups([unit, apart]).map((g) => g.lead)).toEqual([unit, apart]);
+    }
+  });
+
+  it('with a category and a region both mostly, the larger share names the rise', () => {
+    const category = alert('category', ['市场监管'], 1.2);
+    const region = alert('region', ['城关街道'], 1.1);
+    const unit = alert('unit', ['城关街道市场所'], 2, {
+      mainly: [
+        { dimension: 'category', key: '市场监管', share: 0.7 },
+        { dimension: 'region', key: '城关街道', share: 0.95 },
+      ],
+    });
+    expect(riseGroups([unit, category, region])).toEqual([
+      { lead: region, also: [unit] },
+      { lead: category, also: [] },
+    ]);
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPublished } from '../src/node/duckdb-node.ts';
 import { briefingAlerts } from '../src/lib/alerts/briefing.ts';
 import { computeAlerts } from '../src/lib/alerts/compute.ts';
-import type { AlertsFile } from '../src/lib/alerts/published.ts';
+import { ALERTS_VERSION, type AlertsFile } from '../src/lib/alerts/published.ts';
 import { PUBLISHED_FILES } from '../src/lib/schema.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { alertRecords } from './helpers/alert-records.ts';
@@ -66,7 +66,9 @@ describe('report with alerts', () => {
       await writeFile(join(broken, PUBLISHED_FILES.alerts), '{"version": 0, "alerts": []}');
       const result = report('--data', broken);
       expect(result.status).toBe(1);
-      expect(result.stderr).toMatch(/alerts\.json：alerts\.json 格式版本为 0，需要 1/);
+      expect(result.stderr).toContain(
+        `alerts.json：alerts.json 格式版本为 0，需要 ${ALERTS_VERSION}：请重新运行 npm run build:data`,
+      );
     } finally {
       await rm(broken, { recursive: true, force: true });
     }

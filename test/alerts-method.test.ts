@@ -45,6 +45,19 @@ function input(
 
 const flat = (months: number): number[] => Array.from({ length: months }, (_, i) => FLAT[i % 12]!);
 
+/** 城关街道·城乡建设's 30-day windows: two or three petitioners, no 集体访. */
+const steadyWindows = (months: number): WindowRow[] =>
+  Array.from({ length: months }, (_, i) => ({
+    region: '城关街道',
+    category: '城乡建设',
+    month: addMonths(FIRST, i),
+    windowEnd: lastDay(addMonths(FIRST, i)),
+    petitioners: 2 + (i % 2),
+    batches: 3,
+    collectiveBatches: 0,
+    collectivePersons: 0,
+  }));
+
 describe('quantiles (known values from scipy.stats)', () => {
   it('Poisson when the dispersion is 1, negative binomial above', () => {
     expect(countQuantile(0.995, 5, 1)).toBe(12); // poisson.ppf(0.995, 5)
@@ -131,6 +144,22 @@ describe('deriveAlerts', () => {
       ...counts('region', '西山镇', new Array(months).fill(0)),
     ];
     expect(deriveAlerts(input(rows, months), OPTIONS)).toEqual([]);
+  });
+
+  it('every kind’s series without its rise raises nothing (the tests below add the rise)', () => {
+    const steady = steadyWindows(months);
+    const rows = [
+      ...counts('region-category', `城关街道${KEY_SEPARATOR}市场监管`, flat(months)),
+      ...counts('category', '劳动和社会保障', flat(months)),
+      ...counts('tag', '两拖欠', new Array<number>(months).fill(0)),
+      ...counts('visits', '东湖镇', new Array<number>(months).fill(20)),
+      ...counts(
+        'escalated',
+        '东湖镇',
+        Array.from({ length: months }, (_, i) => (i % 2 === 0 ? 2 : 3)),
+      ),
+    ];
+    expect(deriveAlerts(input(rows, months, undefined, steady), OPTIONS)).toEqual([]);
   });
 
   it('above expectation: a doubling in the last month, with the sentence', () => {
@@ -248,16 +277,7 @@ describe('deriveAlerts', () => {
   });
 
   it('collective 苗头: distinct petitioners above their level, or a 集体访 where there was none', () => {
-    const windows: WindowRow[] = Array.from({ length: months }, (_, i) => ({
-      region: '城关街道',
-      category: '城乡建设',
-      month: addMonths(FIRST, i),
-      windowEnd: lastDay(addMonths(FIRST, i)),
-      petitioners: 2 + (i % 2),
-      batches: 3,
-      collectiveBatches: 0,
-      collectivePersons: 0,
-    }));
+    const windows = steadyWindows(months);
     expect(deriveAlerts(input([], months, undefined, windows), OPTIONS)).toEqual([]);
     windows[months - 1] = {
       ...windows[months - 1]!,
@@ -271,5 +291,29 @@ describe('deriveAlerts', () => {
     expect(alert!.sentence).toMatch(
       /^城关街道·城乡建设：截至12月31日的30天内，12名信访人登记13批，高于此前12个月的水平（预期约3人，上限\d+人）；发生集体访1批8人次，此前12个月无集体访。$/,
     );
+  });
+
+  it('a unit’s alert says which category and region hold most of its month (its rise is theirs)', () => {
+    const unit = flat(months);
+    unit[months - 1] = 30;
+    const part = (values: number[], share: number) =>
+      values.map((v, i) => (i === months - 1 ? Math.round(v * share) : v));
+    const rows = [
+      ...counts('unit', '区市场监管局', unit),
+      // 24 of the 30 are 市场监管 (0.8), 12 in 城关街道 (0.4: not most of it).
+      ...counts('unit-category', `区市场监管局${KEY_SEPARATOR}市场监管`, part(unit, 0.8)),
+      ...counts('unit-category', `区市场监管局${KEY_SEPARATOR}教育`, part(unit, 0.2)),
+      ...counts('unit-region', `区市场监管局${KEY_SEPARATOR}城关街道`, part(unit, 0.4)),
+      ...counts('unit-region', `区市场监管局${KEY_SEPARATOR}西山镇`, part(unit, 0.6)),
+    ];
+    const alerts = deriveAlerts(input(rows, months), OPTIONS);
+    // The helper series raise nothing of their own.
+    expect(alerts.map((a) => `${a.dimension} ${a.measure}`).sort()).toEqual([
+      'unit batches',
+      'unit persons',
+    ]);
+    for (const alert of alerts) {
+      expect(alert.mainly).toEqual([{ dimension: 'category', key: '市场监管', share: 0.8 }]);
+    }
   });
 });

@@ -10,7 +10,7 @@ import { briefingFile, briefingFileHolds, type AlertsFile } from '../src/lib/ale
 import { ALERTS_MISSING_NOTE, briefingAlerts } from '../src/lib/alerts/briefing.ts';
 import { withAlerts } from '../src/lib/alerts/report-alerts.ts';
 import { briefingDocx } from '../src/lib/briefing-docx.ts';
-import { alertsPageData } from '../src/dashboard/page-alerts.ts';
+import { alertPanels, alertsPageData, alsoText } from '../src/dashboard/page-alerts.ts';
 import { computeReport, type Report } from '../src/lib/report.ts';
 import { reportOptions } from '../src/lib/report-options.ts';
 import { siteConfig } from '../src/site.config.ts';
@@ -67,9 +67,12 @@ describe('published alerts', () => {
     const named = briefingAlerts(report.alerts, report.alertsTop);
     expect(named.length).toBeGreaterThan(0);
     for (const alert of named) expect(report.text).toContain(alert.sentence);
-    // 市场监管 and 城关街道 rise with 城关街道·市场监管 only: the briefing names that one rise once.
+    // 市场监管, 城关街道 and 区市场监管局 rise with 城关街道·市场监管 only: the briefing names that
+    // one rise once.
     const held = report.alerts.filter((a) => a.measure === 'batches' && !named.includes(a));
-    expect(held.map((a) => a.name)).toEqual(expect.arrayContaining(['市场监管']));
+    expect(held.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['市场监管', '城关街道', '区市场监管局']),
+    );
     // (城关街道·市场监管's sentence ends as 市场监管's does: a held sentence never follows a 。)
     for (const alert of held) expect(report.text).not.toContain(`。${alert.sentence}`);
 
@@ -82,13 +85,35 @@ describe('published alerts', () => {
     const paragraphs = paragraphTexts(partText(unzipDocx(docx), 'word/document.xml')).join('\n');
     for (const alert of named) expect(paragraphs).toContain(alert.sentence);
 
-    const page = alertsPageData(file, 'batches');
-    expect(page.items.map((i) => i.alert.sentence)).toEqual(
-      inMonth.filter((a) => a.measure === 'batches').map((a) => a.sentence),
+    // The page: one card per rise, the briefing's first; every alert of the month on it once.
+    const page = alertsPageData(file, { measure: 'batches' });
+    expect(page.items.slice(0, named.length).map((i) => i.alert.sentence)).toEqual(
+      named.map((a) => a.sentence),
     );
-    const row = page.matrix.regions.indexOf('城关街道');
-    const column = page.matrix.categories.indexOf('市场监管');
-    expect(page.matrix.cells[row]?.[column]?.score).toBeGreaterThan(1);
+    const listed = page.items.flatMap((i) => [i.alert, ...i.also]);
+    expect(listed.map((a) => a.sentence).sort()).toEqual(
+      inMonth
+        .filter((a) => a.measure === 'batches')
+        .map((a) => a.sentence)
+        .sort(),
+    );
+    const cell = page.items.find(
+      (i) => i.alert.name === '城关街道·市场监管' && i.alert.kind === 'above',
+    );
+    // 区市场监管局 handles all of 市场监管: its rise is 城关街道·市场监管's, not one of its own.
+    expect(cell?.also.map((a) => a.name).sort()).toEqual(['区市场监管局', '城关街道', '市场监管']);
+    const unit = file.alerts.find((a) => a.name === '区市场监管局' && a.month === '2024-12');
+    expect(unit?.mainly).toEqual([
+      { dimension: 'category', key: '市场监管', share: 1 },
+      { dimension: 'region', key: '城关街道', share: 1 },
+    ]);
+    const notes = alertPanels(page, { unit: '批', regionLabel: '乡镇（街道）' }).map((p) => p.note);
+    for (const item of page.items) {
+      expect(notes).toContain(`${item.alert.sentence}${alsoText(item)}`);
+    }
+    expect(
+      page.matrix.cells.find((c) => c.row === '城关街道' && c.column === '市场监管')?.score,
+    ).toBeGreaterThan(1);
     expect(page.items[0]?.link).toMatch(/^regions\/\?period=last12&/);
   });
 

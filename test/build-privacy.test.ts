@@ -2,7 +2,10 @@ import { createHmac } from 'node:crypto';
 import { promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { exportRecords } from '../scripts/data/export.ts';
+import { PersonalValues } from '../scripts/data/personal-values.ts';
+import { describeFindings, scanDatabase } from '../scripts/data/pii-scan.ts';
 import { HmacSha256 } from '../scripts/data/hmac-sha256.ts';
 import { keyFromText, PSEUDONYM_HEX_DIGITS } from '../scripts/data/pseudonym.ts';
 import { buildSettings } from '../src/lib/build-settings.ts';
@@ -28,7 +31,7 @@ const ID = '11010519491231002X'; // valid GB 11643 check character
 const PHONE = '13912345678';
 const ADDRESS = '城关镇幸福路甲12号';
 const CANARIES = [NAME, ID, ID.slice(0, 17), PHONE, ADDRESS];
-/** The published pseudonym as the build makes it (HmacSha256 is checked against node:crypto below). */
+/** The pseudonym as the build makes it, never published (HmacSha256 is checked against node:crypto below). */
 const pseudonymOf = (key: string, id: string) =>
   new HmacSha256(keyFromText(key)).hex(id, PSEUDONYM_HEX_DIGITS);
 
@@ -65,7 +68,7 @@ describe('personal data never leaves the build', () => {
     await exportRecords({ dataDir: folders.out, outFile: exported });
   });
 
-  it('publishes both records, linked by one pseudonym', async () => {
+  it('publishes both records, linked by one petitioner number', async () => {
     expect(
       await query(
         folders.out,
@@ -77,6 +80,17 @@ describe('personal data never leaves the build', () => {
   it('leaves no canary in any published byte', () => {
     for (const [name, bytes] of snapshot(folders.out))
       expect(containsCanary(bytes), name).toBeNull();
+  });
+
+  it('publishes no pseudonym: the keyed hash stays in the build', () => {
+    const hash = pseudonymOf(TEST_KEY, ID);
+    for (const [name, bytes] of [
+      ...snapshot(folders.out),
+      ['export', readFileSync(exported)],
+    ] as const) {
+      expect(bytes.includes(Buffer.from(hash, 'utf8')), String(name)).toBe(false);
+      expect(bytes.includes(Buffer.from(hash.slice(0, 8), 'utf8')), String(name)).toBe(false);
+    }
   });
 
   it('leaves no canary in any published text value', async () => {
@@ -94,7 +108,8 @@ describe('personal data never leaves the build', () => {
         '\uFEFFregistered_on,record_type,channel,level,persons,category,category_raw,subcategory,tags,',
       ),
     ).toBe(true);
-    expect(text).toContain(pseudonymOf(TEST_KEY, ID));
+    expect(text.split('\n')[0]?.endsWith(',resolved,petitioner')).toBe(true);
+    expect(text.split('\n').filter((line) => line.endsWith(',1'))).toHaveLength(2);
     expect(text).toContain('拖欠工资');
   });
 });
@@ -206,41 +221,79 @@ describe('fail closed', () => {
   });
 });
 
-describe('pseudonyms', () => {
-  async function pseudonyms(keyFromEnv: string | undefined, keyFile?: string): Promise<string[]> {
+describe('the scan of a published database', () => {
+  it('reads ENUM columns as text and every ENUM type’s labels, even one no row holds', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      await connection.run(`CREATE TYPE region_t AS ENUM ('城关街道', '${ID}')`);
+      await connection.run(`CREATE TYPE unit_t AS ENUM ('区住建局', '联系${PHONE}')`);
+      await connection.run('CREATE TABLE records (region region_t, unit unit_t)');
+      await connection.run(`INSERT INTO records VALUES ('城关街道', '联系${PHONE}')`);
+      const findings = describeFindings(
+        await scanDatabase(connection, 'memory', new PersonalValues()),
+      );
+      expect(findings).toContain('records.unit：疑似手机号 1 个');
+      expect(findings).toContain('类型 region_t：疑似身份证号 1 个');
+      expect(findings).toContain('类型 unit_t：疑似手机号 1 个');
+      expect(findings).not.toContain('records.region');
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+});
+
+describe('petitioner numbers', () => {
+  const IDS = ['110105194912310021', '420106198001010015', 'P-1', 'P-2', 'P-3', 'P-4', 'P-5'];
+
+  /** Each ID's published number (its record is told apart by the day it was registered). */
+  async function numbers(keyFromEnv: string | undefined, keyFile?: string): Promise<number[]> {
     const folders = testFolders();
     await fs.mkdir(folders.input, { recursive: true });
-    await writeInput(
-      folders.input,
-      'a.csv',
-      csvText([row({ 信访人证件号码: ID }), row({ 信访人证件号码: '420106198001010015' })]),
-    );
+    const day = (i: number) => `2024-03-${String(i + 1).padStart(2, '0')}`;
+    const rows = IDS.map((id, i) => row({ 信访人证件号码: id, 登记日期: day(i) }));
+    await writeInput(folders.input, 'a.csv', csvText(rows));
     await build(folders, { keyFromEnv, ...(keyFile ? { keyFile } : {}) });
-    const rows = await query(folders.out, 'SELECT pseudonym FROM petitioners ORDER BY petitioner');
-    return rows.map((r) => String(r['pseudonym']));
+    const published = await query(
+      folders.out,
+      'SELECT registered_on::VARCHAR AS d, petitioner FROM records',
+    );
+    const byDay = new Map(published.map((r) => [r['d'], Number(r['petitioner'])]));
+    return IDS.map((_, i) => byDay.get(day(i)) ?? 0);
   }
 
-  it('are the same across builds with the same key, different with another key', async () => {
-    const first = await pseudonyms(TEST_KEY);
-    expect(await pseudonyms(TEST_KEY)).toEqual(first);
-    const other = await pseudonyms('another-key-0123456789abcdef');
-    expect(other).toHaveLength(2);
-    expect(other.filter((p) => first.includes(p))).toEqual([]);
-    expect(first).toContain(pseudonymOf(TEST_KEY, ID));
+  /** 1, 2, … in the order of the keyed hashes, never of the IDs or of the rows. */
+  function hashOrder(key: string): number[] {
+    const hashes = IDS.map((id) => pseudonymOf(key, id));
+    const sorted = [...hashes].sort();
+    return hashes.map((hash) => sorted.indexOf(hash) + 1);
+  }
+
+  it('are dense, in the keyed hash order, the same with the same key, different with another', async () => {
+    const first = await numbers(TEST_KEY);
+    expect(first).toEqual(hashOrder(TEST_KEY));
+    expect([...first].sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(first).not.toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await numbers(TEST_KEY)).toEqual(first);
+    const otherKey = 'another-key-0123456789abcdef';
+    expect(hashOrder(otherKey)).not.toEqual(first);
+    expect(await numbers(otherKey)).toEqual(hashOrder(otherKey));
   });
 
   it('come from a key file created on first build (32 random bytes, mode 0600)', async () => {
     const keyFile = path.join(tempFolder(), '.pseudonym-key');
-    const first = await pseudonyms(undefined, keyFile);
+    const first = await numbers(undefined, keyFile);
     const text = readFileSync(keyFile, 'utf8');
     expect(text).toMatch(/^[0-9a-f]{64}\n$/);
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
-    expect(await pseudonyms(undefined, keyFile)).toEqual(first);
-    expect(await pseudonyms(text.trim())).toEqual(first);
+    expect(first).toEqual(hashOrder(text.trim()));
+    expect(await numbers(undefined, keyFile)).toEqual(first);
+    expect(await numbers(text.trim())).toEqual(first);
   });
 
   it('refuse a key that is too short', async () => {
-    await expect(pseudonyms('short')).rejects.toThrow(/密钥过短/);
+    await expect(numbers('short')).rejects.toThrow(/密钥过短/);
   });
 
   it('use an HMAC-SHA-256 that matches node:crypto', () => {

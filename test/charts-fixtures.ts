@@ -132,6 +132,46 @@ export const fixtures: { [N in ChartName]: Fixture<N> } = {
     ],
     options: { unit: '批', series: ['登记', '劝返'], keyLabel: '层级', label: '登记与劝返' },
   },
+  'alert-band': {
+    rows: [
+      { month: '2024-01', observed: 8, expected: null, upper: null },
+      { month: '2024-02', observed: 9, expected: 9.2, upper: 15 },
+      { month: '2024-03', observed: 11, expected: 9.5, upper: 16 },
+      { month: '2024-04', observed: 14, expected: 9.1, upper: 15 },
+      { month: '2024-05', observed: 21, expected: 9.3, upper: 15 },
+    ],
+    options: { unit: '批', name: '城关街道·市场监管' },
+  },
+  'alert-matrix': {
+    rows: [
+      {
+        row: '城关街道',
+        column: '市场监管',
+        score: 2.31,
+        title: '城关街道·市场监管：高于预期（得分2.31）',
+      },
+      {
+        row: '城关街道',
+        column: '城乡建设',
+        score: 0.62,
+        title: '城关街道·城乡建设：持续偏高（得分0.62）',
+      },
+      { row: '西山镇', column: '教育', score: 1.2, title: '西山镇·教育：集体苗头（得分1.20）' },
+      {
+        row: '东湖镇',
+        column: '劳动和社会保障',
+        score: 1.6,
+        title: '东湖镇·劳动和社会保障：高于预期（得分1.60）',
+      },
+    ],
+    options: {
+      unit: '得分',
+      rowOrder: ['城关街道', '西山镇', '东湖镇', '北塘镇'],
+      columns: CATEGORIES.map(([name]) => name).concat(['市场监管', '教育']),
+      rowLabel: '乡镇（街道）',
+      label: '乡镇（街道）×问题类别预警得分',
+    },
+  },
 };
 
 /**
@@ -142,7 +182,17 @@ export function zeroFixture<N extends ChartName>(name: N): Fixture<N> {
   const fixture = fixtures[name];
   const rows = (fixture.rows as unknown as Record<string, unknown>[]).map((row) => {
     const out: Record<string, unknown> = { ...row };
-    for (const key of ['value', 'previous', 'numerator'] as const) if (key in out) out[key] = 0;
+    for (const key of [
+      'value',
+      'previous',
+      'numerator',
+      'observed',
+      'expected',
+      'upper',
+      'score',
+    ]) {
+      if (key in out && out[key] !== null) out[key] = 0;
+    }
     if ('changeText' in out) {
       const change = changeWords(0, 0, 'yoy');
       Object.assign(out, { changeText: change.text, changeSign: change.sign });

@@ -66,6 +66,17 @@ describe('Content-Security-Policy', () => {
           await page.evaluate(() => (window as never as { __violations: string[] }).__violations),
         ).toEqual([]);
       }
+      // 苗头预警 draws another month in the browser from alerts.json (never with Arquero, whose
+      // compiled expressions the policy forbids), its chart cards' exports shown.
+      await page.goto(pageUrl('alerts/'));
+      await rendered(page, () => page.selectOption('select[name=month]', { index: 1 }));
+      expect(await page.locator('.card-actions').first().isVisible()).toBe(true);
+      expect(await page.locator('script:not([src]):not([type="application/json"])').count()).toBe(
+        0,
+      );
+      expect(
+        await page.evaluate(() => (window as never as { __violations: string[] }).__violations),
+      ).toEqual([]);
       await page.goto(pageUrl('levels/'));
       await rendered(page, () => page.selectOption('select[name=level]', '进京'));
       expect(

@@ -10,8 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openPublished } from '../src/node/duckdb-node.ts';
 import { briefingDocx } from '../src/lib/briefing-docx.ts';
 import { loadPage } from '../src/dashboard/load.ts';
-import { alertListHtml, alertMatrixHtml } from '../src/render/alerts-html.ts';
-import type { AlertsPageData } from '../src/dashboard/page-alerts.ts';
+import { ALERTS_VERSION } from '../src/lib/alerts/published.ts';
+import type { Alert } from '../src/lib/alerts/types.ts';
+import { alertsPageData } from '../src/dashboard/page-alerts.ts';
 import { PAGES, isChartPage } from '../src/dashboard/pages.ts';
 import { renderPanel } from '../src/render/panel.ts';
 import { briefingHtml, chartCardHtml, headlineCardsHtml } from '../src/render/html.ts';
@@ -21,6 +22,7 @@ import { reportOptions } from '../src/lib/report-options.ts';
 import type { QueryRunner } from '../src/lib/query-runner.ts';
 import { DEFAULT_VIEW, type ViewState } from '../src/lib/view-state.ts';
 import { siteConfig } from '../src/site.config.ts';
+import { alertBlocks } from './helpers/alert-blocks.ts';
 import { HEADER, build, csvText, row, testFolders, type Row } from './helpers/build-fixtures.ts';
 
 const PAYLOADS = [
@@ -111,8 +113,8 @@ describe('stored markup renders as text', () => {
   });
 
   it('苗头预警: the ranked alerts and the matrix', () => {
-    const [region = '', category = ''] = PAYLOADS;
-    const alert = {
+    const [region = '', category = '', unit = ''] = PAYLOADS;
+    const alert = (over: Partial<Alert>): Alert => ({
       kind: 'above',
       dimension: 'region-category',
       keys: [region, category],
@@ -128,24 +130,38 @@ describe('stored markup renders as text', () => {
       baseline: 'seasonal',
       partialThrough: null,
       detail: null,
+      mainly: [],
       sentence: `${region}·${category}：6月登记9批，高于近年同期水平（预期约3批，上限7批）。`,
-      band: [],
-    } as unknown as AlertsPageData['items'][number]['alert'];
-    const data: AlertsPageData = {
-      month: '2025-06',
-      partialThrough: null,
-      items: [{ alert, rank: 1, kindLabel: '高于预期', link: `regions/?region=${region}` }],
-      matrix: {
-        regions: [region],
-        categories: [category],
-        cells: [[{ score: 1.5, level: 2, count: 1, title: alert.sentence }]],
+      band: [{ month: '2025-06', observed: 9, expected: 3, upper: 7 }],
+      ...over,
+    });
+    const data = alertsPageData(
+      {
+        version: ALERTS_VERSION,
+        firstDay: '2024-01-01',
+        cutoff: '2025-06-30',
+        options: siteConfig.alerts,
+        alerts: [
+          alert({}),
+          alert({ dimension: 'category', keys: [category], name: category, score: 1.2 }),
+          alert({
+            dimension: 'unit',
+            keys: [unit],
+            name: unit,
+            score: 1.1,
+            mainly: [{ dimension: 'category', key: category, share: 1 }],
+          }),
+        ],
       },
-    };
+      { measure: 'batches' },
+      { regions: [region], categories: [category] },
+    );
+    const { matrix, list } = alertBlocks(data, siteConfig.regionLabel);
     const text =
-      expectInert(alertMatrixHtml(data), 'alerts matrix') +
-      expectInert(`<ul>${alertListHtml(data, '/xf/', () => '')}</ul>`, 'alerts list');
+      expectInert(matrix, 'alerts matrix') + expectInert(`<ol>${list}</ol>`, 'alerts list');
     expect(text).toContain(region);
     expect(text).toContain(category);
+    expect(text).toContain(unit);
   });
 
   it('the briefing, in HTML and in the .docx', async () => {

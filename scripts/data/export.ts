@@ -1,5 +1,5 @@
 /**
- * data:export — the published records with each petitioner's pseudonym, as one CSV for analysts
+ * data:export — the published records (with the petitioner number), as one CSV for analysts
  * (UTF-8 with BOM so that Excel reads it; tags joined with ";", booleans 是/否).
  */
 import { readablePublishedFolder } from '../../src/node/published-folder.ts';

@@ -1,6 +1,6 @@
 /**
  * The fail-closed check before publishing: every text value of every published table (list
- * elements included) and of the manifest and rejects file is searched for identifiers
+ * elements and ENUM types' labels included) and of the manifest and rejects file is searched for identifiers
  * (src/lib/pii.ts) and for values of the export's personal columns; a row's tags are also
  * checked joined together; and the record table's text columns must look like short
  * vocabularies, not free text or per-person values. Findings carry counts only.
@@ -34,8 +34,6 @@ export interface PiiFinding {
   mostlyUnique?: { distinct: number; values: number };
 }
 
-/** Columns holding keyed hashes: hex digits, not personal data, and not to be pattern-matched. */
-export const HASH_COLUMNS = new Set(['petitioners.pseudonym']);
 /** The table whose text columns must look like vocabularies (the others are built from it). */
 const RECORDS = 'records';
 
@@ -91,7 +89,7 @@ export async function scanDatabase(
   const findings: PiiFinding[] = [];
   for (const { table_name: table, column_name: column, data_type: type } of columns) {
     const where = `${table}.${column}`;
-    if (HASH_COLUMNS.has(where) || NON_TEXT_TYPES.test(type)) continue;
+    if (NON_TEXT_TYPES.test(type)) continue;
     const source = `${quoteIdentifier(catalog)}.${quoteIdentifier(table)}`;
     const isList = /^VARCHAR\[\]$/.test(type);
     const expression = isList
@@ -102,7 +100,7 @@ export async function scanDatabase(
         `SELECT DISTINCT v FROM (SELECT ${expression} AS v FROM ${source}) WHERE v IS NOT NULL`,
       )
     ).getColumnsJS()[0] ?? []) as string[];
-    const isRecords = table === RECORDS && !/^ENUM/.test(type);
+    const isRecords = table === RECORDS;
     const finding = scanTexts(where, values, personal, { freeText: isRecords }) ?? {
       where,
       hits: noHits(),
@@ -136,6 +134,17 @@ export async function scanDatabase(
       }
     }
     if (hasFindings(finding)) findings.push(finding);
+  }
+  const types = (
+    await connection.runAndReadAll(
+      `SELECT type_name, labels FROM duckdb_types()
+       WHERE database_name = ? AND logical_type = 'ENUM' AND labels IS NOT NULL ORDER BY type_name`,
+      [catalog],
+    )
+  ).getRowObjectsJS() as { type_name: string; labels: string[] }[];
+  for (const { type_name: name, labels } of types) {
+    const finding = scanTexts(`类型 ${name}`, labels, personal, { freeText: true });
+    if (finding) findings.push(finding);
   }
   return findings;
 }

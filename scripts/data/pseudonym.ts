@@ -1,6 +1,7 @@
 /**
  * Keyed pseudonyms for petitioners: HMAC-SHA-256 of the normalised id with a secret that is never
- * published or printed. Same secret, same pseudonym, build after build.
+ * published or printed. Same secret, same pseudonym, build after build. The pseudonyms stay in the
+ * build: they order the petitioner numbers it publishes (publish-db.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -44,7 +45,7 @@ export async function loadPseudonymKey(source: KeySource): Promise<Buffer> {
     try {
       await fs.writeFile(source.keyFile, `${text}\n`, { mode: 0o600, flag: 'wx' });
       source.log(
-        `已生成假名密钥文件 ${source.keyFile}（权限 0600）。请妥善备份：换了密钥，同一信访人的假名会改变。`,
+        `已生成假名密钥文件 ${source.keyFile}（权限 0600）。请妥善备份：换了密钥，信访人的编号顺序会改变。`,
       );
     } catch (writeError) {
       if ((writeError as NodeJS.ErrnoException).code !== 'EEXIST') {

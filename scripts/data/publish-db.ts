@@ -1,12 +1,17 @@
 /**
- * From the staging tables to the published database: petitioners numbered by first appearance,
- * is_repeat derived where the export had no such column (a 登记 of the same petitioner on the same
- * category within the previous `repeatWindowMonths` calendar months), records sorted for compression:
- * by registered_on, then accepted_on (which with due_on then runs in long RLE stretches) and
- * closed_on. Strings compress by dictionary whatever the order.
+ * From the staging tables to the published database: petitioners numbered in the order of their
+ * keyed hash (the hash stays here), is_repeat derived where the export had no such column (a 登记
+ * of the same petitioner on the same category within the previous `repeatWindowMonths` calendar
+ * months), the short text columns as ENUM types, and records sorted for compression: by month,
+ * then the vocabulary columns (long runs), then the dates (registered_on, accepted_on, closed_on).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { PETITIONER_COLUMNS, RECORD_COLUMNS } from '../../src/lib/schema.ts';
+import {
+  RECORD_ENUM_COLUMNS,
+  recordEnumTypeSql,
+  storedRecordColumns,
+  type RecordEnumColumn,
+} from '../../src/lib/schema.ts';
 import {
   CATEGORY_SHIFT,
   FLAG_SHIFTS,
@@ -42,6 +47,65 @@ export async function attachPublished(connection: DuckDBConnection, file: string
   );
 }
 
+/** SQL for each text column, over a staging row `f` with the dictionaries joined as below. */
+function textColumns(categories: readonly string[]): Record<RecordEnumColumn, string> {
+  return {
+    record_type: unpackSql('record_type'),
+    channel: unpackSql('channel'),
+    level: unpackSql('level'),
+    category: `CASE WHEN f.cat = ${OWN_CATEGORY} THEN lb.value
+                ELSE ${sqlList(categories)}[f.cat + 1] END`,
+    category_raw: 'lb.value',
+    subcategory: 'sub.value',
+    purpose: unpackSql('purpose'),
+    region: 'rg.value',
+    unit: 'un.value',
+    source: unpackSql('source'),
+    acceptance: unpackSql('acceptance'),
+    satisfaction: unpackSql('satisfaction'),
+  };
+}
+
+const DICTIONARY_JOINS = `
+    LEFT JOIN ${dictionary('subcategory')} sub ON sub.id = f.subcategory
+    LEFT JOIN ${dictionary('region')} rg ON rg.id = f.region
+    LEFT JOIN ${dictionary('unit')} un ON un.id = f.unit
+    LEFT JOIN ${dictionary('label')} lb ON lb.id = f.label`;
+
+/**
+ * The ENUM types of `records`' text columns, from the values the published rows hold (staging
+ * holds exactly the rows to publish): one pass over the distinct code combinations.
+ */
+async function createRecordTypes(
+  connection: DuckDBConnection,
+  texts: Record<RecordEnumColumn, string>,
+): Promise<void> {
+  const columns = RECORD_ENUM_COLUMNS.map((column) => `${texts[column]} AS ${column}`);
+  await connection.run(`
+    CREATE TEMP TABLE published_texts AS
+    SELECT DISTINCT ${columns.join(',\n           ')}
+    FROM (SELECT DISTINCT codes, (codes >> ${CATEGORY_SHIFT}) & 255 AS cat,
+                 subcategory, region, unit, label FROM staging) f${DICTIONARY_JOINS}`);
+  for (const column of RECORD_ENUM_COLUMNS) {
+    await connection.run(
+      recordEnumTypeSql(
+        column,
+        `SELECT ${column} AS v FROM published_texts`,
+        `${PUBLISHED_CATALOG}.main.`,
+      ),
+    );
+  }
+  await connection.run('DROP TABLE published_texts');
+}
+
+/**
+ * Month first (what a period reads stays in few row groups), then the vocabulary columns, few
+ * values each, so that runs of equal values compress to almost nothing; the dates last. Measured
+ * at 1M records: 9.96 B/record against 11.80 sorted by date alone (both with ENUMs).
+ */
+const RECORD_ORDER = `date_trunc('month', registered_on), record_type, acceptance, region, unit,
+    category, category_raw, subcategory, channel, level, registered_on, accepted_on, closed_on`;
+
 export async function createPublishedTables(
   connection: DuckDBConnection,
   categories: readonly string[],
@@ -53,22 +117,19 @@ export async function createPublishedTables(
   const pub = PUBLISHED_CATALOG;
   await connection.run(`
     CREATE TABLE petitioner_numbers AS
-    SELECT pseudonym, row_number() OVER (ORDER BY first_on, pseudonym)::UINTEGER AS petitioner
-    FROM (SELECT pseudonym, min(reg) AS first_on FROM staging
-          WHERE pseudonym <> '' GROUP BY pseudonym)`);
-  await connection.run(`CREATE TABLE ${pub}.petitioners (${tableDefinition(PETITIONER_COLUMNS)})`);
-  await connection.run(
-    `INSERT INTO ${pub}.petitioners SELECT petitioner, pseudonym FROM petitioner_numbers ORDER BY petitioner`,
-  );
+    SELECT pseudonym, row_number() OVER (ORDER BY pseudonym)::UINTEGER AS petitioner
+    FROM (SELECT DISTINCT pseudonym FROM staging WHERE pseudonym <> '')`);
 
+  const texts = textColumns(categories);
+  await createRecordTypes(connection, texts);
   const flags = Object.entries(FLAG_SHIFTS)
     .map(([name, shift]) => `${flagSql(shift)} AS ${name}`)
     .join(',\n           ');
-  await connection.run(`CREATE TABLE ${pub}.records (${tableDefinition(RECORD_COLUMNS)})`);
-  // reg is a day number; a day the earlier month lacks (02-29) becomes that month's last day.
   await connection.run(
-    `
-    INSERT INTO ${pub}.records
+    `CREATE TABLE ${pub}.records (${tableDefinition(storedRecordColumns(`${pub}.main.`))})`,
+  );
+  // reg is a day number; a day the earlier month lacks (02-29) becomes that month's last day.
+  const published = `
     WITH base AS (
       SELECT s.file_index, s.line, s.reg, s.acc, s.due, s.closed, s.persons, s.codes,
              s.subcategory, s.tags, s.region, s.unit, s.label, pn.petitioner,
@@ -90,34 +151,35 @@ export async function createPublishedTables(
                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
     )
     SELECT ${day('f.reg')} AS registered_on,
-           ${unpackSql('record_type')} AS record_type,
-           ${unpackSql('channel')} AS channel,
-           ${unpackSql('level')} AS level,
+           ${texts.record_type} AS record_type,
+           ${texts.channel} AS channel,
+           ${texts.level} AS level,
            f.persons,
-           CASE WHEN f.cat = ${OWN_CATEGORY} THEN lb.value
-                ELSE ${sqlList(categories)}[f.cat + 1] END AS category,
-           lb.value AS category_raw,
-           sub.value AS subcategory,
+           ${texts.category} AS category,
+           ${texts.category_raw} AS category_raw,
+           ${texts.subcategory} AS subcategory,
            coalesce(tg.value, []::VARCHAR[]) AS tags,
-           ${unpackSql('purpose')} AS purpose,
-           rg.value AS region,
-           un.value AS unit,
-           ${unpackSql('source')} AS source,
-           ${unpackSql('acceptance')} AS acceptance,
+           ${texts.purpose} AS purpose,
+           ${texts.region} AS region,
+           ${texts.unit} AS unit,
+           ${texts.source} AS source,
+           ${texts.acceptance} AS acceptance,
            ${day('f.acc')} AS accepted_on,
            ${day('f.due')} AS due_on,
            ${day('f.closed')} AS closed_on,
-           ${unpackSql('satisfaction')} AS satisfaction,
+           ${texts.satisfaction} AS satisfaction,
            f.derived_repeat AS is_repeat,
            ${flags},
-           f.petitioner
-    FROM flagged f
-    LEFT JOIN ${dictionary('subcategory')} sub ON sub.id = f.subcategory
+           f.petitioner,
+           f.file_index, f.line
+    FROM flagged f${DICTIONARY_JOINS}
     LEFT JOIN ${dictionary('tags', 'string_split(value, chr(31))')} tg ON tg.id = f.tags
-    LEFT JOIN ${dictionary('region')} rg ON rg.id = f.region
-    LEFT JOIN ${dictionary('unit')} un ON un.id = f.unit
-    LEFT JOIN ${dictionary('label')} lb ON lb.id = f.label
-    ORDER BY f.reg, f.acc, f.closed, f.file_index, f.line`,
+  `;
+  await connection.run(
+    `
+    INSERT INTO ${pub}.records
+    SELECT * EXCLUDE (file_index, line) FROM (${published})
+    ORDER BY ${RECORD_ORDER}, file_index, line`,
     [repeatWindowMonths],
   );
 }

@@ -12,6 +12,21 @@ export const MONTHS = 33;
 /** The day the exports were taken: handling fields are as of this day. */
 export const EXPORT_DAY = dayOf(2024, 10, 8);
 
+/** How long a sample runs (`--through`): months from 2022-01, and the day it was exported. */
+export interface Calendar {
+  months: number;
+  exportDay: number;
+}
+
+export const DEFAULT_CALENDAR: Calendar = { months: MONTHS, exportDay: EXPORT_DAY };
+
+/** A sample through `month` ('YYYY-MM', not before 2024-09), exported on the 8th after it. */
+export function calendarThrough(month: string): Calendar {
+  const [year = 0, moy = 0] = month.split('-').map(Number);
+  const months = (year - FIRST_YEAR) * 12 + moy;
+  return { months, exportDay: monthStart(months) + 7 };
+}
+
 export function yearOfMonth(m: number): number {
   return FIRST_YEAR + Math.floor(m / 12);
 }
@@ -62,6 +77,11 @@ export function iso(day: number): string {
     isoCache.set(day, text);
   }
   return text;
+}
+
+/** `YYYY-MM` of a sample month index. */
+export function monthKey(m: number): string {
+  return `${yearOfMonth(m)}-${String(monthOfYear(m)).padStart(2, '0')}`;
 }
 
 /** Excel (1900 system) serial number of a day. */

@@ -3,7 +3,7 @@
  * (aliases differ by file, some padded with spaces) and how each writes its values.
  */
 import type { Channel, Level } from '../../src/lib/schema.ts';
-import { dayOf } from './dates.ts';
+import { dayOf, monthKey, monthStart, type Calendar } from './dates.ts';
 import type { Weighted } from './prng.ts';
 
 export type Field =
@@ -292,10 +292,21 @@ export const FILES: readonly FileSpec[] = [
   },
 ];
 
+/** The files of a sample that runs longer than the default: the last one runs to its end. */
+export function filesFor(calendar: Calendar): readonly FileSpec[] {
+  const last = FILES[FILES.length - 1] as FileSpec;
+  const to = monthStart(calendar.months) - 1;
+  if (to <= last.to) return FILES;
+  return [
+    ...FILES.slice(0, -1),
+    { ...last, stem: last.stem.replace('2024-09', monthKey(calendar.months - 1)), to },
+  ];
+}
+
 /** Index of the first file (in name order) whose range holds `day`; -1 if none. */
-export function firstFileOf(day: number): number {
-  for (let i = 0; i < FILES.length; i++) {
-    const f = FILES[i] as FileSpec;
+export function firstFileOf(day: number, files: readonly FileSpec[] = FILES): number {
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i] as FileSpec;
     if (day >= f.from && day <= f.to) return i;
   }
   return -1;

@@ -128,49 +128,69 @@ function periodRecords(spec: PeriodSpec): number {
 
 export const DEFAULT_RECORDS = DEFAULT_PERIODS.reduce((n, p) => n + periodRecords(p), 0);
 
-/** The default periods scaled to `records` clean records in all (same shape, exact total). */
-export function scaledPeriods(records: number): PeriodSpec[] {
-  if (records === DEFAULT_RECORDS) return DEFAULT_PERIODS.map((p) => structuredClone(p));
-  const f = records / DEFAULT_RECORDS;
+/** A period's counts × `f` (rounded), its months unchanged. */
+function scalePeriod(p: PeriodSpec, f: number): PeriodSpec {
   const r = (x: number): number => Math.round(x * f);
-  const periods = DEFAULT_PERIODS.map((p): PeriodSpec => {
-    const visits = {} as Record<Level, VisitSpec>;
-    for (const level of LEVEL_KEYS) {
-      const s = p.visits[level];
-      const batches = r(s.batches);
-      const collective =
-        s.collective === null
-          ? null
-          : {
-              batches: Math.min(batches, r(s.collective.batches)),
-              persons: r(s.collective.persons),
-            };
-      visits[level] = { batches, persons: r(s.persons), collective };
-    }
-    const persuaded = {} as PeriodSpec['persuaded'];
-    for (const level of UPPER_KEYS) {
-      persuaded[level] = {
-        batches: r(p.persuaded[level].batches),
-        persons: r(p.persuaded[level].persons),
-      };
-    }
-    return {
-      from: p.from,
-      to: p.to,
-      visits,
-      others: { 来信: r(p.others.来信), 网上信访: r(p.others.网上信访), 电话: r(p.others.电话) },
-      persuaded,
-      leaderReceived: {
-        batches: r(p.leaderReceived.batches),
-        persons: p.leaderReceived.persons === null ? null : r(p.leaderReceived.persons),
-      },
-      leaderCases: { total: r(p.leaderCases.total), resolved: r(p.leaderCases.resolved) },
-      supervised: { total: r(p.supervised.total), resolved: r(p.supervised.resolved) },
+  const visits = {} as Record<Level, VisitSpec>;
+  for (const level of LEVEL_KEYS) {
+    const s = p.visits[level];
+    const batches = r(s.batches);
+    const collective =
+      s.collective === null
+        ? null
+        : {
+            batches: Math.min(batches, r(s.collective.batches)),
+            persons: r(s.collective.persons),
+          };
+    visits[level] = { batches, persons: r(s.persons), collective };
+  }
+  const persuaded = {} as PeriodSpec['persuaded'];
+  for (const level of UPPER_KEYS) {
+    persuaded[level] = {
+      batches: r(p.persuaded[level].batches),
+      persons: r(p.persuaded[level].persons),
     };
-  });
-  const last = periods[periods.length - 1] as PeriodSpec;
-  const diff = records - periods.reduce((n, p) => n + periodRecords(p), 0);
-  last.others.网上信访 = Math.max(0, last.others.网上信访 + diff);
+  }
+  return {
+    from: p.from,
+    to: p.to,
+    visits,
+    others: { 来信: r(p.others.来信), 网上信访: r(p.others.网上信访), 电话: r(p.others.电话) },
+    persuaded,
+    leaderReceived: {
+      batches: r(p.leaderReceived.batches),
+      persons: p.leaderReceived.persons === null ? null : r(p.leaderReceived.persons),
+    },
+    leaderCases: { total: r(p.leaderCases.total), resolved: r(p.leaderCases.resolved) },
+    supervised: { total: r(p.supervised.total), resolved: r(p.supervised.resolved) },
+  };
+}
+
+/**
+ * The default periods scaled to `records` clean records in all (same shape, exact total). A
+ * sample of more than the default 33 months (`months`) goes on with the last year's pattern:
+ * each October–December as 2023's, each January–September as 2024's, a last part-period cut in
+ * proportion.
+ */
+export function scaledPeriods(records: number, months: number = MONTHS): PeriodSpec[] {
+  const periods =
+    records === DEFAULT_RECORDS
+      ? DEFAULT_PERIODS.map((p) => structuredClone(p))
+      : DEFAULT_PERIODS.map((p) => scalePeriod(p, records / DEFAULT_RECORDS));
+  if (records !== DEFAULT_RECORDS) {
+    const last = periods[periods.length - 1] as PeriodSpec;
+    const diff = records - periods.reduce((n, p) => n + periodRecords(p), 0);
+    last.others.网上信访 = Math.max(0, last.others.网上信访 + diff);
+  }
+  const [quarter, year] = [periods[2] as PeriodSpec, periods[3] as PeriodSpec];
+  for (let from = MONTHS; from < months;) {
+    const template = monthOfYear(from) === 10 ? quarter : year;
+    const length = template.to - template.from + 1;
+    const to = Math.min(from + length, months) - 1;
+    const part = scalePeriod(template, (to - from + 1) / length);
+    periods.push({ ...part, from, to });
+    from = to + 1;
+  }
   return periods;
 }
 
@@ -337,11 +357,11 @@ export function periodSlots(rng: Rng, spec: PeriodSpec): Slot[] {
   return [...visitsByLevel.flat(), ...others, ...persuadedByLevel.flat()];
 }
 
-export function checkPeriods(periods: readonly PeriodSpec[]): void {
+export function checkPeriods(periods: readonly PeriodSpec[], months: number = MONTHS): void {
   let next = 0;
   for (const p of periods) {
     if (p.from !== next || p.to < p.from) throw new Error('periods must tile the months');
     next = p.to + 1;
   }
-  if (next !== MONTHS) throw new Error(`periods must cover ${MONTHS} months`);
+  if (next !== months) throw new Error(`periods must cover ${months} months`);
 }

@@ -38,6 +38,24 @@ export function chance(rng: Rng, p: number): boolean {
   return rng() < p;
 }
 
+/** A Poisson count with the given mean (Knuth's product of uniforms; a normal above 50). */
+export function poisson(rng: Rng, mean: number): number {
+  if (mean <= 0) return 0;
+  if (mean > 50) {
+    const u = Math.max(rng(), 1e-12);
+    const normal = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal));
+  }
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let p = rng();
+  while (p > limit) {
+    k++;
+    p *= rng();
+  }
+  return k;
+}
+
 export function pick<T>(rng: Rng, items: readonly T[]): T {
   const item = items[Math.floor(rng() * items.length)];
   if (item === undefined) throw new Error('pick from an empty list');

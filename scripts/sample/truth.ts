@@ -6,9 +6,9 @@ import type { Channel, Level } from '../../src/lib/schema.ts';
 import { CATEGORIES } from '../../src/lib/schema.ts';
 import { petitionText } from './content.ts';
 import {
+  DEFAULT_CALENDAR,
   EXPORT_DAY,
   FIRST_YEAR,
-  MONTHS,
   daysInMonth,
   iso,
   monthOfYear,
@@ -17,6 +17,7 @@ import {
   yearOfMonth,
   ymd,
 } from './dates.ts';
+import type { Calendar } from './dates.ts';
 import { firstFileHasRepeatColumn } from './layout.ts';
 import { ID_SPACE, personOf, type Person } from './pii.ts';
 import {
@@ -109,6 +110,8 @@ interface Pool {
   /** CATEGORIES index + 1 of the person's first registration. */
   mainCategory: Uint8Array;
   lastCategoryDay: Map<number, number>;
+  /** The day the exports were taken: handling is as of this day. */
+  exportDay: number;
 }
 
 function grow(pool: Pool, index: number): void {
@@ -126,6 +129,9 @@ function grow(pool: Pool, index: number): void {
 const categoryKey = (person: number, category: string): number =>
   person * 32 + (CATEGORY_INDEX.get(category) ?? 31);
 
+/** The category the sample makes rise on purpose: × 1.3 in 2023 and × 2.6 from 2024 on. */
+export const RISING_CATEGORY = '市场监管';
+
 const categorySamplers = new Map<number, (rng: Rng) => string>();
 
 function categorySampler(m: number): (rng: Rng) => string {
@@ -135,7 +141,7 @@ function categorySampler(m: number): (rng: Rng) => string {
     const moy = monthOfYear(m);
     const weights: Weighted<string> = CATEGORY_WEIGHTS.map(([c, w]) => {
       let x = w;
-      if (c === '市场监管') x *= year === 2024 ? 2.6 : year === 2023 ? 1.3 : 1;
+      if (c === RISING_CATEGORY) x *= year >= 2024 ? 2.6 : year === 2023 ? 1.3 : 1;
       if (c === '卫生健康' && year === 2022) x *= 1.5;
       if (c === '劳动和社会保障') x *= moy === 12 || moy === 1 ? 1.9 : moy === 11 ? 1.3 : 1;
       return [c, x] as const;
@@ -304,15 +310,21 @@ interface Handling {
   resolved: boolean;
 }
 
-function handling(rng: Rng, slot: Slot, day: number, isRepeat: boolean): Handling {
+function handling(
+  rng: Rng,
+  slot: Slot,
+  day: number,
+  isRepeat: boolean,
+  exportDay: number,
+): Handling {
   const forced = (slot.flags & (LEADER_CASE | SUPERVISED)) !== 0;
   const forcedResolved = forced && (slot.flags & RESOLVED) !== 0;
   let accepted = day + (chance(rng, 0.9) ? int(rng, 1, 15) : int(rng, 16, 40));
   const stale = chance(rng, 0.01);
-  if (!forced && (accepted > EXPORT_DAY || stale)) {
+  if (!forced && (accepted > exportDay || stale)) {
     return NOT_HANDLED;
   }
-  accepted = Math.min(accepted, EXPORT_DAY - 1);
+  accepted = Math.min(accepted, exportDay - 1);
   let acceptance = '受理';
   if (!forced && isRepeat && chance(rng, 0.35)) acceptance = '不再受理';
   else if (!forced && chance(rng, 0.08)) acceptance = '不予受理';
@@ -323,9 +335,8 @@ function handling(rng: Rng, slot: Slot, day: number, isRepeat: boolean): Handlin
   else {
     const x = rng();
     closed = x < 0.85 ? accepted + int(rng, 10, 55) : x < 0.95 ? due + int(rng, 1, 40) : null;
-    if (closed !== null && closed > EXPORT_DAY) closed = null;
-    if (forcedResolved && closed === null)
-      closed = Math.min(accepted + int(rng, 5, 30), EXPORT_DAY);
+    if (closed !== null && closed > exportDay) closed = null;
+    if (forcedResolved && closed === null) closed = Math.min(accepted + int(rng, 5, 30), exportDay);
   }
   const satisfaction = acceptance === '受理' && closed !== null ? pickSatisfaction(rng) : '未评价';
   const pleased = satisfaction === '满意' || satisfaction === '基本满意';
@@ -340,6 +351,12 @@ function caseId(prefix: string, day: number, seq: number): string {
   return `${prefix}${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${String(seq).padStart(5, '0')}`;
 }
 
+/** A record's category or region fixed in advance (the records of an injected rise). */
+export interface Forced {
+  category?: string;
+  region?: string;
+}
+
 function materialize(
   rng: Rng,
   pool: Pool,
@@ -347,10 +364,12 @@ function materialize(
   m: number,
   day: number,
   seq: number,
+  forced: Forced = {},
 ): SampleRecord {
   const prefix = slot.persuaded ? 'QF' : 'XF';
   const chosen = choosePetitioner(rng, pool, slot, m, day);
-  const { person, category } = chosen;
+  const { person } = chosen;
+  const category = forced.category ?? chosen.category;
   const registered = !slot.persuaded;
   if (person !== null) remember(pool, person, category, day, registered);
   const prehistory =
@@ -359,13 +378,16 @@ function materialize(
   const categoryLabel =
     category === '其他' && unknownLabel !== undefined && chance(rng, 0.6) ? unknownLabel : category;
   const { subcategory, tags } = subcategoryAndTags(rng, category, m, person);
-  const region = person !== null && chance(rng, 0.8) ? person.homeRegion : pickRegion(rng);
+  const region =
+    forced.region ?? (person !== null && chance(rng, 0.8) ? person.homeRegion : pickRegion(rng));
   const level: Level = slot.level ?? pickOtherLevel(rng);
   const unitChoice = pickUnit.get(category)?.(rng) ?? '*';
   const unit = chance(rng, 0.03) ? null : unitChoice === '*' ? regionOffice(region) : unitChoice;
   let purpose: string | null = chance(rng, 0.03) ? null : pickPurpose(rng);
   if (category === '纪检监察' && purpose !== null && chance(rng, 0.7)) purpose = '揭发控告';
-  const h: Handling = registered ? handling(rng, slot, day, chosen.isRepeat) : NOT_HANDLED;
+  const h: Handling = registered
+    ? handling(rng, slot, day, chosen.isRepeat, pool.exportDay)
+    : NOT_HANDLED;
   const source = registered ? (pickSource.get(level)?.(rng) ?? '本级登记') : '本级登记';
   const givenRepeat = registered && (chosen.isRepeat || prehistory);
   const truth: TruthRecord = {
@@ -409,8 +431,9 @@ function materialize(
   };
 }
 
-function newPool(seed: number, next: number, window: number): Pool {
+function newPool(seed: number, next: number, window: number, exportDay = EXPORT_DAY): Pool {
   return {
+    exportDay,
     seed,
     next,
     base: next,
@@ -470,6 +493,40 @@ export function extraRecord(seed: number, k: number, from: number, to: number): 
   return record;
 }
 
+/** Case numbers of injected rises' records (below the bad rows' EXTRA_SEQ). */
+const RISEN_SEQ = 80_000;
+
+/**
+ * A 登记 added to a series for an injected rise (rises.ts, injection seed `stream`): a letter or
+ * an online petition of its own petitioner, registered on `day`, with the series' category or
+ * region.
+ */
+export function risenRecord(
+  seed: number,
+  stream: number,
+  k: number,
+  day: number,
+  forced: Forced,
+  exportDay: number,
+): SampleRecord {
+  const rng = rngFor(seed, 4, stream, k);
+  const m = (ymd(day).y - FIRST_YEAR) * 12 + ymd(day).m - 1;
+  const slot: Slot = {
+    persuaded: false,
+    channel: k % 2 === 0 ? '网上信访' : '来信',
+    level: null,
+    persons: 1,
+    flags: 0,
+    month: m,
+    day,
+  };
+  const pool = newPool(seed, ID_SPACE - 1_000_000 - k, 1, exportDay);
+  const record = materialize(rng, pool, slot, m, day, RISEN_SEQ + k, forced);
+  record.givenRepeat = false;
+  record.truth.is_repeat = false;
+  return record;
+}
+
 /** Consecutive records of one month; `monthEnd` marks the month's last batch (maybe empty). */
 export interface MonthBatch {
   month: number;
@@ -481,10 +538,21 @@ export interface MonthBatch {
 export function* sampleMonths(
   seed: number,
   records: number = DEFAULT_RECORDS,
+  options: {
+    calendar?: Calendar;
+    /** Records added to month `m` (an injected rise's), after its own. */
+    extra?: (m: number) => SampleRecord[];
+  } = {},
 ): Generator<MonthBatch> {
-  const periods = scaledPeriods(records);
-  checkPeriods(periods);
-  const pool = newPool(seed, 0, Math.max(60, Math.round((records / MONTHS) * 8)));
+  const calendar = options.calendar ?? DEFAULT_CALENDAR;
+  const periods = scaledPeriods(records, calendar.months);
+  checkPeriods(periods, calendar.months);
+  const pool = newPool(
+    seed,
+    0,
+    Math.max(60, Math.round((records / DEFAULT_CALENDAR.months) * 8)),
+    calendar.exportDay,
+  );
   for (const [p, spec] of periods.entries()) {
     const byMonth = new Map<number, Slot[]>();
     for (const slot of periodSlots(rngFor(seed, 1, p), spec)) {
@@ -496,6 +564,8 @@ export function* sampleMonths(
       for (const records of fillMonth(pool, m, byMonth.get(m) ?? [])) {
         yield { month: m, records, monthEnd: false };
       }
+      const extra = options.extra?.(m) ?? [];
+      if (extra.length > 0) yield { month: m, records: extra, monthEnd: false };
       yield { month: m, records: [], monthEnd: true };
       byMonth.delete(m);
     }

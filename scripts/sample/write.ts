@@ -15,13 +15,14 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
-import { monthStart } from './dates.ts';
+import { DEFAULT_CALENDAR, calendarThrough, monthKey, monthStart, type Calendar } from './dates.ts';
 import { BAD_ROWS, type BadKind, type BadRowSpec } from './bad-rows.ts';
 import { byteBuffer, type ByteBuffer } from './gb18030.ts';
-import { FILES, firstFileOf, type FileSpec } from './layout.ts';
+import { filesFor, firstFileOf, type FileSpec } from './layout.ts';
 import { DEFAULT_RECORDS } from './plan.ts';
 import { rngFor, type Rng } from './prng.ts';
 import { appendCsvLine, freeTextColumns, renderRow, type Cell } from './render.ts';
+import { RISES_FILE, planRises, risenRecords, type RisesTruth } from './rises.ts';
 import { extraRecord, sampleMonths, type SampleRecord } from './truth.ts';
 import { xlsxBuffer } from './xlsx.ts';
 
@@ -60,6 +61,10 @@ export interface SampleReport {
   badRows: BadRowReport[];
   published: number;
   rejected: number;
+  /** A sample longer than the default: its last month. */
+  through?: string;
+  /** The injection seed of the rises added (their truth: RISES_FILE). */
+  injectedRises?: number;
 }
 
 interface Sink {
@@ -152,13 +157,21 @@ function caseIdOf(sink: Sink, cells: readonly Cell[]): string {
   return String(cells[i] ?? '');
 }
 
+/** What to write: the seed, the size, how long it runs and the rises added, if any. */
+interface Plan {
+  seed: number;
+  records: number;
+  calendar: Calendar;
+  rises: RisesTruth | null;
+}
+
 /** Writes the sample into `dir` (which must exist and hold none of these files yet). */
-async function writeInto(dir: string, seed: number, records: number): Promise<SampleReport> {
-  const asCsv = records > XLSX_RECORD_LIMIT;
-  const specs = FILES.map((f): FileSpec => (asCsv ? { ...f, format: 'csv' } : f));
-  const sinks = specs.map((spec, i) => openSink(dir, spec, i, seed));
+async function writeInto(dir: string, plan: Plan): Promise<SampleReport> {
+  const asCsv = plan.records > XLSX_RECORD_LIMIT;
+  const specs = filesFor(plan.calendar).map((f): FileSpec => (asCsv ? { ...f, format: 'csv' } : f));
+  const sinks = specs.map((spec, i) => openSink(dir, spec, i, plan.seed));
   try {
-    return await writeFiles(dir, seed, records, asCsv, sinks);
+    return await writeFiles(dir, plan, asCsv, sinks);
   } finally {
     for (const sink of sinks) if (sink.fd !== null) closeSync(sink.fd);
   }
@@ -166,24 +179,29 @@ async function writeInto(dir: string, seed: number, records: number): Promise<Sa
 
 async function writeFiles(
   dir: string,
-  seed: number,
-  records: number,
+  plan: Plan,
   asCsv: boolean,
   sinks: Sink[],
 ): Promise<SampleReport> {
+  const { seed, records, calendar } = plan;
+  const files = sinks.map((sink) => sink.spec);
   const badRows: BadRowReport[] = [];
   const stash = new Map<BadRowSpec, SampleRecord>();
-  for (const { month, records: batch, monthEnd } of sampleMonths(seed, records)) {
+  const extra = plan.rises ? risenRecords(plan.rises, calendar) : undefined;
+  for (const { month, records: batch, monthEnd } of sampleMonths(seed, records, {
+    calendar,
+    ...(extra ? { extra } : {}),
+  })) {
     for (const spec of BAD_ROWS) {
       if (spec.sourceMonth !== month || stash.has(spec)) continue;
-      const source = batch.find((r) => firstFileOf(r.day) === spec.sourceFile);
+      const source = batch.find((r) => firstFileOf(r.day, files) === spec.sourceFile);
       if (source !== undefined) stash.set(spec, source);
     }
     for (const [f, sink] of sinks.entries()) {
       for (const record of batch) {
         if (record.day < sink.spec.from || record.day > sink.spec.to) continue;
         put(sink, renderRow(sink.spec, sink.rng, record, sink.count + 1));
-        if (firstFileOf(record.day) === f) sink.report.published++;
+        if (firstFileOf(record.day, files) === f) sink.report.published++;
         else sink.report.overlapDuplicates++;
       }
       BAD_ROWS.forEach((spec, k) => {
@@ -211,17 +229,33 @@ async function writeFiles(
       sink.rows = [];
     }
   }
-  const files = sinks.map((s) => s.report);
-  const published = files.reduce((n, f) => n + f.published, 0);
-  const rejected = files.reduce((n, f) => n + f.rows - f.published, 0);
-  return { seed, records, xlsxWrittenAsCsv: asCsv, files, badRows, published, rejected };
+  const reports = sinks.map((s) => s.report);
+  const published = reports.reduce((n, f) => n + f.published, 0);
+  const rejected = reports.reduce((n, f) => n + f.rows - f.published, 0);
+  return {
+    seed,
+    records,
+    xlsxWrittenAsCsv: asCsv,
+    files: reports,
+    badRows,
+    published,
+    rejected,
+    ...(calendar.months === DEFAULT_CALENDAR.months
+      ? {}
+      : { through: monthKey(calendar.months - 1) }),
+    ...(plan.rises ? { injectedRises: plan.rises.seed } : {}),
+  };
 }
 
 export interface SampleOptions {
   out: string;
   seed: number;
-  /** Clean (published) records; default: the reference size. */
+  /** Clean (published) records of the default 33 months; default: the reference size. */
   records?: number;
+  /** Runs on the same pattern to this month ('YYYY-MM', not before 2024-09). */
+  through?: string;
+  /** Adds seeded rises to the sample (rises.ts); their truth is written beside it. */
+  injectRises?: number;
 }
 
 /**
@@ -231,13 +265,19 @@ export interface SampleOptions {
 export async function writeSample(options: SampleOptions): Promise<SampleReport> {
   const out = path.resolve(options.out);
   const records = options.records ?? DEFAULT_RECORDS;
+  const calendar = options.through ? calendarThrough(options.through) : DEFAULT_CALENDAR;
+  const rises =
+    options.injectRises === undefined
+      ? null
+      : planRises(options.injectRises, options.seed, records, calendar);
   const previous = existsSync(out) ? ownedFiles(out) : null;
   const work = `${out}.partial-${process.pid}`;
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   try {
-    const report = await writeInto(work, options.seed, records);
+    const report = await writeInto(work, { seed: options.seed, records, calendar, rises });
     writeFileSync(path.join(work, MANIFEST), JSON.stringify(report, null, 2) + '\n');
+    if (rises) writeFileSync(path.join(work, RISES_FILE), JSON.stringify(rises, null, 2) + '\n');
     if (previous === null) renameSync(work, out);
     else {
       for (const name of previous) rmSync(path.join(out, name), { force: true });
@@ -257,6 +297,7 @@ function ownedFiles(dir: string): string[] {
   const owned = existsSync(manifest)
     ? [
         MANIFEST,
+        RISES_FILE,
         ...(JSON.parse(readFileSync(manifest, 'utf8')) as SampleReport).files.map((f) => f.file),
       ]
     : [];

@@ -1,99 +1,227 @@
 /**
- * The 苗头预警 page: month, measure and kind filters kept in the URL (?month=2024-08&measure=persons
- * &kind=above). The latest month is on the page as built; another month is drawn here from
- * alerts.json with the same markup and the same chart module.
+ * The 苗头预警 page in the browser: the filter form's view in the URL (month, kind, measure,
+ * level, category, region, tag; back and forward work), drawn from alerts.json with the same
+ * panels and markup as the build; chart exports, the list as CSV, 打印 and 汇报模式 (the matrix
+ * and the strongest rises, one slide each). Never imports Arquero (the CSP forbids `Function`).
  */
-import { alertBandChart } from '../charts/alert-band.ts';
-import { renderChart } from '../render/chart.ts';
-import { monthWord } from '../lib/alerts/sentence.ts';
+import { exportFileName } from '../charts/export-image.ts';
+import { tableToCsv } from '../charts/table.ts';
+import type { AlertKind } from '../lib/alerts/types.ts';
+import {
+  alertFilter,
+  parseAlertView,
+  serializeAlertView,
+  type AlertView,
+} from '../lib/alerts/view.ts';
+import { alertsBlocksHtml } from '../render/alerts-html.ts';
+import { printHeader, printPageCss } from '../render/html.ts';
+import {
+  alertMonthLabel,
+  alertPanels,
+  alertsPageData,
+  alertsSubtitle,
+  alertsTable,
+  type AlertSelection,
+  type AlertsPageData,
+} from '../dashboard/page-alerts.ts';
+import { sourceLine, type Panel } from '../dashboard/panel.ts';
+import { renderPanel } from '../render/panel.ts';
 import { MEASURE_UNITS } from '../lib/counts.ts';
-import { alertListHtml, alertMatrixHtml } from '../render/alerts-html.ts';
-import { alertBandOptions, alertsCsv, alertsPageData } from '../dashboard/page-alerts.ts';
-import { readBoot } from './boot.ts';
+import { MEASURE_LABELS, parseViewState, serializeViewState } from '../lib/view-state.ts';
+import { siteConfig } from '../site.config.ts';
+import { readBoot, type Boot } from './boot.ts';
+import { setupBriefingActions } from './briefing-actions.ts';
+import { setupCardActions } from './card-actions.ts';
 import { saveBlob } from './download.ts';
+import { readForm as readFilterForm, writeForm as writeFilterForm } from './filter-form.ts';
+import { shown } from './page-state.ts';
+import { keepSlideParam, setupPresentation } from './present.ts';
 import { publishedAlerts } from './published-alerts.ts';
 
-const KINDS = ['above', 'sustained', 'new', 'collective', 'escalation'];
-const boot = readBoot();
+/** Rises shown as slides after the matrix. */
+const SLIDE_RISES = 5;
+
+const boot = readBoot() as Boot & { alertsData?: AlertsPageData };
 const base = document.body.dataset['base'] ?? '/';
-const form = document.querySelector<HTMLFormElement>('form[data-alert-filters]');
+const form = document.querySelector<HTMLFormElement>('form.filters');
+const notesBox = document.querySelector<HTMLElement>('.notes');
+const context = boot.info;
+let view: AlertView = parseAlertView('', context).view;
+let data: AlertsPageData | null = null;
+let generation = 0;
 
-const alerts = () => publishedAlerts(boot.databaseUrl);
+const selectionOf = (v: AlertView): AlertSelection => ({
+  month: v.month,
+  measure: v.base.measure,
+  kind: v.kind,
+  filter: alertFilter(v),
+});
 
-async function drawMonth(month: string): Promise<void> {
-  const published = await alerts();
-  if (!published) return;
-  for (const block of document.querySelectorAll<HTMLElement>('[data-measure]')) {
-    const measure = block.dataset['measure'] === 'persons' ? 'persons' : 'batches';
-    const data = alertsPageData(published, measure, boot.info, month);
-    const matrix = block.querySelector('[data-alert-matrix-block]');
-    const list = block.querySelector('ol.alert-list');
-    if (matrix) matrix.innerHTML = alertMatrixHtml(data);
-    if (list) {
-      list.innerHTML = alertListHtml(data, base, (item) =>
-        item.alert.band.length === 0
-          ? ''
-          : renderChart(
-              alertBandChart(item.alert.band, alertBandOptions(item, MEASURE_UNITS[measure])),
-              document,
-            ).outerHTML,
-      );
-    }
-  }
-  const heading = document.querySelector('[data-alert-heading]');
-  if (heading) heading.textContent = `苗头预警：${month.slice(0, 4)}年${monthWord(month)}`;
-  const partial = document.querySelector<HTMLElement>('[data-partial-note]');
-  if (partial) partial.hidden = month !== published.cutoff?.slice(0, 7);
+/** The built page shows this view: no need for alerts.json. */
+const isBuiltView = (v: AlertView): boolean =>
+  v.month === boot.alertsData?.month &&
+  v.kind === null &&
+  v.base.measure === 'batches' &&
+  Object.values(alertFilter(v)).every((value) => value === null);
+
+/** The page's own fields (month, kind); the others are the chart pages' (filter-form.ts). */
+function ownField(name: 'month' | 'kind'): HTMLSelectElement | null {
+  return form?.elements.namedItem(name) as HTMLSelectElement | null;
 }
 
-function apply(measure: string, kind: string): void {
-  for (const block of document.querySelectorAll<HTMLElement>('[data-measure]')) {
-    block.hidden = block.dataset['measure'] !== measure;
-  }
-  for (const item of document.querySelectorAll<HTMLElement>('.alert-item')) {
-    item.hidden = kind !== '' && item.dataset['kind'] !== kind;
-  }
+function writeForm(v: AlertView): void {
+  writeFilterForm(form, v.base);
+  const month = ownField('month');
+  const kind = ownField('kind');
+  if (month) month.value = v.month;
+  if (kind) kind.value = v.kind ?? '';
 }
 
-if (form) {
-  const field = (name: string) => form.elements.namedItem(name) as HTMLSelectElement;
-  const monthField = field('month');
-  const measureField = field('measure');
-  const kindField = field('kind');
-  const latest = monthField.options[0]?.value ?? '';
-  const params = new URLSearchParams(location.search);
-  const months = [...monthField.options].map((o) => o.value);
-  const month = months.includes(params.get('month') ?? '') ? (params.get('month') ?? '') : latest;
-  measureField.value = params.get('measure') === 'persons' ? 'persons' : 'batches';
-  kindField.value = KINDS.includes(params.get('kind') ?? '') ? (params.get('kind') ?? '') : '';
-  monthField.value = month;
-  let shownMonth = latest;
-  const update = async (): Promise<void> => {
-    const next = new URLSearchParams();
-    if (monthField.value !== latest) next.set('month', monthField.value);
-    if (measureField.value !== 'batches') next.set('measure', measureField.value);
-    if (kindField.value !== '') next.set('kind', kindField.value);
-    const query = next.toString();
-    history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
-    if (monthField.value !== shownMonth) {
-      shownMonth = monthField.value;
-      await drawMonth(shownMonth);
-    }
-    apply(measureField.value, kindField.value);
+/** The form's choices over the view they change (its period and 信访形式 are kept). */
+function readForm(): string {
+  const chosen = parseViewState(readFilterForm(form, context.latestMonth), context).state;
+  const { measure, level, category, region, tag } = chosen;
+  const next: AlertView = {
+    base: { ...view.base, measure, level, category, region, tag },
+    month: ownField('month')?.value || view.month,
+    kind: (ownField('kind')?.value || null) as AlertKind | null,
   };
-  form.addEventListener('change', () => void update());
-  form.querySelector('[data-alert-csv]')?.addEventListener('click', () => {
-    void alerts().then((published) => {
-      if (!published) return;
-      const measure = measureField.value === 'persons' ? 'persons' : 'batches';
-      const items = alertsPageData(published, measure, boot.info, shownMonth).items.filter(
-        (item) => kindField.value === '' || item.alert.kind === kindField.value,
-      );
-      saveBlob(
-        new Blob([alertsCsv(items)], { type: 'text/csv;charset=utf-8' }),
-        `苗头预警_${shownMonth}_${measure === 'persons' ? '人次' : '批次'}.csv`,
-      );
-    });
-  });
-  void update();
+  // Parsed again on the way in: a value the data does not hold is dropped with a note.
+  return serializeAlertView(next, context);
 }
+
+function apply(search: string): void {
+  const parsed = parseAlertView(search, context);
+  view = parsed.view;
+  if (notesBox) notesBox.textContent = parsed.notes.join(' ');
+  writeForm(view);
+  const carried = serializeViewState(view.base);
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-nav]')) {
+    link.search = carried;
+  }
+}
+
+function widthOf(selector: string, fallback: number, max: number): number {
+  const width = document.querySelector<HTMLElement>(selector)?.clientWidth || fallback;
+  return Math.max(280, Math.min(max, Math.floor(width)));
+}
+
+function draw(next: AlertsPageData): void {
+  const selection = selectionOf(view);
+  const subtitle = alertsSubtitle(next, selection, boot.info.cutoffText);
+  const panels = alertPanels(next, {
+    unit: MEASURE_UNITS[selection.measure],
+    regionLabel: siteConfig.regionLabel,
+  });
+  const list = document.querySelector<HTMLElement>('[data-alert-list]');
+  const matrixWidth = widthOf('[data-alert-matrix-block]', 900, 1240) - 26;
+  const listWidth = list?.clientWidth ?? 640;
+  const bandWidth = widthOf(
+    '[data-alert-list] .chart',
+    listWidth > 1100 ? listWidth / 2 : listWidth,
+    900,
+  );
+  const source = sourceLine(siteConfig.bureauName);
+  const rendered = panels.map((panel, i) =>
+    renderPanel(panel, {
+      width: i === 0 ? matrixWidth : bandWidth,
+      document,
+      subtitle,
+      interactive: true,
+      source,
+    }),
+  );
+  const blocks = alertsBlocksHtml(next, rendered, base);
+  const matrix = document.querySelector('[data-alert-matrix-block]');
+  if (matrix) matrix.innerHTML = blocks.matrix;
+  if (list) list.innerHTML = blocks.list;
+  const heading = document.querySelector('[data-alert-heading]');
+  if (heading && next.month) {
+    heading.textContent = `苗头预警：${alertMonthLabel(next.month)}`;
+  }
+  const partial = document.querySelector<HTMLElement>('[data-partial-note]');
+  if (partial) partial.hidden = next.partialThrough === null;
+  const scope = document.querySelector('[data-scope]');
+  if (scope) scope.textContent = subtitle;
+  const print = document.querySelector('style[data-print-page]');
+  if (print)
+    print.textContent = printPageCss(printHeader(siteConfig.bureauName, '苗头预警', subtitle));
+  data = next;
+  show(panels, subtitle, next);
+}
+
+function show(panels: readonly Panel[], subtitle: string, next: AlertsPageData): void {
+  shown.panels = panels;
+  shown.slides = panels.slice(0, 1 + SLIDE_RISES);
+  shown.subtitle = subtitle;
+  shown.periodLabel = next.month ? alertMonthLabel(next.month) : '';
+}
+
+async function render(): Promise<void> {
+  const mine = ++generation;
+  document.body.dataset['loading'] = 'true';
+  try {
+    let next = isBuiltView(view) ? (boot.alertsData ?? null) : null;
+    if (!next) {
+      const file = await publishedAlerts(boot.databaseUrl);
+      if (mine !== generation) return;
+      if (!file) {
+        if (notesBox) notesBox.textContent = '预警数据未能载入，页面仍显示构建时的最近一月。';
+        return;
+      }
+      next = alertsPageData(file, selectionOf(view), boot.info);
+    }
+    draw(next);
+    performance.mark('xf:rendered', { detail: { generation: mine } });
+    document.dispatchEvent(new CustomEvent('dashboard:rendered', { detail: { generation: mine } }));
+  } finally {
+    if (mine === generation) delete document.body.dataset['loading'];
+  }
+}
+
+function navigate(search: string): void {
+  apply(search);
+  history.pushState(
+    null,
+    '',
+    `${location.pathname}${keepSlideParam(serializeAlertView(view, context))}`,
+  );
+  void render();
+}
+
+form?.addEventListener('submit', (event) => event.preventDefault());
+form?.addEventListener('change', () => navigate(readForm()));
+window.addEventListener('popstate', () => {
+  apply(location.search);
+  void render();
+});
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    if (data) draw(data);
+  }, 300);
+});
+
+document.addEventListener('click', (event) => {
+  const button = (event.target as Element | null)?.closest('[data-alert-csv]');
+  if (!button || !data) return;
+  const measure = MEASURE_LABELS[view.base.measure];
+  saveBlob(
+    new Blob([tableToCsv(alertsTable(data.items))], { type: 'text/csv;charset=utf-8' }),
+    exportFileName('苗头预警', `${data.month ?? ''}_${measure}`, 'csv'),
+  );
+});
+
+if (form?.dataset['changedEarly'] === 'true') navigate(readForm());
+else {
+  apply(location.search);
+  const cleaned = keepSlideParam(serializeAlertView(view, context));
+  if (cleaned !== location.search && !(cleaned === '' && location.search === '?')) {
+    history.replaceState(null, '', `${location.pathname}${cleaned}${location.hash}`);
+  }
+  void render();
+}
+setupCardActions();
+setupBriefingActions();
+setupPresentation();

@@ -5,6 +5,8 @@ import { DEFAULT_VIEW, type ViewState } from '../lib/view-state.ts';
 
 export interface PageState {
   panels: readonly Panel[];
+  /** 汇报模式's chart slides when not every panel (苗头预警: the matrix and the strongest rises). */
+  slides?: readonly Panel[];
   /** The view's line: period, comparison, filters, measure, data cut-off. */
   subtitle: string;
   /** '2024年1-9月', for file names. */

@@ -46,7 +46,7 @@ function slides(): Slide[] {
   const list: Slide[] = [{ kind: 'title' }];
   const cards = document.querySelector('[data-cards]');
   if (cards && cards.children.length > 0) list.push({ kind: 'cards', html: cards.innerHTML });
-  for (const panel of shown.panels) list.push({ kind: 'chart', panel });
+  for (const panel of shown.slides ?? shown.panels) list.push({ kind: 'chart', panel });
   return list;
 }
 

@@ -8,6 +8,7 @@ import {
   tipOption,
   type ChartOptions,
   type ChartSpec,
+  type ChartTable,
   widthAndLayout,
 } from './common.ts';
 import { monthAxis, monthTitle } from './months.ts';
@@ -81,5 +82,18 @@ export const alertBandChart: ChartSpec<BandPoint, AlertBandOptions> = (rows, opt
         ...tipOption(options),
       }),
     ],
+  };
+};
+
+/** Month, count, expected and upper limit; 无 where the history was too short to expect. */
+export const alertBandTable: ChartTable<BandPoint, AlertBandOptions> = (rows, options) => {
+  return {
+    headers: ['月份', `登记数（${options.unit}）`, '预期', '上限'],
+    rows: rows.map((p) => [
+      monthTitle(p.month),
+      String(p.observed),
+      p.expected === null ? '无' : String(p.expected),
+      p.upper === null ? '无' : String(p.upper),
+    ]),
   };
 };

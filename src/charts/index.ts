@@ -1,4 +1,12 @@
 import type { PlotOptions } from '@observablehq/plot';
+import type { BandPoint } from '../lib/alerts/types.ts';
+import { alertBandChart, alertBandTable, type AlertBandOptions } from './alert-band.ts';
+import {
+  alertMatrixChart,
+  alertMatrixTable,
+  type AlertMatrixOptions,
+  type AlertMatrixRow,
+} from './alert-matrix.ts';
 import type { ChartOptions, ChartSpec, ChartTable } from './common.ts';
 import {
   cumulativeChart,
@@ -77,6 +85,8 @@ export interface ChartTypes {
   'stacked-bar': [StackedBarRow, StackedBarOptions];
   'rate-lines': [RateLinesRow, RateLinesOptions];
   'grouped-bars': [GroupedBarsRow, GroupedBarsOptions];
+  'alert-band': [BandPoint, AlertBandOptions];
+  'alert-matrix': [AlertMatrixRow, AlertMatrixOptions];
 }
 
 export type ChartName = keyof ChartTypes;
@@ -95,6 +105,8 @@ export const charts: { [N in ChartName]: ChartEntry<ChartRow<N>, ChartOptionsOf<
   'stacked-bar': { spec: stackedBarChart, table: stackedBarTable },
   'rate-lines': { spec: rateLinesChart, table: rateLinesTable },
   'grouped-bars': { spec: groupedBarsChart, table: groupedBarsTable },
+  'alert-band': { spec: alertBandChart, table: alertBandTable },
+  'alert-matrix': { spec: alertMatrixChart, table: alertMatrixTable },
 };
 
 export const CHART_NAMES = Object.keys(charts) as ChartName[];

@@ -2,39 +2,36 @@
 import type { Query, SqlRow } from './query-runner.ts';
 import { RECORD_COLUMNS } from './schema.ts';
 import { spreadsheetSafeSql } from './spreadsheet-safe.ts';
+import { join, name, sql } from './sql.ts';
 
-export const EXPORT_COLUMNS = [
-  ...Object.keys(RECORD_COLUMNS).filter((column) => column !== 'petitioner'),
-  'pseudonym',
-] as const;
+export const EXPORT_COLUMNS = Object.keys(RECORD_COLUMNS);
 
-function columnSql(column: string, type: string): string {
-  if (type.startsWith('DATE')) return `strftime(r.${column}, '%Y-%m-%d') AS ${column}`;
+/** A column as the export writes it; the types are the published schema's. */
+function columnSql(column: string, type: string): Query {
+  const value = name(`r.${column}`);
+  const as = name(column);
+  if (type.startsWith('DATE')) return sql`strftime(${value}, '%Y-%m-%d') AS ${as}`;
   if (type.startsWith('VARCHAR[]')) {
     // NULL for no tags in both engines (DuckDB 1.4 and 1.5 disagree on an empty list's string).
-    const joined = spreadsheetSafeSql(`array_to_string(r.${column}, ';')`);
-    return `CASE WHEN len(r.${column}) = 0 THEN NULL ELSE ${joined} END AS ${column}`;
+    const joined = spreadsheetSafeSql(sql`array_to_string(${value}, ';')`);
+    return sql`CASE WHEN len(${value}) = 0 THEN NULL ELSE ${joined} END AS ${as}`;
   }
-  if (type.startsWith('BOOLEAN'))
-    return `CASE WHEN r.${column} THEN '是' ELSE '否' END AS ${column}`;
-  if (type.startsWith('VARCHAR')) return `${spreadsheetSafeSql(`r.${column}`)} AS ${column}`;
-  return `r.${column}`;
+  if (type.startsWith('BOOLEAN')) return sql`CASE WHEN ${value} THEN '是' ELSE '否' END AS ${as}`;
+  if (type.startsWith('VARCHAR')) {
+    return sql`${spreadsheetSafeSql(sql`CAST(${value} AS VARCHAR)`)} AS ${as}`;
+  }
+  return value;
 }
 
 /**
- * Tags joined with ';', booleans 是/否, dates YYYY-MM-DD, texts safe from formula injection; the
- * dense petitioner id stays inside.
+ * Tags joined with ';', booleans 是/否, dates YYYY-MM-DD, texts (ENUM columns read as text) safe
+ * from formula injection; `petitioner` is the published number, valid within one build.
  */
 export function exportQuery(): Query {
-  const columns = Object.entries(RECORD_COLUMNS)
-    .filter(([column]) => column !== 'petitioner')
-    .map(([column, type]) => columnSql(column, type));
-  return {
-    sql: `SELECT ${columns.join(', ')}, p.pseudonym
-  FROM records r LEFT JOIN petitioners p USING (petitioner)
-  ORDER BY ALL`,
-    params: [],
-  };
+  const columns = Object.entries(RECORD_COLUMNS).map(([column, type]) => columnSql(column, type));
+  return sql`SELECT ${join(columns, ', ')}
+  FROM records r
+  ORDER BY ALL`;
 }
 
 function cell(value: SqlRow[string]): string {

@@ -61,166 +61,63 @@ export interface CountDefinition {
 
 const DECIDED = sql`acceptance IN (${'受理'}, ${'不予受理'}, ${'不再受理'})`;
 const ACCEPTED = sql`acceptance = ${'受理'}`;
-const HANDLING_DUE_COLUMNS: readonly Need[] = ['acceptance', ['due_on', 'accepted_on']];
+
+type Unit = CountDefinition['unit'];
+
+/** A count: label, unit, anchor, the columns it needs, and its condition (absent: every record). */
+function count(
+  label: string,
+  unit: Unit,
+  anchor: Anchor,
+  columns: readonly Need[],
+  where?: Query,
+): CountDefinition {
+  return where === undefined
+    ? { label, unit, anchor, columns }
+    : { label, unit, anchor, columns, where };
+}
+
+/** The same, summing `persons` rather than counting records. */
+function persons(label: string, columns: readonly Need[], where?: Query): CountDefinition {
+  return { ...count(label, '人次', 'registered', columns, where), persons: true };
+}
+
+const CLOSED: readonly Need[] = ['closed_on'];
+const EVALUATION: readonly Need[] = ['satisfaction', 'closed_on'];
+const DEADLINE: Need = ['due_on', 'accepted_on'];
 
 /**
  * Counts placed by registration hold every record type (登记, 劝返; record_type is a dimension);
  * counts placed by a deadline or a closing hold 登记 records only (`REGISTRATION_TYPE`).
  */
+// prettier-ignore
 export const COUNT_MEASURES = {
-  batches: { label: '批次', unit: '批', anchor: 'registered', columns: [] },
-  persons: { label: '人次', unit: '人次', anchor: 'registered', persons: true, columns: [] },
-  repeat_batches: {
-    label: '重复信访批次',
-    unit: '批',
-    anchor: 'registered',
-    where: sql`is_repeat`,
-    columns: [['is_repeat', 'petitioner_id']],
-  },
-  leader_batches: {
-    label: '领导接访批次',
-    unit: '批',
-    anchor: 'registered',
-    where: sql`leader_received`,
-    columns: ['leader_received'],
-  },
-  leader_persons: {
-    label: '领导接访人次',
-    unit: '人次',
-    anchor: 'registered',
-    where: sql`leader_received`,
-    persons: true,
-    columns: ['leader_received'],
-  },
-  leader_cases: {
-    label: '领导包案件数',
-    unit: '件',
-    anchor: 'registered',
-    where: sql`leader_case`,
-    columns: ['leader_case'],
-  },
-  leader_cases_resolved: {
-    label: '领导包案已化解件数',
-    unit: '件',
-    anchor: 'registered',
-    where: sql`leader_case AND resolved`,
-    columns: ['leader_case', 'resolved'],
-  },
-  supervised: {
-    label: '督办件数',
-    unit: '件',
-    anchor: 'registered',
-    where: sql`supervised`,
-    columns: ['supervised'],
-  },
-  supervised_resolved: {
-    label: '督办已化解件数',
-    unit: '件',
-    anchor: 'registered',
-    where: sql`supervised AND resolved`,
-    columns: ['supervised', 'resolved'],
-  },
-  accepted: {
-    label: '受理件数',
-    unit: '件',
-    anchor: 'registered',
-    where: ACCEPTED,
-    columns: ['acceptance'],
-  },
-  not_accepted: {
-    label: '不予受理件数',
-    unit: '件',
-    anchor: 'registered',
-    where: sql`acceptance = ${'不予受理'}`,
-    columns: ['acceptance'],
-  },
-  not_again: {
-    label: '不再受理件数',
-    unit: '件',
-    anchor: 'registered',
-    where: sql`acceptance = ${'不再受理'}`,
-    columns: ['acceptance'],
-  },
-  pending: {
-    label: '待受理件数',
-    unit: '件',
-    anchor: 'registered',
-    where: sql`acceptance = ${'待受理'}`,
-    columns: ['acceptance'],
-  },
-  decision_due: { label: '受理期限到期件数', unit: '件', anchor: 'decisionDue', columns: [] },
-  decision_timely: {
-    label: '按期作出受理决定件数',
-    unit: '件',
-    anchor: 'decisionDue',
-    where: sql`${DECIDED} AND accepted_on <= decision_due_on`,
-    columns: ['acceptance', 'accepted_on'],
-  },
-  acceptance_due: {
-    label: '受理期限到期的受理件数',
-    unit: '件',
-    anchor: 'decisionDue',
-    where: ACCEPTED,
-    columns: ['acceptance'],
-  },
-  acceptance_in_time: {
-    label: '按期受理件数',
-    unit: '件',
-    anchor: 'decisionDue',
-    where: sql`${ACCEPTED} AND accepted_on <= decision_due_on`,
-    columns: ['acceptance', 'accepted_on'],
-  },
-  closure_due: {
-    label: '办理期限到期件数',
-    unit: '件',
-    anchor: 'handlingDue',
-    where: ACCEPTED,
-    columns: HANDLING_DUE_COLUMNS,
-  },
-  closure_on_time: {
-    label: '按期办结件数',
-    unit: '件',
-    anchor: 'handlingDue',
-    where: sql`${ACCEPTED} AND closed_on <= handling_due_on`,
-    columns: [...HANDLING_DUE_COLUMNS, 'closed_on'],
-  },
-  closure_open: {
-    label: '到期未办结且无办结日期件数',
-    unit: '件',
-    anchor: 'handlingDue',
-    where: sql`${ACCEPTED} AND closed_on IS NULL`,
-    columns: [...HANDLING_DUE_COLUMNS, 'closed_on'],
-  },
-  supervision_due: {
-    label: '办理期限到期的督办件数',
-    unit: '件',
-    anchor: 'handlingDue',
-    where: sql`supervised`,
-    columns: ['supervised', ['due_on', 'accepted_on']],
-  },
-  supervision_resolved: {
-    label: '到期督办已化解件数',
-    unit: '件',
-    anchor: 'handlingDue',
-    where: sql`supervised AND resolved`,
-    columns: ['supervised', 'resolved', ['due_on', 'accepted_on']],
-  },
-  closed: { label: '办结件数', unit: '件', anchor: 'closed', columns: ['closed_on'] },
-  evaluated: {
-    label: '参评件数',
-    unit: '件',
-    anchor: 'closed',
-    where: sql`satisfaction <> ${'未评价'}`,
-    columns: ['satisfaction', 'closed_on'],
-  },
-  satisfied: {
-    label: '满意件数',
-    unit: '件',
-    anchor: 'closed',
-    where: sql`satisfaction IN (${'满意'}, ${'基本满意'})`,
-    columns: ['satisfaction', 'closed_on'],
-  },
-} as const satisfies Record<string, CountDefinition>;
+  batches:               count('批次', '批', 'registered', []),
+  persons:               persons('人次', []),
+  repeat_batches:        count('重复信访批次', '批', 'registered', [['is_repeat', 'petitioner_id']], sql`is_repeat`),
+  leader_batches:        count('领导接访批次', '批', 'registered', ['leader_received'], sql`leader_received`),
+  leader_persons:        persons('领导接访人次', ['leader_received'], sql`leader_received`),
+  leader_cases:          count('领导包案件数', '件', 'registered', ['leader_case'], sql`leader_case`),
+  leader_cases_resolved: count('领导包案已化解件数', '件', 'registered', ['leader_case', 'resolved'], sql`leader_case AND resolved`),
+  supervised:            count('督办件数', '件', 'registered', ['supervised'], sql`supervised`),
+  supervised_resolved:   count('督办已化解件数', '件', 'registered', ['supervised', 'resolved'], sql`supervised AND resolved`),
+  accepted:              count('受理件数', '件', 'registered', ['acceptance'], ACCEPTED),
+  not_accepted:          count('不予受理件数', '件', 'registered', ['acceptance'], sql`acceptance = ${'不予受理'}`),
+  not_again:             count('不再受理件数', '件', 'registered', ['acceptance'], sql`acceptance = ${'不再受理'}`),
+  pending:               count('待受理件数', '件', 'registered', ['acceptance'], sql`acceptance = ${'待受理'}`),
+  decision_due:          count('受理期限到期件数', '件', 'decisionDue', []),
+  decision_timely:       count('按期作出受理决定件数', '件', 'decisionDue', ['acceptance', 'accepted_on'], sql`${DECIDED} AND accepted_on <= decision_due_on`),
+  acceptance_due:        count('受理期限到期的受理件数', '件', 'decisionDue', ['acceptance'], ACCEPTED),
+  acceptance_in_time:    count('按期受理件数', '件', 'decisionDue', ['acceptance', 'accepted_on'], sql`${ACCEPTED} AND accepted_on <= decision_due_on`),
+  closure_due:           count('办理期限到期件数', '件', 'handlingDue', ['acceptance', DEADLINE], ACCEPTED),
+  closure_on_time:       count('按期办结件数', '件', 'handlingDue', ['acceptance', DEADLINE, 'closed_on'], sql`${ACCEPTED} AND closed_on <= handling_due_on`),
+  closure_open:          count('到期未办结且无办结日期件数', '件', 'handlingDue', ['acceptance', DEADLINE, 'closed_on'], sql`${ACCEPTED} AND closed_on IS NULL`),
+  supervision_due:       count('办理期限到期的督办件数', '件', 'handlingDue', ['supervised', DEADLINE], sql`supervised`),
+  supervision_resolved:  count('到期督办已化解件数', '件', 'handlingDue', ['supervised', 'resolved', DEADLINE], sql`supervised AND resolved`),
+  closed:                count('办结件数', '件', 'closed', CLOSED),
+  evaluated:             count('参评件数', '件', 'closed', EVALUATION, sql`satisfaction <> ${'未评价'}`),
+  satisfied:             count('满意件数', '件', 'closed', EVALUATION, sql`satisfaction IN (${'满意'}, ${'基本满意'})`),
+} satisfies Record<string, CountDefinition>;
 
 export type CountName = keyof typeof COUNT_MEASURES;
 

@@ -248,15 +248,24 @@ export function knownValuesQueries(): Record<'months' | 'categories' | 'regions'
   };
 }
 
-/** A handling table (cube_handling, cube_timing) and its filters: the tag variant for a tag. */
+/**
+ * A handling table (cube_handling, cube_timing) and its filters: the tag variant for a tag, the
+ * `_top` sum when no filter is set, else the full table. Its text changes only with the table.
+ */
 function handlingWhere(scope: DashboardScope, table: 'cube_handling' | 'cube_timing', side: Side) {
-  const tagged = scope.tag !== null;
-  return {
-    table: name(tagged ? `${table}_tag` : table),
-    clause: sql`${monthsClause(sideMonths(scope.period, side))}${filterClause(scope, {
-      tags: tagged ? 'column' : 'none',
-    })}`,
-  };
+  const months = monthsClause(sideMonths(scope.period, side));
+  if (scope.tag !== null) {
+    return {
+      table: name(`${table}_tag`),
+      clause: sql`${months}${filterClause(scope, { tags: 'column' })}`,
+    };
+  }
+  const filtered = (['channel', 'level', 'category', 'region'] as const).some(
+    (key) => scope[key] !== null,
+  );
+  return filtered
+    ? { table: name(table), clause: sql`${months}${filterClause(scope, { tags: 'none' })}` }
+    : { table: name(`${table}_top`), clause: months };
 }
 
 /** The catalog's handling counts by side (the report's rates and 法治化 terms). */

@@ -95,12 +95,11 @@ function countColumn(count: CountName): Query {
   if (definition.anchor !== 'registered') {
     conditions.push(sql`d.record_type = ${REGISTRATION_TYPE}`);
   }
-  if ('where' in definition) conditions.push(sql`(${definition.where})`);
+  if (definition.where !== undefined) conditions.push(sql`(${definition.where})`);
   const filter = join(conditions, ' AND ');
-  const value =
-    'persons' in definition
-      ? sql`coalesce(sum(d.persons) FILTER (WHERE ${filter}), 0)`
-      : sql`count(*) FILTER (WHERE ${filter})`;
+  const value = definition.persons
+    ? sql`coalesce(sum(d.persons) FILTER (WHERE ${filter}), 0)`
+    : sql`count(*) FILTER (WHERE ${filter})`;
   return sql`CAST(${value} AS INTEGER) AS ${name(count)}`;
 }
 
@@ -171,11 +170,14 @@ export function recordValuesQuery(column: 'category' | 'region' | 'tag'): Query 
   return sql`SELECT DISTINCT ${value} AS value FROM records ORDER BY 1`;
 }
 
-/** First and last registration day, and the number of records: fixes the default period. */
-export function dataRangeQuery(): Query {
+/**
+ * First and last registration day, and the number of records: fixes the default period. From the
+ * tables' `data_range` (one row) when they exist, so the browser does not scan `records`.
+ */
+export function dataRangeQuery(source: 'records' | 'cube' = 'records'): Query {
   return sql`SELECT
     strftime(min(registered_on), '%Y-%m-%d') AS first_on,
     strftime(max(registered_on), '%Y-%m-%d') AS last_on,
-    CAST(count(*) AS INTEGER) AS records
-  FROM records`;
+    CAST(${source === 'cube' ? sql`sum(records)` : sql`count(*)`} AS INTEGER) AS records
+  FROM ${source === 'cube' ? sql`(SELECT first_on AS registered_on, records FROM data_range UNION ALL SELECT last_on, 0 FROM data_range)` : sql`records`}`;
 }

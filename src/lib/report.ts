@@ -517,7 +517,7 @@ export async function computeReport(
   options: ReportOptions,
   source: ReportSource = 'records',
 ): Promise<Report> {
-  const range = parseDataRange(await run(dataRangeQuery()));
+  const range = parseDataRange(await run(dataRangeQuery(source)));
   if (!range) throw new NoDataError('已发布的数据中没有记录。');
   const period = resolvePeriod(request, range.last);
   const filter = request.filter ?? NO_FILTER;

@@ -47,8 +47,9 @@ export const PUBLISHED_FILES = {
 
 /**
  * Table `records` of the published database: one row per published petition record.
- * Never: case_id, names, phones, addresses, ID numbers, free text.
+ * Never: case_id, names, phones, addresses, ID numbers, free text, pseudonyms.
  * Dates are DATE; booleans BOOLEAN (never NULL); `petitioner` is NULL when the export had none.
+ * The types here are what readers may rely on; RECORD_ENUM_COLUMNS are stored as ENUMs.
  */
 export const RECORD_COLUMNS = {
   registered_on: 'DATE NOT NULL',
@@ -75,19 +76,69 @@ export const RECORD_COLUMNS = {
   leader_case: 'BOOLEAN NOT NULL',
   supervised: 'BOOLEAN NOT NULL',
   resolved: 'BOOLEAN NOT NULL',
+  /**
+   * A dense number (1, 2, …) per petitioner, in the order of the keyed hash of their ID number
+   * (scripts/data/pseudonym.ts): it links one person's records within one build and says
+   * nothing about the person; the hash itself is never published.
+   */
   petitioner: 'UINTEGER',
 } as const;
 
 export type RecordColumn = keyof typeof RECORD_COLUMNS;
 
 /**
- * Table `petitioners`: petitioner (the dense id used in `records`) → pseudonym, a keyed hash
- * (HMAC-SHA-256 with a secret never published, first 16 hex digits). Same secret, same pseudonym.
+ * The text columns `records` stores as ENUM types (one to two bytes a row, and long runs once
+ * sorted): type `record_<column>` lists the published values in text order, so ORDER BY and the
+ * values read back are those of VARCHAR; a filter compares as text, so a value the data lacks
+ * matches nothing.
  */
-export const PETITIONER_COLUMNS = {
-  petitioner: 'UINTEGER NOT NULL',
-  pseudonym: 'VARCHAR NOT NULL',
-} as const;
+export const RECORD_ENUM_COLUMNS = [
+  'record_type',
+  'channel',
+  'level',
+  'category',
+  'category_raw',
+  'subcategory',
+  'purpose',
+  'region',
+  'unit',
+  'source',
+  'acceptance',
+  'satisfaction',
+] as const satisfies readonly RecordColumn[];
+
+export type RecordEnumColumn = (typeof RECORD_ENUM_COLUMNS)[number];
+
+export function recordEnumType(column: RecordEnumColumn): string {
+  return `record_${column}`;
+}
+
+/**
+ * The statement that makes a column's ENUM type from the values `valuesSql` (a query with
+ * column `v`) returns; an ENUM needs one value at least, so '' stands in when there is none.
+ */
+export function recordEnumTypeSql(
+  column: RecordEnumColumn,
+  valuesSql: string,
+  schema = '',
+): string {
+  return `CREATE TYPE ${schema}${recordEnumType(column)} AS ENUM (
+  WITH present AS (SELECT DISTINCT v FROM (${valuesSql}) WHERE v IS NOT NULL)
+  SELECT v FROM present UNION ALL SELECT '' WHERE NOT EXISTS (FROM present) ORDER BY v)`;
+}
+
+/** RECORD_COLUMNS as stored: each ENUM column with its type (`schema` qualifies the name). */
+export function storedRecordColumns(schema = ''): Record<RecordColumn, string> {
+  const enums = new Set<string>(RECORD_ENUM_COLUMNS);
+  return Object.fromEntries(
+    Object.entries(RECORD_COLUMNS).map(([column, type]) => [
+      column,
+      enums.has(column)
+        ? type.replace('VARCHAR', `${schema}${recordEnumType(column as RecordEnumColumn)}`)
+        : type,
+    ]),
+  ) as Record<RecordColumn, string>;
+}
 
 export interface ManifestInput {
   file: string;
@@ -123,7 +174,7 @@ export interface CategoryLabel {
  * The published layout's version: raised whenever the tables change (the dashboard's pre-aggregated
  * tables included), so a site is never built from data published by an older build.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Why a site cannot be built from this published data, or null when it can. */
 export function manifestVersionProblem(

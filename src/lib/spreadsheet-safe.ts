@@ -1,3 +1,6 @@
+import type { Query } from './query-runner.ts';
+import { sql } from './sql.ts';
+
 /**
  * Spreadsheet formula injection (OWASP "CSV Injection"): a cell that begins with =, +, -, @, a tab
  * or a carriage return is read by Excel and WPS as a formula. Such a text gets a leading single
@@ -13,6 +16,6 @@ export function spreadsheetSafe(text: string): string {
 }
 
 /** The same rule in SQL, for a VARCHAR expression (both DuckDB engines). */
-export function spreadsheetSafeSql(expression: string): string {
-  return `CASE WHEN left(${expression}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) AND NOT regexp_full_match(${expression}, '[+-]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?%?') THEN '''' || ${expression} ELSE ${expression} END`;
+export function spreadsheetSafeSql(expression: Query): Query {
+  return sql`CASE WHEN left(${expression}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) AND NOT regexp_full_match(${expression}, '[+-]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?%?') THEN '''' || ${expression} ELSE ${expression} END`;
 }

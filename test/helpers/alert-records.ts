@@ -1,6 +1,7 @@
 /**
- * Records for the alert tests: three steady years of 城关街道·市场监管 (7–9 batches a month) that
- * jump to 26 in December 2024, and 西山镇·教育 (one letter a month) with its first 集体访 on 31 December.
+ * Records for the alert tests: three steady years of 城关街道·市场监管 (7–9 batches a month, all
+ * handled by 区市场监管局) that jump to 26 in December 2024, and 西山镇·教育 (one letter a month)
+ * with its first 集体访 on 31 December.
  */
 import { addMonths, daysInMonth } from '../../src/lib/periods.ts';
 import type { TestRecord } from './published-db.ts';
@@ -18,6 +19,7 @@ export function alertRecords(): TestRecord[] {
         registered_on: `${month}-${day}`,
         region: '城关街道',
         category: '市场监管',
+        unit: '区市场监管局',
         petitioner: petitioner++,
       });
     }

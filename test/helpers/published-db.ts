@@ -1,15 +1,19 @@
 /**
- * Writes a published database (the schema of src/lib/schema.ts, storage readable by DuckDB 1.4)
- * from record objects, for tests of everything that reads one. Unset fields take the defaults below.
+ * Writes a published database (the schema of src/lib/schema.ts, its ENUM columns included, storage
+ * readable by DuckDB 1.4) from record objects, for tests of everything that reads one. Unset fields
+ * take the defaults below; the rows keep their order.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { buildSettings } from '../../src/lib/build-settings.ts';
 import {
-  PETITIONER_COLUMNS,
   PUBLISHED_FILES,
   RECORD_COLUMNS,
+  RECORD_ENUM_COLUMNS,
+  recordEnumType,
+  recordEnumTypeSql,
+  storedRecordColumns,
   SCHEMA_VERSION,
   type Manifest,
   type RecordColumn,
@@ -84,32 +88,29 @@ export async function writePublishedDb(
     await connection.run(`ATTACH '${file.replaceAll("'", "''")}' AS db (STORAGE_VERSION 'v1.4.0')`);
     await connection.run('USE db');
     await connection.run('DROP TABLE IF EXISTS records');
-    await connection.run('DROP TABLE IF EXISTS petitioners');
-    await connection.run(`CREATE TABLE records (${columnsSql(RECORD_COLUMNS)})`);
-    await connection.run(`CREATE TABLE petitioners (${columnsSql(PETITIONER_COLUMNS)})`);
+    for (const column of RECORD_ENUM_COLUMNS) {
+      await connection.run(`DROP TYPE IF EXISTS ${recordEnumType(column)}`);
+    }
+    await connection.run(`CREATE TEMP TABLE texts (${columnsSql(RECORD_COLUMNS)})`);
     const columns = Object.keys(RECORD_COLUMNS) as RecordColumn[];
     const rowSql = `(${columns.map(placeholder).join(', ')})`;
-    const petitioners = new Set<number>();
     for (let start = 0; start < records.length; start += CHUNK) {
       const chunk = records.slice(start, start + CHUNK).map((record) => ({
         ...DEFAULTS,
         ...record,
         category_raw: record.category_raw ?? record.category ?? DEFAULTS.category,
       }));
-      for (const row of chunk) {
-        if (typeof row.petitioner === 'number') petitioners.add(row.petitioner);
-      }
       await connection.run(
-        `INSERT INTO records (${columns.join(', ')}) VALUES ${chunk.map(() => rowSql).join(', ')}`,
+        `INSERT INTO texts (${columns.join(', ')}) VALUES ${chunk.map(() => rowSql).join(', ')}`,
         chunk.flatMap((row) => columns.flatMap((column) => bound(column, row[column] ?? null))),
       );
     }
-    for (const id of petitioners) {
-      await connection.run('INSERT INTO petitioners VALUES (?, ?)', [
-        id,
-        id.toString(16).padStart(16, '0'),
-      ]);
+    for (const column of RECORD_ENUM_COLUMNS) {
+      await connection.run(recordEnumTypeSql(column, `SELECT ${column} AS v FROM texts`));
     }
+    await connection.run(`CREATE TABLE records (${columnsSql(storedRecordColumns())})`);
+    await connection.run('INSERT INTO records SELECT * FROM texts ORDER BY rowid');
+    await connection.run('DROP TABLE texts');
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -10,6 +10,8 @@ import type { AlertOptions } from './options.ts';
 import type { Baseline } from './reference.ts';
 import { alertSentence } from './sentence.ts';
 import {
+  HELPER_DIMENSIONS,
+  type AlertDimension,
   KEY_SEPARATOR,
   SERIES_DIMENSIONS,
   denseSeries,
@@ -18,7 +20,7 @@ import {
   type Series,
 } from './series.ts';
 import type { Measure } from '../counts.ts';
-import type { Alert, AlertDetail, AlertKind, BandPoint } from './types.ts';
+import type { Alert, AlertDetail, AlertKind, BandPoint, Mainly } from './types.ts';
 import { earlierSums, referenceValues } from './windows.ts';
 
 /** Per region × category, the rolling window ending on each month's last day (or the cutoff). */
@@ -42,8 +44,10 @@ export interface AlertInput {
 }
 
 const BAND_MONTHS = 13;
-/** Every series but 走访 by region, which is only the 越级 share's denominator. */
-const ALERTING: ReadonlySet<string> = new Set(SERIES_DIMENSIONS.filter((d) => d !== 'visits'));
+/** Every series but the helpers (the 越级 share's denominator, a unit's counts by category …). */
+const ALERTING: ReadonlySet<string> = new Set(
+  SERIES_DIMENSIONS.filter((d) => !(HELPER_DIMENSIONS as readonly string[]).includes(d)),
+);
 
 function seriesName(series: Pick<Series, 'dimension' | 'keys'>): string {
   const [first = '', second = ''] = series.keys;
@@ -191,7 +195,7 @@ function countAlerts(
     // The 95% quantile is never below the mean: a month at or below it breaks the run.
     run = j && observed > j.expected && observed > j.moderate() ? run + 1 : 0;
     const base = {
-      dimension: series.dimension,
+      dimension: series.dimension as AlertDimension,
       keys: series.keys,
       name: seriesName(series),
       measure,
@@ -199,6 +203,7 @@ function countAlerts(
       observed,
       partialThrough: t === last ? frame.partialThrough : null,
       detail: null,
+      mainly: [],
     };
     // 新出现: quiet for the whole look-back, all of it covered by the data.
     if (
@@ -307,6 +312,7 @@ function escalationAlerts(
           baseline: 'share',
           partialThrough: t === last ? frame.partialThrough : null,
           detail,
+          mainly: [],
         },
         points,
       ),
@@ -382,6 +388,7 @@ function collectiveAlerts(
               collectiveNew,
               petitionersAbove,
             },
+            mainly: [],
           },
           points,
         ),
@@ -389,6 +396,37 @@ function collectiveAlerts(
     });
   }
   return alerts;
+}
+
+/**
+ * A unit's alerts with the category and the region that hold at least `share` of the unit's
+ * count in the alert's month (`parts`: the unit's unit-category and unit-region series).
+ */
+function withMainly(
+  alerts: readonly Alert[],
+  parts: readonly Series[],
+  months: ReadonlyMap<string, number>,
+  share: number,
+): Alert[] {
+  return alerts.map((alert) => {
+    const t = months.get(alert.month) ?? -1;
+    const mainly: Mainly[] = [];
+    for (const dimension of ['category', 'region'] as const) {
+      let best: Series | null = null;
+      for (const part of parts) {
+        if (part.dimension !== `unit-${dimension}`) continue;
+        if (!best || part[alert.measure][t]! > best[alert.measure][t]!) best = part;
+      }
+      const count = best?.[alert.measure][t] ?? 0;
+      if (!best || alert.observed === 0 || count / alert.observed < share) continue;
+      mainly.push({
+        dimension,
+        key: best.keys[1] ?? '',
+        share: Math.round((count / alert.observed) * 100) / 100,
+      });
+    }
+    return { ...alert, mainly };
+  });
 }
 
 /** Strongest first; ties in a fixed order so every run lists them alike. */
@@ -410,12 +448,29 @@ export function deriveAlerts(input: AlertInput, options: AlertOptions): Alert[] 
   const visits = new Map(
     series.filter((s) => s.dimension === 'visits').map((s) => [s.keys.join(KEY_SEPARATOR), s]),
   );
+  const unitParts = new Map<string, Series[]>();
+  for (const s of series) {
+    if (s.dimension !== 'unit-category' && s.dimension !== 'unit-region') continue;
+    const unit = s.keys[0] ?? '';
+    unitParts.set(unit, [...(unitParts.get(unit) ?? []), s]);
+  }
+  const monthIndex = new Map(frame.months.map((month, i) => [month, i]));
   const alerts: Alert[] = [];
   for (const s of series) {
     if (!ALERTING.has(s.dimension)) continue;
-    alerts.push(
+    const counted = [
       ...countAlerts(s, 'batches', frame, options),
       ...countAlerts(s, 'persons', frame, options),
+    ];
+    alerts.push(
+      ...(s.dimension === 'unit'
+        ? withMainly(
+            counted,
+            unitParts.get(s.keys[0] ?? '') ?? [],
+            monthIndex,
+            options.sameRiseShare,
+          )
+        : counted),
     );
     if (s.dimension === 'escalated') {
       alerts.push(...escalationAlerts(s, visits.get(s.keys.join(KEY_SEPARATOR)), frame, options));

@@ -25,6 +25,11 @@ export interface AlertOptions {
   /** 越级 share: at least this many 越级 batches, a rise of at least this many percentage points. */
   escalationMinBatches: number;
   escalationMinPoints: number;
+  /**
+   * A unit's alert is the rise of a category (or region) alerting alike that month when at least
+   * this share of the unit's count that month is of that category (region): one rise, one alert.
+   */
+  sameRiseShare: number;
   /** Alerts named in the briefing's 存在问题 and on 总览. */
   briefingTop: number;
 }
@@ -44,5 +49,6 @@ export const DEFAULT_ALERT_OPTIONS: AlertOptions = {
   collectiveMinPetitioners: 5,
   escalationMinBatches: 3,
   escalationMinPoints: 10,
+  sameRiseShare: 2 / 3,
   briefingTop: 3,
 };

@@ -6,7 +6,8 @@
 import type { AlertOptions } from './options.ts';
 import type { Alert } from './types.ts';
 
-export const ALERTS_VERSION = 1;
+/** 2: unit alerts carry `mainly` (which category and region hold their count). */
+export const ALERTS_VERSION = 2;
 
 /** Months (up to the cutoff's) whose alerts keep their band in alerts.json. */
 export const BAND_KEPT_MONTHS = 12;

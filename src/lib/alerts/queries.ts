@@ -20,6 +20,12 @@ const SERIES: [SeriesDimension, key: string, from: string][] = [
   ['tag', 'tag', `(SELECT *, unnest(tags) AS tag FROM records WHERE record_type = '登记')`],
   ['escalated', 'region', `records WHERE record_type = '登记' AND ${ESCALATED}`],
   ['visits', 'region', `records WHERE record_type = '登记' AND channel = '来访'`],
+  [
+    'unit-category',
+    `unit || ? || category`,
+    `records WHERE record_type = '登记' AND unit IS NOT NULL`,
+  ],
+  ['unit-region', `unit || ? || region`, `records WHERE record_type = '登记' AND unit IS NOT NULL`],
 ];
 
 export function alertCountsQuery(): Query {

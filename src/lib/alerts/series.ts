@@ -18,8 +18,15 @@ export const SERIES_DIMENSIONS = [
   'escalated',
   /** 走访 by region: the denominator of the 越级 share (no alerts of its own). */
   'visits',
+  /** A unit's counts by category and by region: which alert a unit's rise is (no alerts of their own). */
+  'unit-category',
+  'unit-region',
 ] as const;
 export type SeriesDimension = (typeof SERIES_DIMENSIONS)[number];
+
+/** Series counted only to help judge others: they raise no alerts. */
+export const HELPER_DIMENSIONS = ['visits', 'unit-category', 'unit-region'] as const;
+export type AlertDimension = Exclude<SeriesDimension, (typeof HELPER_DIMENSIONS)[number]>;
 
 /** One sparse count: `key` holds the dimension's values joined by KEY_SEPARATOR. */
 export interface CountRow extends Counts {

@@ -1,8 +1,9 @@
 import type { Measure } from '../counts.ts';
 import type { Baseline } from './reference.ts';
-import type { SeriesDimension } from './series.ts';
+import type { AlertDimension } from './series.ts';
 
-export type AlertKind = 'above' | 'sustained' | 'new' | 'collective' | 'escalation';
+export const ALERT_KINDS = ['above', 'sustained', 'new', 'collective', 'escalation'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** One month of an alert's series against its expectation (null: no expectation that month). */
 export interface BandPoint {
@@ -14,7 +15,7 @@ export interface BandPoint {
 
 export interface Alert {
   kind: AlertKind;
-  dimension: SeriesDimension;
+  dimension: AlertDimension;
   /** The dimension's values: [region, category] for region-category, [value] otherwise. */
   keys: string[];
   /** Display name: 城关街道·市场监管, 城关街道·越级走访 … */
@@ -36,8 +37,19 @@ export interface Alert {
   partialThrough: string | null;
   /** Facts the sentence needs beyond the counts (collective and escalation). */
   detail: AlertDetail | null;
+  /**
+   * A unit's alert: the category and the region holding at least `sameRiseShare` of the unit's
+   * count that month, with their shares (two decimals); empty otherwise. See riseGroups.
+   */
+  mainly: Mainly[];
   sentence: string;
   band: BandPoint[];
+}
+
+export interface Mainly {
+  dimension: 'category' | 'region';
+  key: string;
+  share: number;
 }
 
 export interface AlertDetail {

@@ -114,7 +114,13 @@ export const alertMatrixChart: ChartSpec<AlertMatrixRow, AlertMatrixOptions> = (
       tickFormat: (n: string) => fitText(n, nameRoom),
     },
     marks: [
-      Plot.cell(background, { x: 'column', y: 'row', fill: NONE, inset: 0.5 }),
+      Plot.cell(background, {
+        x: 'column',
+        y: 'row',
+        fill: NONE,
+        inset: 0.5,
+        title: (c: { row: string; column: string }) => `${c.row}·${c.column}：无预警`,
+      }),
       Plot.cell(cells, {
         x: 'column',
         y: 'row',

@@ -40,43 +40,73 @@ export interface BadRowSpec {
   changes?: Partial<Record<Field, Cell>>;
 }
 
-/** Month indices: 0 = 2022-01, 12 = 2023-01, 24 = 2024-01. Files as in layout.FILES. */
+/** The bad rows written into file `file` (an index into layout.FILES). */
+function inFile(file: number, rows: readonly Omit<BadRowSpec, 'file'>[]): BadRowSpec[] {
+  return rows.map((row) => ({ file, ...row }));
+}
+
+/** A repeat of the row written just before it, cell for cell. */
+function identicalDuplicate(month: number): Omit<BadRowSpec, 'file'> {
+  return { month, kind: 'duplicate-identical', field: 'case_id' };
+}
+
+/** The case number of an earlier record again, on a row whose cells say otherwise. */
+function conflictingDuplicate(
+  spec: Required<Pick<BadRowSpec, 'month' | 'sourceMonth' | 'sourceFile' | 'changes'>>,
+): Omit<BadRowSpec, 'file'> {
+  return {
+    month: spec.month,
+    kind: 'duplicate-conflicting',
+    field: 'case_id',
+    sourceMonth: spec.sourceMonth,
+    sourceFile: spec.sourceFile,
+    changes: spec.changes,
+  };
+}
+
+/** Month indices: 0 = 2022-01, 12 = 2023-01, 24 = 2024-01; in month order. */
 export const BAD_ROWS: readonly BadRowSpec[] = [
-  { file: 0, month: 2, kind: 'unparseable-date', field: 'registered_on', value: '2022.3' },
-  { file: 0, month: 3, kind: 'duplicate-identical', field: 'case_id' },
-  { file: 0, month: 4, kind: 'empty-required', field: 'case_id', value: null },
-  { file: 1, month: 8, kind: 'bad-persons', field: 'persons', value: 0 },
-  { file: 1, month: 10, kind: 'empty-required', field: 'category', value: null },
-  { file: 1, month: 11, kind: 'unparseable-date', field: 'registered_on', value: '待补录' },
-  { file: 2, month: 13, kind: 'impossible-date', field: 'registered_on', value: '2023-02-30' },
-  { file: 2, month: 15, kind: 'empty-required', field: 'registered_on', value: null },
-  { file: 2, month: 16, kind: 'unknown-channel', field: 'channel', value: '传真' },
-  {
-    file: 3,
-    month: 18,
-    kind: 'duplicate-conflicting',
-    field: 'case_id',
-    sourceMonth: 14,
-    sourceFile: 2,
-    changes: { closed_on: null, satisfaction: null, resolved: null },
-  },
-  { file: 3, month: 20, kind: 'empty-required', field: 'channel', value: null },
-  { file: 3, month: 21, kind: 'duplicate-identical', field: 'case_id' },
-  { file: 3, month: 22, kind: 'bad-persons', field: 'persons', value: '两人' },
-  { file: 4, month: 24, kind: 'empty-required', field: 'region', value: null },
-  { file: 4, month: 25, kind: 'unknown-level', field: 'level', value: '乡里' },
-  { file: 4, month: 26, kind: 'bad-persons', field: 'persons', value: '-2' },
-  { file: 5, month: 27, kind: 'empty-required', field: 'level', value: null },
-  { file: 5, month: 29, kind: 'impossible-date', field: 'registered_on', value: '2024/6/31' },
-  {
-    file: 5,
-    month: 30,
-    kind: 'duplicate-conflicting',
-    field: 'case_id',
-    sourceMonth: 28,
-    sourceFile: 5,
-    changes: { category: '其他', subcategory: null },
-  },
-  { file: 5, month: 31, kind: 'duplicate-identical', field: 'case_id' },
-  { file: 5, month: 32, kind: 'unparseable-date', field: 'registered_on', value: '2024-09' },
+  ...inFile(0, [
+    { month: 2, kind: 'unparseable-date', field: 'registered_on', value: '2022.3' },
+    identicalDuplicate(3),
+    { month: 4, kind: 'empty-required', field: 'case_id', value: null },
+  ]),
+  ...inFile(1, [
+    { month: 8, kind: 'bad-persons', field: 'persons', value: 0 },
+    { month: 10, kind: 'empty-required', field: 'category', value: null },
+    { month: 11, kind: 'unparseable-date', field: 'registered_on', value: '待补录' },
+  ]),
+  ...inFile(2, [
+    { month: 13, kind: 'impossible-date', field: 'registered_on', value: '2023-02-30' },
+    { month: 15, kind: 'empty-required', field: 'registered_on', value: null },
+    { month: 16, kind: 'unknown-channel', field: 'channel', value: '传真' },
+  ]),
+  ...inFile(3, [
+    conflictingDuplicate({
+      month: 18,
+      sourceMonth: 14,
+      sourceFile: 2,
+      changes: { closed_on: null, satisfaction: null, resolved: null },
+    }),
+    { month: 20, kind: 'empty-required', field: 'channel', value: null },
+    identicalDuplicate(21),
+    { month: 22, kind: 'bad-persons', field: 'persons', value: '两人' },
+  ]),
+  ...inFile(4, [
+    { month: 24, kind: 'empty-required', field: 'region', value: null },
+    { month: 25, kind: 'unknown-level', field: 'level', value: '乡里' },
+    { month: 26, kind: 'bad-persons', field: 'persons', value: '-2' },
+  ]),
+  ...inFile(5, [
+    { month: 27, kind: 'empty-required', field: 'level', value: null },
+    { month: 29, kind: 'impossible-date', field: 'registered_on', value: '2024/6/31' },
+    conflictingDuplicate({
+      month: 30,
+      sourceMonth: 28,
+      sourceFile: 5,
+      changes: { category: '其他', subcategory: null },
+    }),
+    identicalDuplicate(31),
+    { month: 32, kind: 'unparseable-date', field: 'registered_on', value: '2024-09' },
+  ]),
 ];

@@ -48,9 +48,10 @@ export interface FileStyle {
   bools: BoolStyle;
   /** Chance that a default value (否, 未评价, 待受理, 本级登记, 登记, persons 1) is left empty. */
   blankDefaults: number;
-  channelAliases: Partial<Record<Channel, readonly string[]>>;
-  levelAliases: Partial<Record<Level, readonly string[]>>;
-  oldCategories: boolean;
+  /** The words the file writes for a channel or a level instead, one picked at random a row. */
+  aliases: Partial<Record<Channel | Level, readonly string[]>>;
+  /** The file writes the problem categories of the old scheme (render.ts OLD_SCHEME). */
+  oldCategories?: true;
 }
 
 export interface FileSpec {
@@ -170,12 +171,7 @@ export const FILES: readonly FileSpec[] = [
       ],
       bools: '是否',
       blankDefaults: 0.5,
-      channelAliases: {
-        来访: ['来访', '走访'],
-        来信: ['来信', '信件'],
-        网上信访: ['网上信访', '网信'],
-      },
-      levelAliases: {},
+      aliases: { 来访: ['来访', '走访'], 来信: ['来信', '信件'], 网上信访: ['网上信访', '网信'] },
       oldCategories: true,
     },
   },
@@ -204,8 +200,13 @@ export const FILES: readonly FileSpec[] = [
       ],
       bools: 'YN',
       blankDefaults: 0.3,
-      channelAliases: { 网上信访: ['网上信访', '网上投诉'] },
-      levelAliases: { 进京: ['国家'], 赴省: ['省'], 到市: ['市'], 本级: ['本区'] },
+      aliases: {
+        网上信访: ['网上信访', '网上投诉'],
+        进京: ['国家'],
+        赴省: ['省'],
+        到市: ['市'],
+        本级: ['本区'],
+      },
       oldCategories: true,
     },
   },
@@ -232,9 +233,7 @@ export const FILES: readonly FileSpec[] = [
       ],
       bools: '10',
       blankDefaults: 0.2,
-      channelAliases: {},
-      levelAliases: {},
-      oldCategories: false,
+      aliases: {},
     },
   },
   {
@@ -254,9 +253,7 @@ export const FILES: readonly FileSpec[] = [
       ],
       bools: 'truefalse',
       blankDefaults: 0.1,
-      channelAliases: {},
-      levelAliases: { 本级: ['本级', '来区'] },
-      oldCategories: false,
+      aliases: { 本级: ['本级', '来区'] },
     },
   },
   {
@@ -273,9 +270,7 @@ export const FILES: readonly FileSpec[] = [
       ],
       bools: '是否',
       blankDefaults: 0.4,
-      channelAliases: { 来访: ['来访', '走访'] },
-      levelAliases: { 进京: ['进京', '京'], 本级: ['本级', '到县'] },
-      oldCategories: false,
+      aliases: { 来访: ['来访', '走访'], 进京: ['进京', '京'], 本级: ['本级', '到县'] },
     },
   },
   {
@@ -292,9 +287,7 @@ export const FILES: readonly FileSpec[] = [
       ],
       bools: '是否',
       blankDefaults: 0.3,
-      channelAliases: { 来信: ['来信', '信件'] },
-      levelAliases: { 进京: ['进京', '国家'], 赴省: ['赴省', '省'] },
-      oldCategories: false,
+      aliases: { 来信: ['来信', '信件'], 进京: ['进京', '国家'], 赴省: ['赴省', '省'] },
     },
   },
 ];

@@ -123,9 +123,9 @@ function cellValue(field: Field): Cell {
     case 'registered_on':
       return date(record.day);
     case 'channel':
-      return alias(rng, t.channel, style.channelAliases[t.channel]);
+      return alias(rng, t.channel, style.aliases[t.channel]);
     case 'level':
-      return alias(rng, t.level, style.levelAliases[t.level]);
+      return alias(rng, t.level, style.aliases[t.level]);
     case 'persons':
       if (t.persons === 1 && chance(rng, style.blankDefaults / 2)) return null;
       return xlsx ? t.persons : String(t.persons);

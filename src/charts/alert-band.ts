@@ -1,18 +1,17 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import type { BandPoint } from '../lib/alerts/types.ts';
 import {
   baseSpec,
   chartHeight,
-  chartWidth,
   countScale,
   emptyChart,
-  isCompact,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
+  widthAndLayout,
 } from './common.ts';
 import { monthAxis, monthTitle } from './months.ts';
-import type { TableData } from './table.ts';
 import { COLORS } from './theme.ts';
 
 export interface AlertBandOptions extends ChartOptions {
@@ -35,11 +34,10 @@ function pointTitle(p: BandPoint, unit: string): string {
  * limit, the expected count dashed, the observed counts as a line; months above the limit red.
  * Months without an expectation (short history) have no band.
  */
-export function alertBandChart(rows: readonly BandPoint[], options: AlertBandOptions): PlotOptions {
+export const alertBandChart: ChartSpec<BandPoint, AlertBandOptions> = (rows, options) => {
   const points = rows.filter((p) => Number.isFinite(p.observed));
   if (points.length === 0) return emptyChart(options, 160);
-  const width = chartWidth(options);
-  const compact = isCompact(width);
+  const { width, compact } = widthAndLayout(options);
   const height = chartHeight(options, compact ? 150 : 180);
   const marginLeft = 40;
   const marginRight = 12;
@@ -50,12 +48,9 @@ export function alertBandChart(rows: readonly BandPoint[], options: AlertBandOpt
   const description =
     `${options.name}，${points.length}个月登记数与预期范围；最近一月${pointTitle(last, options.unit)}` +
     (above.length > 0 ? `；${above.length}个月高于上限。` : '。');
+  const frame = { width, height, marginLeft, marginRight, marginTop: 16, marginBottom: 28 };
   return {
-    ...baseSpec(options, { width, height }, description),
-    marginLeft,
-    marginRight,
-    marginTop: 16,
-    marginBottom: 28,
+    ...baseSpec(options, frame, description),
     x: {
       type: 'point',
       ...monthAxis(
@@ -88,10 +83,10 @@ export function alertBandChart(rows: readonly BandPoint[], options: AlertBandOpt
       }),
     ],
   };
-}
+};
 
 /** Month, count, expected and upper limit; 无 where the history was too short to expect. */
-export function alertBandTable(rows: readonly BandPoint[], options: AlertBandOptions): TableData {
+export const alertBandTable: ChartTable<BandPoint, AlertBandOptions> = (rows, options) => {
   return {
     headers: ['月份', `登记数（${options.unit}）`, '预期', '上限'],
     rows: rows.map((p) => [
@@ -101,4 +96,4 @@ export function alertBandTable(rows: readonly BandPoint[], options: AlertBandOpt
       p.upper === null ? '无' : String(p.upper),
     ]),
   };
-}
+};

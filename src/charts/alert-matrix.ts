@@ -1,18 +1,17 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
   chartHeight,
-  chartWidth,
   emptyChart,
-  isCompact,
   ordered,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
+  widthAndLayout,
 } from './common.ts';
 import { bottomLegend } from './legend.ts';
 import { fitText, maxTextWidth, textWidth } from './measure.ts';
-import type { TableData } from './table.ts';
 
 /** One cell with an alert: its strongest score and what the alerts were. */
 export interface AlertMatrixRow {
@@ -64,14 +63,10 @@ function grid(input: readonly AlertMatrixRow[], options: AlertMatrixOptions): Gr
  * The 苗头预警 region × category matrix: every row × column drawn pale, cells with an alert
  * shaded by their strongest score (1 = at the upper limit) and labelled with it where they fit.
  */
-export function alertMatrixChart(
-  input: readonly AlertMatrixRow[],
-  options: AlertMatrixOptions,
-): PlotOptions {
+export const alertMatrixChart: ChartSpec<AlertMatrixRow, AlertMatrixOptions> = (input, options) => {
   const { rows, columns, cells } = grid(input, options);
   if (rows.length === 0 || columns.length === 0) return emptyChart(options);
-  const width = chartWidth(options);
-  const compact = isCompact(width);
+  const { width, compact } = widthAndLayout(options);
   const nameRoom = Math.min(compact ? 72 : 144, maxTextWidth(rows));
   const marginLeft = nameRoom + 12;
   const marginRight = 8;
@@ -99,12 +94,9 @@ export function alertMatrixChart(
     (peak
       ? `${cells.length}格有预警，最高为${peak.row}·${peak.column}（得分${peak.score.toFixed(2)}）。`
       : '没有预警。');
+  const frame = { width, height, marginLeft, marginRight, marginTop: 8, marginBottom };
   return {
-    ...baseSpec(options, { width, height }, description),
-    marginLeft,
-    marginRight,
-    marginTop: 8,
-    marginBottom,
+    ...baseSpec(options, frame, description),
     padding: 0.06,
     x: {
       type: 'band',
@@ -122,7 +114,13 @@ export function alertMatrixChart(
       tickFormat: (n: string) => fitText(n, nameRoom),
     },
     marks: [
-      Plot.cell(background, { x: 'column', y: 'row', fill: NONE, inset: 0.5 }),
+      Plot.cell(background, {
+        x: 'column',
+        y: 'row',
+        fill: NONE,
+        inset: 0.5,
+        title: (c: { row: string; column: string }) => `${c.row}·${c.column}：无预警`,
+      }),
       Plot.cell(cells, {
         x: 'column',
         y: 'row',
@@ -141,13 +139,13 @@ export function alertMatrixChart(
       legend.mark,
     ],
   };
-}
+};
 
 /** Rows × columns of scores; a cell without an alert is empty (never 0). */
-export function alertMatrixTable(
-  input: readonly AlertMatrixRow[],
-  options: AlertMatrixOptions,
-): TableData {
+export const alertMatrixTable: ChartTable<AlertMatrixRow, AlertMatrixOptions> = (
+  input,
+  options,
+) => {
   const { rows, columns, cells } = grid(input, options);
   const score = new Map(cells.map((c) => [`${c.row}\u0000${c.column}`, c.score]));
   return {
@@ -157,4 +155,4 @@ export function alertMatrixTable(
       ...columns.map((column) => score.get(`${row}\u0000${column}`)?.toFixed(2) ?? ''),
     ]),
   };
-}
+};

@@ -2,6 +2,8 @@ import * as Plot from '@observablehq/plot';
 import type { PlotOptions, ScaleOptions } from '@observablehq/plot';
 import { changeWords, type ChangeWords } from '../lib/change.ts';
 import type { Compare } from '../lib/periods.ts';
+import { axisLabel } from './format.ts';
+import type { TableData } from './table.ts';
 import { COLORS, FONT_FAMILY, FONT_SIZE } from './theme.ts';
 
 /** Options every chart takes. */
@@ -22,6 +24,18 @@ export interface ChartOptions {
   /** What 同期 is, for the change words of charts that state one: 'mom' says 上期为0. Default 'yoy'. */
   compare?: Compare | undefined;
 }
+
+/** A chart: its rows and options to a Plot spec, drawn the same at build time and in the browser. */
+export type ChartSpec<Row, Options extends ChartOptions> = (
+  rows: readonly Row[],
+  options: Options,
+) => PlotOptions;
+
+/** A chart's 表格 view: the same rows as strings. */
+export type ChartTable<Row, Options extends ChartOptions> = (
+  rows: readonly Row[],
+  options: Options,
+) => TableData;
 
 /** The change from `previous` to `current` in the words of the report (change.ts). */
 export function seriesChange(
@@ -47,6 +61,12 @@ export function isCompact(width: number): boolean {
   return width < COMPACT_WIDTH;
 }
 
+/** What every chart with rows to draw starts from: its width, and whether that is compact. */
+export function widthAndLayout(options: ChartOptions): { width: number; compact: boolean } {
+  const width = chartWidth(options);
+  return { width, compact: isCompact(width) };
+}
+
 export function chartHeight(options: ChartOptions, fallback: number): number {
   const height = options.height;
   if (height === undefined || !Number.isFinite(height) || height <= 0) return Math.round(fallback);
@@ -58,7 +78,7 @@ export function chartHeight(options: ChartOptions, fallback: number): number {
  * right, clear of the last tick label; the legend goes below that.
  */
 export const X_AXIS_ROOM = 40;
-export const X_LABEL_OFFSET = 34;
+const X_LABEL_OFFSET = 34;
 
 const chartStyle = { fontFamily: FONT_FAMILY, fontSize: `${FONT_SIZE}px` };
 
@@ -66,15 +86,24 @@ export function tipOption(options: ChartOptions): { tip?: true } {
   return options.interactive === true ? { tip: true } : {};
 }
 
-/** The options every spec starts from. */
+/** A chart's outer size and the margins around its plot area. */
+export interface ChartFrame {
+  width: number;
+  height: number;
+  marginTop?: number;
+  marginRight?: number;
+  marginBottom?: number;
+  marginLeft?: number;
+}
+
+/** The options every spec starts from: its frame, the type and the screen-reader text. */
 export function baseSpec(
   options: ChartOptions,
-  size: { width: number; height: number },
+  frame: ChartFrame,
   description: string,
 ): PlotOptions {
   return {
-    width: size.width,
-    height: size.height,
+    ...frame,
     style: chartStyle,
     ariaLabel: options.label ?? '图表',
     ariaDescription: description,
@@ -146,9 +175,31 @@ export function countScale(
   };
 }
 
+/** The count axis of horizontal bars, `length` pixels along the bottom (see X_AXIS_ROOM). */
+export function barCountScale(
+  max: number,
+  length: number,
+  unit: string,
+  reserve: number,
+): ScaleOptions {
+  return { ...countScale(max, length, axisLabel(unit), reserve, 80), labelOffset: X_LABEL_OFFSET };
+}
+
 /** Keep rows whose numbers are finite: a NaN never reaches a mark. */
 export function finiteRows<T>(rows: readonly T[], ...keys: (keyof T)[]): T[] {
   return rows.filter((row) => keys.every((key) => Number.isFinite(row[key])));
+}
+
+/** The names of `totals`, largest total first (ties by name), `preferred` ones first in their order. */
+export function largestFirst(
+  totals: ReadonlyMap<string, number>,
+  preferred: readonly string[] = [],
+): string[] {
+  const byTotal = [...totals.keys()].sort(
+    (a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  const first = preferred.filter((name) => totals.has(name));
+  return [...first, ...byTotal.filter((name) => !first.includes(name))];
 }
 
 /** Distinct values in first-seen order, `preferred` ones first in their given order. */

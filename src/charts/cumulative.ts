@@ -1,22 +1,20 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
-  chartWidth,
   countScale,
   emptyChart,
   finiteRows,
-  isCompact,
-  tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
   seriesChange,
+  widthAndLayout,
 } from './common.ts';
 import { axisLabel, valueText } from './format.ts';
 import { maxTextWidth } from './measure.ts';
 import { monthNumberAxis } from './months.ts';
-import type { TableData } from './table.ts';
 import { changeColor, COLORS, SERIES_CURRENT, SERIES_PREVIOUS } from './theme.ts';
-import { SERIES, seriesName, seriesYear, yearLines, yearLinesFrame } from './year-lines.ts';
+import { SERIES, seriesName, seriesYear, yearLinesFrame, yearLinesWithDots } from './year-lines.ts';
 
 /** One month's own count (NOT cumulated: the chart adds the months up). */
 export interface CumulativeRow {
@@ -75,14 +73,10 @@ function pointTitle(p: CumulativePoint, options: CumulativeOptions): string {
 }
 
 /** Cumulative totals month by month, this year against last year, for one level. */
-export function cumulativeChart(
-  rows: readonly CumulativeRow[],
-  options: CumulativeOptions,
-): PlotOptions {
+export const cumulativeChart: ChartSpec<CumulativeRow, CumulativeOptions> = (rows, options) => {
   const points = cumulate(rows);
   if (points.length === 0) return emptyChart(options);
-  const width = chartWidth(options);
-  const compact = isCompact(width);
+  const { width, compact } = widthAndLayout(options);
   const { legend, height, marginBottom } = yearLinesFrame(options, width);
   const current = points.filter((p) => p.series === SERIES_CURRENT);
   const previous = points.filter((p) => p.series === SERIES_PREVIOUS);
@@ -104,26 +98,18 @@ export function cumulativeChart(
         ? `，${seriesName(SERIES_PREVIOUS, options.year)}同期累计${valueText(sameMonth.total, options.unit)}，${delta?.text ?? ''}。`
         : '。')
     : `${seriesName(SERIES_PREVIOUS, options.year)}累计${valueText(max, options.unit)}。`;
+  const frame = { width, height, marginLeft, marginRight, marginTop: 28, marginBottom };
   return {
-    ...baseSpec(options, { width, height }, description),
-    marginLeft,
-    marginRight,
-    marginTop: 28,
-    marginBottom,
+    ...baseSpec(options, frame, description),
     x: { type: 'point', ...axis, label: null, padding: 0.4 },
     y: countScale(max, height - 28 - marginBottom, `累计${axisLabel(options.unit)}`),
     color: { domain: [...SERIES], range: [COLORS.current, COLORS.previous] },
     marks: [
       Plot.ruleY([0]),
       Plot.areaY(current, { x: 'month', y: 'total', fill: COLORS.current, fillOpacity: 0.08 }),
-      ...yearLines(points, 'total', options.year),
-      Plot.dot(points, {
-        x: 'month',
-        y: 'total',
-        fill: 'series',
+      ...yearLinesWithDots(points, 'total', options, {
         r: compact ? 2.5 : 3,
-        title: (p: CumulativePoint) => pointTitle(p, options),
-        ...tipOption(options),
+        title: (p) => pointTitle(p, options),
       }),
       end
         ? Plot.text([end], {
@@ -142,12 +128,9 @@ export function cumulativeChart(
       legend.mark,
     ],
   };
-}
+};
 
-export function cumulativeTable(
-  rows: readonly CumulativeRow[],
-  options: CumulativeOptions,
-): TableData {
+export const cumulativeTable: ChartTable<CumulativeRow, CumulativeOptions> = (rows, options) => {
   const points = cumulate(rows);
   const months = [...new Set(points.map((p) => p.month))].sort((a, b) => a - b);
   const find = (month: number, series: string) =>
@@ -170,4 +153,4 @@ export function cumulativeTable(
       ];
     }),
   };
-}
+};

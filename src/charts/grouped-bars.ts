@@ -1,23 +1,22 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import {
+  barCountScale,
   baseSpec,
   chartHeight,
-  chartWidth,
   countScale,
   emptyChart,
   finiteRows,
-  isCompact,
   ordered,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
+  widthAndLayout,
   X_AXIS_ROOM,
-  X_LABEL_OFFSET,
 } from './common.ts';
 import { axisLabel, valueText } from './format.ts';
 import { fitText, maxTextWidth } from './measure.ts';
 import { bottomLegend } from './legend.ts';
-import type { TableData } from './table.ts';
 import { SERIES_CURRENT, SERIES_PREVIOUS, seriesColors } from './theme.ts';
 
 /** One bar: a key (a level, a channel) and a series ('本期', '同期', or '登记', '劝返'…). */
@@ -54,14 +53,10 @@ function groups(rows: readonly GroupedBarsRow[], options: GroupedBarsOptions) {
 }
 
 /** Bars by key, one per series side by side: 本期 beside 同期, 登记 beside 劝返. */
-export function groupedBarsChart(
-  rows: readonly GroupedBarsRow[],
-  options: GroupedBarsOptions,
-): PlotOptions {
+export const groupedBarsChart: ChartSpec<GroupedBarsRow, GroupedBarsOptions> = (rows, options) => {
   const { data, keys, series } = groups(rows, options);
   if (data.length === 0) return emptyChart(options);
-  const width = chartWidth(options);
-  const compact = isCompact(width);
+  const { width, compact } = widthAndLayout(options);
   const max = Math.max(...data.map((r) => r.value));
   const title = (r: GroupedBarsRow) =>
     `${r.key} ${r.series}：${r.label ?? valueText(r.value, options.unit)}`;
@@ -107,12 +102,9 @@ export function groupedBarsChart(
       keys.length * (series.length * (bar + 2) + 12) + 12 + marginBottom,
     );
     const reserve = maxTextWidth(data.map(label)) + 8;
+    const frame = { width, height, marginLeft, marginRight, marginTop: 8, marginBottom };
     return {
-      ...baseSpec(options, { width, height }, `${description}。`),
-      marginLeft,
-      marginRight,
-      marginTop: 8,
-      marginBottom,
+      ...baseSpec(options, frame, `${description}。`),
       fy: {
         domain: keys,
         axis: 'left',
@@ -122,10 +114,7 @@ export function groupedBarsChart(
         tickFormat: (k: string) => fitText(k, nameRoom),
       },
       y: { domain: series, axis: null, padding: 0.08 },
-      x: {
-        ...countScale(max, width - marginLeft - marginRight, axisLabel(options.unit), reserve, 80),
-        labelOffset: X_LABEL_OFFSET,
-      },
+      x: barCountScale(max, width - marginLeft - marginRight, options.unit, reserve),
       color,
       marks: [
         Plot.barX(data, { fy: 'key', y: 'series', x: 'value', ...bars }),
@@ -138,12 +127,16 @@ export function groupedBarsChart(
   const marginBottom = 28 + legend.height;
   const height = chartHeight(options, (compact ? 240 : 280) + legend.height);
   const showValues = maxTextWidth(data.map(label)) <= barWidth + 8;
-  return {
-    ...baseSpec(options, { width, height }, `${description}。`),
+  const frame = {
+    width,
+    height,
     marginLeft: marginLeftV,
     marginRight: 12,
     marginTop: 24,
     marginBottom,
+  };
+  return {
+    ...baseSpec(options, frame, `${description}。`),
     fx: { domain: keys, label: null, tickSize: 0, padding: 0.1 },
     x: { domain: series, axis: null, padding: 0.1 },
     y: countScale(max, height - 24 - marginBottom, axisLabel(options.unit), showValues ? 18 : 0),
@@ -155,12 +148,9 @@ export function groupedBarsChart(
       legend.mark,
     ],
   };
-}
+};
 
-export function groupedBarsTable(
-  rows: readonly GroupedBarsRow[],
-  options: GroupedBarsOptions,
-): TableData {
+export const groupedBarsTable: ChartTable<GroupedBarsRow, GroupedBarsOptions> = (rows, options) => {
   const { data, keys, series } = groups(rows, options);
   return {
     headers: [options.keyLabel ?? '项目', ...series],
@@ -172,4 +162,4 @@ export function groupedBarsTable(
       }),
     ]),
   };
-}
+};

@@ -1,21 +1,21 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
   chartHeight,
-  chartWidth,
   countTicks,
   emptyChart,
   finiteRows,
-  isCompact,
+  largestFirst,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
+  widthAndLayout,
 } from './common.ts';
 import { valueText } from './format.ts';
 import { fitText, maxTextWidth, textWidth } from './measure.ts';
 import { monthAxis, monthSpan, monthTitle } from './months.ts';
 import { bottomLegend } from './legend.ts';
-import type { TableData } from './table.ts';
 import { COLORS } from './theme.ts';
 
 /** No petitions: near white. Then light to dark red: more is worse. */
@@ -71,11 +71,7 @@ function grid(input: readonly HeatmapRow[], options: HeatmapOptions): Grid {
     totals.set(r.row, (totals.get(r.row) ?? 0) + r.value);
     values.set(`${r.row}\u0000${r.month}`, (values.get(`${r.row}\u0000${r.month}`) ?? 0) + r.value);
   }
-  const byTotal = [...totals.keys()].sort(
-    (a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
-  );
-  const preferred = (options.rowOrder ?? []).filter((r) => totals.has(r));
-  const rows = [...preferred, ...byTotal.filter((r) => !preferred.includes(r))];
+  const rows = largestFirst(totals, options.rowOrder);
   const cells = rows.flatMap((row) =>
     months.map((month) => ({ month, row, value: values.get(`${row}\u0000${month}`) ?? 0 })),
   );
@@ -83,11 +79,10 @@ function grid(input: readonly HeatmapRow[], options: HeatmapOptions): Grid {
 }
 
 /** Month × category (or region) cells, darker = more; values written in cells that fit them. */
-export function heatmapChart(rows: readonly HeatmapRow[], options: HeatmapOptions): PlotOptions {
+export const heatmapChart: ChartSpec<HeatmapRow, HeatmapOptions> = (rows, options) => {
   const { months, rows: names, cells } = grid(rows, options);
   if (cells.length === 0) return emptyChart(options);
-  const width = chartWidth(options);
-  const compact = isCompact(width);
+  const { width, compact } = widthAndLayout(options);
   const nameRoom = Math.min(compact ? 72 : 144, maxTextWidth(names));
   const labels = new Map(names.map((n) => [n, fitText(n, nameRoom)]));
   const marginLeft = nameRoom + 12;
@@ -127,12 +122,9 @@ export function heatmapChart(rows: readonly HeatmapRow[], options: HeatmapOption
   const description =
     `${names.length}行×${months.length}${named ? '列' : '个月'}，` +
     `最高为${peak.row}${monthTitle(peak.month)}的${valueText(peak.value, options.unit)}。`;
+  const frame = { width, height, marginLeft, marginRight, marginTop: 8, marginBottom };
   return {
-    ...baseSpec(options, { width, height }, description),
-    marginLeft,
-    marginRight,
-    marginTop: 8,
-    marginBottom,
+    ...baseSpec(options, frame, description),
     padding: 0.06,
     x: { type: 'band', ...axis, label: null, tickSize: 0 },
     y: {
@@ -162,9 +154,9 @@ export function heatmapChart(rows: readonly HeatmapRow[], options: HeatmapOption
       legend.mark,
     ],
   };
-}
+};
 
-export function heatmapTable(rows: readonly HeatmapRow[], options: HeatmapOptions): TableData {
+export const heatmapTable: ChartTable<HeatmapRow, HeatmapOptions> = (rows, options) => {
   const { months, rows: names, cells } = grid(rows, options);
   return {
     headers: [options.rowLabel ?? '类别', ...months.map((m) => monthTitle(m)), '合计'],
@@ -178,4 +170,4 @@ export function heatmapTable(rows: readonly HeatmapRow[], options: HeatmapOption
       ];
     }),
   };
-}
+};

@@ -7,6 +7,7 @@ import {
   type AlertMatrixOptions,
   type AlertMatrixRow,
 } from './alert-matrix.ts';
+import type { ChartOptions, ChartSpec, ChartTable } from './common.ts';
 import {
   cumulativeChart,
   cumulativeTable,
@@ -67,9 +68,9 @@ import {
 export type { ChartOptions } from './common.ts';
 export { tableToTsv, type TableData } from './table.ts';
 
-interface ChartEntry<Row, Options> {
-  spec: (rows: readonly Row[], options: Options) => PlotOptions;
-  table: (rows: readonly Row[], options: Options) => TableData;
+interface ChartEntry<Row, Options extends ChartOptions> {
+  spec: ChartSpec<Row, Options>;
+  table: ChartTable<Row, Options>;
 }
 
 /** Row and option types by chart name. */
@@ -114,20 +115,17 @@ function entry<N extends ChartName>(name: N): ChartEntry<ChartRow<N>, ChartOptio
   return charts[name];
 }
 
-/** The Plot spec of chart `name`. */
-export function chartSpec<N extends ChartName>(
+/** Chart `name` drawn from its rows and options: as a spec or as a table. */
+type ByChartName<Out> = <N extends ChartName>(
   name: N,
   rows: readonly ChartRow<N>[],
   options: ChartOptionsOf<N>,
-): PlotOptions {
-  return entry(name).spec(rows, options);
-}
+) => Out;
+
+/** The Plot spec of chart `name`. */
+export const chartSpec: ByChartName<PlotOptions> = (name, rows, options) =>
+  entry(name).spec(rows, options);
 
 /** The 表格 view of chart `name`: the same rows as strings. */
-export function chartTable<N extends ChartName>(
-  name: N,
-  rows: readonly ChartRow<N>[],
-  options: ChartOptionsOf<N>,
-): TableData {
-  return entry(name).table(rows, options);
-}
+export const chartTable: ByChartName<TableData> = (name, rows, options) =>
+  entry(name).table(rows, options);

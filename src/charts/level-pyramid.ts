@@ -1,26 +1,24 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import { LEVELS } from '../lib/schema.ts';
 import {
+  barCountScale,
   baseSpec,
   chartHeight,
-  chartWidth,
-  countScale,
   emptyChart,
   finiteRows,
-  isCompact,
   ordered,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
+  widthAndLayout,
   X_AXIS_ROOM,
-  X_LABEL_OFFSET,
   seriesChange,
 } from './common.ts';
 import type { ChangeWords } from '../lib/change.ts';
-import { axisLabel, valueText } from './format.ts';
+import { valueText } from './format.ts';
 import { maxTextWidth } from './measure.ts';
 import { bottomLegend } from './legend.ts';
-import type { TableData } from './table.ts';
 import { changeColor, COLORS, SERIES_CURRENT, SERIES_PREVIOUS } from './theme.ts';
 
 /** One level in one period. `label` replaces the value in hover text: '102批 / 179人次'. */
@@ -81,15 +79,14 @@ function changeTitle(line: LevelLine, options: LevelPyramidOptions): string {
  * 进京/赴省/到市/本级 from top to bottom, this period's bar beside the comparison period's, the
  * change at the right: are the upper levels growing (the 倒金字塔 question)?
  */
-export function levelPyramidChart(
-  rows: readonly LevelPyramidRow[],
-  options: LevelPyramidOptions,
-): PlotOptions {
+export const levelPyramidChart: ChartSpec<LevelPyramidRow, LevelPyramidOptions> = (
+  rows,
+  options,
+) => {
   const lines = levelLines(rows, options);
   const data = lines.flatMap((l) => [l.current, l.previous]).filter((r) => r !== undefined);
   if (data.length === 0) return emptyChart(options);
-  const width = chartWidth(options);
-  const compact = isCompact(width);
+  const { width, compact } = widthAndLayout(options);
   const bar = compact ? 14 : 16;
   const legend = bottomLegend(
     SERIES.map((s, i) => ({
@@ -115,12 +112,9 @@ export function levelPyramidChart(
       return `${l.level}本期${cur}、同期${prev}${l.change ? `，${l.change.text}` : ''}`;
     })
     .join('；');
+  const frame = { width, height, marginLeft, marginRight, marginTop: 8, marginBottom };
   return {
-    ...baseSpec(options, { width, height }, `${description}。`),
-    marginLeft,
-    marginRight,
-    marginTop: 8,
-    marginBottom,
+    ...baseSpec(options, frame, `${description}。`),
     fy: {
       domain: lines.map((l) => l.level),
       axis: 'left',
@@ -129,10 +123,7 @@ export function levelPyramidChart(
       padding: 0.12,
     },
     y: { domain: [...SERIES], axis: null, padding: 0.08 },
-    x: {
-      ...countScale(max, plotWidth, axisLabel(options.unit), reserve, 80),
-      labelOffset: X_LABEL_OFFSET,
-    },
+    x: barCountScale(max, plotWidth, options.unit, reserve),
     color: { domain: [...SERIES], range: [COLORS.current, COLORS.previous] },
     marks: [
       Plot.barX(data, {
@@ -167,12 +158,12 @@ export function levelPyramidChart(
       legend.mark,
     ],
   };
-}
+};
 
-export function levelPyramidTable(
-  rows: readonly LevelPyramidRow[],
-  options: LevelPyramidOptions,
-): TableData {
+export const levelPyramidTable: ChartTable<LevelPyramidRow, LevelPyramidOptions> = (
+  rows,
+  options,
+) => {
   const cell = (r: LevelPyramidRow | undefined) =>
     r ? (r.label ?? valueText(r.value, options.unit)) : '—';
   return {
@@ -189,4 +180,4 @@ export function levelPyramidTable(
       l.change?.text ?? '—',
     ]),
   };
-}
+};

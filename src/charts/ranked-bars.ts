@@ -1,23 +1,21 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import {
+  barCountScale,
   baseSpec,
   chartHeight,
-  chartWidth,
-  countScale,
   emptyChart,
   finiteRows,
-  isCompact,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
+  widthAndLayout,
   X_AXIS_ROOM,
-  X_LABEL_OFFSET,
 } from './common.ts';
 import type { ChangeSign } from '../lib/change.ts';
-import { axisLabel, valueText } from './format.ts';
+import { valueText } from './format.ts';
 import { fitText, maxTextWidth } from './measure.ts';
 import { bottomLegend } from './legend.ts';
-import type { TableData } from './table.ts';
 import { changeColor, COLORS } from './theme.ts';
 
 /**
@@ -72,16 +70,12 @@ function barTitle(row: RankedBarsRow, rank: number, options: RankedBarsOptions):
 }
 
 /** Categories or regions ranked: horizontal bars, value at the bar end, change at the right. */
-export function rankedBarsChart(
-  rows: readonly RankedBarsRow[],
-  options: RankedBarsOptions,
-): PlotOptions {
+export const rankedBarsChart: ChartSpec<RankedBarsRow, RankedBarsOptions> = (rows, options) => {
   const all = ranked(rows);
   const limit = options.limit;
   const data = limit !== undefined && limit > 0 ? all.slice(0, Math.floor(limit)) : all;
   if (data.length === 0) return emptyChart(options);
-  const width = chartWidth(options);
-  const compact = isCompact(width);
+  const { width, compact } = widthAndLayout(options);
   const band = compact ? 24 : 26;
   const legend = bottomLegend(
     [
@@ -106,12 +100,9 @@ export function rankedBarsChart(
   const top = data
     .slice(0, 3)
     .map((r) => `${r.name}${valueText(r.value, options.unit)}（${r.changeText}）`);
+  const frame = { width, height, marginLeft, marginRight, marginTop: 8, marginBottom };
   return {
-    ...baseSpec(options, { width, height }, `共${all.length}项，居前的是${top.join('、')}。`),
-    marginLeft,
-    marginRight,
-    marginTop: 8,
-    marginBottom,
+    ...baseSpec(options, frame, `共${all.length}项，居前的是${top.join('、')}。`),
     y: {
       domain: data.map((r) => r.name),
       label: null,
@@ -119,10 +110,7 @@ export function rankedBarsChart(
       padding: 0.25,
       tickFormat: (name: string) => names.get(name) ?? name,
     },
-    x: {
-      ...countScale(max, plotWidth, axisLabel(options.unit), reserve, 80),
-      labelOffset: X_LABEL_OFFSET,
-    },
+    x: barCountScale(max, plotWidth, options.unit, reserve),
     color: { domain: [current, previous], range: [COLORS.current, COLORS.flat] },
     marks: [
       Plot.barX(data, {
@@ -170,12 +158,9 @@ export function rankedBarsChart(
       legend.mark,
     ],
   };
-}
+};
 
-export function rankedBarsTable(
-  rows: readonly RankedBarsRow[],
-  options: RankedBarsOptions,
-): TableData {
+export const rankedBarsTable: ChartTable<RankedBarsRow, RankedBarsOptions> = (rows, options) => {
   return {
     headers: ['名次', '名称', '本期', options.previousLabel ?? '去年同期', '增减'],
     rows: ranked(rows).map((r, i) => [
@@ -186,4 +171,4 @@ export function rankedBarsTable(
       r.changeText,
     ]),
   };
-}
+};

@@ -1,20 +1,19 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
-  chartWidth,
   emptyChart,
   finiteRows,
-  isCompact,
   ordered,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
+  widthAndLayout,
 } from './common.ts';
 import { rateValue, type RateValue } from './format.ts';
 import { monthAxis, monthSpan, monthTitle } from './months.ts';
 import { percentScale } from './percent.ts';
 import { lineChartFrame } from './legend.ts';
-import type { TableData } from './table.ts';
 import { COLORS, PALETTE } from './theme.ts';
 
 /** One rate in one month ('YYYY-MM'), from its counts. */
@@ -62,14 +61,10 @@ function pointTitle(p: RatePoint): string {
 }
 
 /** One or several rates over time, 0–100%; a month whose denominator is 0 leaves a gap. */
-export function rateLinesChart(
-  rows: readonly RateLinesRow[],
-  options: RateLinesOptions,
-): PlotOptions {
+export const rateLinesChart: ChartSpec<RateLinesRow, RateLinesOptions> = (rows, options) => {
   const { months, rates, points } = ratePoints(rows, options);
   if (points.length === 0) return emptyChart(options);
-  const width = chartWidth(options);
-  const compact = isCompact(width);
+  const { width, compact } = widthAndLayout(options);
   const colors = rates.map((_, i) => PALETTE[i % PALETTE.length] ?? COLORS.muted);
   const { legend, height, marginBottom } = lineChartFrame(
     options,
@@ -92,12 +87,9 @@ export function rateLinesChart(
   });
   const totals = new Map(overall.map((o) => [o.rate, o.total.detail]));
   const description = `${overall.map((o) => `${o.rate}${o.total.detail}`).join('；')}（${months.length}个月合计）。`;
+  const frame = { width, height, marginLeft, marginRight, marginTop: 24, marginBottom };
   return {
-    ...baseSpec(options, { width, height }, description),
-    marginLeft,
-    marginRight,
-    marginTop: 24,
-    marginBottom,
+    ...baseSpec(options, frame, description),
     x: { type: 'point', ...axis, label: null, padding: 0.4 },
     y: percentScale(100, height - 24 - marginBottom, true),
     color: { domain: rates, range: colors },
@@ -126,12 +118,9 @@ export function rateLinesChart(
       legend.mark,
     ],
   };
-}
+};
 
-export function rateLinesTable(
-  rows: readonly RateLinesRow[],
-  options: RateLinesOptions,
-): TableData {
+export const rateLinesTable: ChartTable<RateLinesRow, RateLinesOptions> = (rows, options) => {
   const { months, rates, points } = ratePoints(rows, options);
   return {
     headers: ['月份', ...rates],
@@ -142,4 +131,4 @@ export function rateLinesTable(
       ),
     ]),
   };
-}
+};

@@ -1,19 +1,18 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
   chartHeight,
-  chartWidth,
   emptyChart,
   finiteRows,
-  isCompact,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
+  widthAndLayout,
 } from './common.ts';
 import { rateValue, type RateValue } from './format.ts';
 import { monthAxis, monthSpan, monthTitle } from './months.ts';
 import { percentScale } from './percent.ts';
-import type { TableData } from './table.ts';
 import { COLORS } from './theme.ts';
 
 /** One month ('YYYY-MM'): the part and the whole, e.g. 越级访 batches of all 走访 batches. */
@@ -53,14 +52,10 @@ function pointTitle(p: SharePoint, options: ShareLineOptions): string {
 }
 
 /** A share over time as a percent line; months whose whole is 0 leave a gap. */
-export function shareLineChart(
-  rows: readonly ShareLineRow[],
-  options: ShareLineOptions,
-): PlotOptions {
+export const shareLineChart: ChartSpec<ShareLineRow, ShareLineOptions> = (rows, options) => {
   const points = sharePoints(rows);
   if (points.length === 0) return emptyChart(options);
-  const width = chartWidth(options);
-  const compact = isCompact(width);
+  const { width, compact } = widthAndLayout(options);
   const height = chartHeight(options, compact ? 220 : 260);
   const marginLeft = 44;
   const marginRight = 16;
@@ -77,11 +72,9 @@ export function shareLineChart(
     `${options.name}，${points.length}个月合计${overall.detail}` +
     (gaps > 0 ? `；${gaps}个月分母为0，未画点。` : '。');
   const y = (p: SharePoint) => p.percent ?? Number.NaN;
+  const frame = { width, height, marginLeft, marginRight, marginTop: 24 };
   return {
-    ...baseSpec(options, { width, height }, description),
-    marginLeft,
-    marginRight,
-    marginTop: 24,
+    ...baseSpec(options, frame, description),
     x: { type: 'point', ...axis, label: null, padding: 0.4 },
     y: percentScale(Math.max(0, ...drawn.map((p) => p.percent ?? 0)), height - 60),
     marks: [
@@ -114,12 +107,9 @@ export function shareLineChart(
       ),
     ],
   };
-}
+};
 
-export function shareLineTable(
-  rows: readonly ShareLineRow[],
-  options: ShareLineOptions,
-): TableData {
+export const shareLineTable: ChartTable<ShareLineRow, ShareLineOptions> = (rows, options) => {
   return {
     headers: [
       '月份',
@@ -134,4 +124,4 @@ export function shareLineTable(
       `${p.denominator}${options.unit}`,
     ]),
   };
-}
+};

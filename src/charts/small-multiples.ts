@@ -1,5 +1,4 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
   chartHeight,
@@ -7,13 +6,15 @@ import {
   countScale,
   emptyChart,
   finiteRows,
+  largestFirst,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
 } from './common.ts';
 import { valueText } from './format.ts';
 import { fitText } from './measure.ts';
 import { monthSpan, monthText, monthTitle } from './months.ts';
-import type { TableData } from './table.ts';
 import { COLORS } from './theme.ts';
 
 /** One month ('YYYY-MM') of one category (or region). */
@@ -63,11 +64,7 @@ function layout(
     );
     totals.set(r.name, (totals.get(r.name) ?? 0) + r.value);
   }
-  const byTotal = [...totals.keys()].sort(
-    (a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
-  );
-  const preferred = (options.order ?? []).filter((n) => totals.has(n));
-  const names = [...preferred, ...byTotal.filter((n) => !preferred.includes(n))];
+  const names = largestFirst(totals, options.order);
   const panels: Panel[] = names.map((name, i) => ({
     name,
     fx: i % columns,
@@ -93,10 +90,10 @@ function columnCount(options: SmallMultiplesOptions, width: number): number {
 }
 
 /** One small line chart per category, wrapped into as many columns as the width holds. */
-export function smallMultiplesChart(
-  rows: readonly SmallMultiplesRow[],
-  options: SmallMultiplesOptions,
-): PlotOptions {
+export const smallMultiplesChart: ChartSpec<SmallMultiplesRow, SmallMultiplesOptions> = (
+  rows,
+  options,
+) => {
   const width = chartWidth(options);
   const wanted = columnCount(options, width);
   const probe = layout(rows, options, wanted);
@@ -120,12 +117,9 @@ export function smallMultiplesChart(
     .slice(0, 3)
     .map((p) => `${p.name}${valueText(p.total, options.unit)}`)
     .join('、')}。`;
+  const frame = { width, height, marginLeft, marginRight, marginTop: 22, marginBottom: 24 };
   return {
-    ...baseSpec(options, { width, height }, description),
-    marginLeft,
-    marginRight,
-    marginTop: 22,
-    marginBottom: 24,
+    ...baseSpec(options, frame, description),
     fx: { axis: null, padding: 0.12 },
     fy: { axis: null, padding: 0.22 },
     x: {
@@ -179,12 +173,12 @@ export function smallMultiplesChart(
       }),
     ],
   };
-}
+};
 
-export function smallMultiplesTable(
-  rows: readonly SmallMultiplesRow[],
-  options: SmallMultiplesOptions,
-): TableData {
+export const smallMultiplesTable: ChartTable<SmallMultiplesRow, SmallMultiplesOptions> = (
+  rows,
+  options,
+) => {
   const { months, panels, points } = layout(rows, options, 1);
   return {
     headers: [options.nameLabel ?? '类别', ...months.map((m) => monthTitle(m)), '合计'],
@@ -194,4 +188,4 @@ export function smallMultiplesTable(
       valueText(p.total, options.unit),
     ]),
   };
-}
+};

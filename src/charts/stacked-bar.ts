@@ -1,25 +1,24 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import { isMonth } from '../lib/periods.ts';
 import {
+  barCountScale,
   baseSpec,
   chartHeight,
-  chartWidth,
   countScale,
   emptyChart,
   finiteRows,
-  isCompact,
   ordered,
   tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
+  widthAndLayout,
   X_AXIS_ROOM,
-  X_LABEL_OFFSET,
 } from './common.ts';
 import { axisLabel, rateValue, valueText } from './format.ts';
 import { fitText, maxTextWidth } from './measure.ts';
 import { monthAxis, monthSpan, monthTitle } from './months.ts';
 import { bottomLegend } from './legend.ts';
-import type { TableData } from './table.ts';
 import { PALETTE } from './theme.ts';
 
 /** One part of one bar: x is a month ('YYYY-MM') or a name (a unit, a region). */
@@ -86,14 +85,10 @@ function partColors(parts: readonly string[], options: StackedBarOptions): strin
 }
 
 /** Composition: each bar a month or a unit, stacked by part (受理/不予受理/不再受理/待受理). */
-export function stackedBarChart(
-  rows: readonly StackedBarRow[],
-  options: StackedBarOptions,
-): PlotOptions {
+export const stackedBarChart: ChartSpec<StackedBarRow, StackedBarOptions> = (rows, options) => {
   const { xs, parts, rows: data, totals, byMonth } = stacks(rows, options);
   if (data.length === 0) return emptyChart(options);
-  const width = chartWidth(options);
-  const compact = isCompact(width);
+  const { width, compact } = widthAndLayout(options);
   const horizontal =
     (options.orientation ?? (byMonth ? 'vertical' : 'horizontal')) === 'horizontal';
   const xText = (x: string) => (byMonth ? monthTitle(x) : x);
@@ -125,12 +120,9 @@ export function stackedBarChart(
     const reserve = maxTextWidth(xs.map(totalText)) + 8;
     const marginBottom = X_AXIS_ROOM + legend.height;
     const height = chartHeight(options, xs.length * (compact ? 24 : 26) + 12 + marginBottom);
+    const frame = { width, height, marginLeft, marginRight, marginTop: 8, marginBottom };
     return {
-      ...baseSpec(options, { width, height }, description),
-      marginLeft,
-      marginRight,
-      marginTop: 8,
-      marginBottom,
+      ...baseSpec(options, frame, description),
       y: {
         domain: xs,
         label: null,
@@ -138,10 +130,7 @@ export function stackedBarChart(
         padding: 0.25,
         tickFormat: (x: string) => fitText(xText(x), nameRoom),
       },
-      x: {
-        ...countScale(max, width - marginLeft - marginRight, axisLabel(options.unit), reserve, 80),
-        labelOffset: X_LABEL_OFFSET,
-      },
+      x: barCountScale(max, width - marginLeft - marginRight, options.unit, reserve),
       color,
       marks: [
         Plot.barX(shown, Plot.stackX({ y: 'x', x: 'value', ...common })),
@@ -178,12 +167,9 @@ export function stackedBarChart(
         ...(rotate ? { tickRotate: -40 } : {}),
       };
   const showTotals = maxTextWidth(xs.map(totalText)) + 2 <= step * 0.9;
+  const frame = { width, height, marginLeft, marginRight, marginTop: 24, marginBottom: bottom };
   return {
-    ...baseSpec(options, { width, height }, description),
-    marginLeft,
-    marginRight,
-    marginTop: 24,
-    marginBottom: bottom,
+    ...baseSpec(options, frame, description),
     x: { type: 'band', padding: 0.2, tickSize: 0, ...xScale },
     y: countScale(max, height - 24 - bottom, axisLabel(options.unit), showTotals ? 18 : 0),
     color,
@@ -202,12 +188,9 @@ export function stackedBarChart(
       legend.mark,
     ],
   };
-}
+};
 
-export function stackedBarTable(
-  rows: readonly StackedBarRow[],
-  options: StackedBarOptions,
-): TableData {
+export const stackedBarTable: ChartTable<StackedBarRow, StackedBarOptions> = (rows, options) => {
   const { xs, parts, rows: data, totals, byMonth } = stacks(rows, options);
   return {
     headers: [options.xLabel ?? (byMonth ? '月份' : '名称'), ...parts, '合计'],
@@ -219,4 +202,4 @@ export function stackedBarTable(
       valueText(totals.get(x) ?? 0, options.unit),
     ]),
   };
-}
+};

@@ -1,21 +1,19 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '@observablehq/plot';
 import {
   baseSpec,
-  chartWidth,
   countScale,
   emptyChart,
   finiteRows,
-  isCompact,
-  tipOption,
   type ChartOptions,
+  type ChartSpec,
+  type ChartTable,
   seriesChange,
+  widthAndLayout,
 } from './common.ts';
 import { axisLabel, valueText } from './format.ts';
 import { monthNumberAxis, monthTitle } from './months.ts';
-import type { TableData } from './table.ts';
 import { COLORS, SERIES_CURRENT, SERIES_PREVIOUS } from './theme.ts';
-import { SERIES, seriesName, seriesYear, yearLines, yearLinesFrame } from './year-lines.ts';
+import { SERIES, seriesName, seriesYear, yearLinesFrame, yearLinesWithDots } from './year-lines.ts';
 
 /** One month of one series. `label` replaces the value in hover text, e.g. '12批 / 25人次'. */
 export interface TrendYoyRow {
@@ -76,11 +74,10 @@ function summary(rows: readonly TrendYoyRow[], options: TrendYoyOptions): string
 }
 
 /** Monthly trend, this year against the same months last year: lines with dots, x = 月. */
-export function trendYoyChart(rows: readonly TrendYoyRow[], options: TrendYoyOptions): PlotOptions {
+export const trendYoyChart: ChartSpec<TrendYoyRow, TrendYoyOptions> = (rows, options) => {
   const data = cleanRows(rows);
   if (data.length === 0) return emptyChart(options);
-  const width = chartWidth(options);
-  const compact = isCompact(width);
+  const { width, compact } = widthAndLayout(options);
   const { legend, height, marginBottom } = yearLinesFrame(options, width);
   const marginLeft = 44;
   const marginRight = 16;
@@ -91,25 +88,17 @@ export function trendYoyChart(rows: readonly TrendYoyRow[], options: TrendYoyOpt
   const max = Math.max(...data.map((r) => r.value));
   const current = data.filter((r) => r.series === SERIES_CURRENT);
   const showValues = !compact && months.length <= 12;
+  const frame = { width, height, marginLeft, marginRight, marginTop: 24, marginBottom };
   return {
-    ...baseSpec(options, { width, height }, summary(data, options)),
-    marginLeft,
-    marginRight,
-    marginTop: 24,
-    marginBottom,
+    ...baseSpec(options, frame, summary(data, options)),
     x: { type: 'point', ...axis, label: null, padding: 0.4 },
     y: countScale(max, height - 24 - marginBottom, axisLabel(options.unit)),
     color: { domain: [...SERIES], range: [COLORS.current, COLORS.previous] },
     marks: [
       Plot.ruleY([0]),
-      ...yearLines(data, 'value', options.year),
-      Plot.dot(data, {
-        x: 'month',
-        y: 'value',
-        fill: 'series',
+      ...yearLinesWithDots(data, 'value', options, {
         r: compact ? 3 : 3.5,
-        title: (r: TrendYoyRow) => pointTitle(r, data, options),
-        ...tipOption(options),
+        title: (r) => pointTitle(r, data, options),
       }),
       showValues
         ? Plot.text(current, {
@@ -127,10 +116,10 @@ export function trendYoyChart(rows: readonly TrendYoyRow[], options: TrendYoyOpt
       legend.mark,
     ],
   };
-}
+};
 
 /** Table view: one line per month, 本期, 同期 and the change. */
-export function trendYoyTable(rows: readonly TrendYoyRow[], options: TrendYoyOptions): TableData {
+export const trendYoyTable: ChartTable<TrendYoyRow, TrendYoyOptions> = (rows, options) => {
   const data = cleanRows(rows);
   const months = [...new Set(data.map((r) => r.month))];
   const value = (month: number, series: string) =>
@@ -151,4 +140,4 @@ export function trendYoyTable(rows: readonly TrendYoyRow[], options: TrendYoyOpt
       return [monthTitle(month, options.year), cell(cur), cell(prev), delta];
     }),
   };
-}
+};

@@ -1,6 +1,6 @@
 /** 本期 against 同期 as two lines over the months (trend-yoy, cumulative): names, legend, lines. */
 import * as Plot from '@observablehq/plot';
-import type { ChartOptions } from './common.ts';
+import { tipOption, type ChartOptions } from './common.ts';
 import { lineChartFrame, type Legend } from './legend.ts';
 import { COLORS, SERIES_CURRENT, SERIES_PREVIOUS } from './theme.ts';
 
@@ -29,13 +29,17 @@ export function yearLinesFrame(
   ]);
 }
 
-/** 同期 dashed, then 本期 solid over it, coloured by series, each titled with its name. */
-export function yearLines<T extends { month: number; series: string }>(
+/**
+ * 同期 dashed, then 本期 solid over it, coloured by series, each titled with its name; over them a
+ * dot a month, of radius `dots.r`, titled by `dots.title` (the tip in the browser).
+ */
+export function yearLinesWithDots<T extends { month: number; series: string }>(
   rows: readonly T[],
   y: keyof T & string,
-  year: number | undefined,
+  options: ChartOptions & { year?: number | undefined },
+  dots: { r: number; title: (row: T) => string },
 ): Plot.Markish[] {
-  const title = (r: T) => seriesName(r.series, year);
+  const title = (r: T) => seriesName(r.series, options.year);
   const line = { x: 'month', y, stroke: 'series', title };
   return [
     Plot.lineY(
@@ -46,5 +50,6 @@ export function yearLines<T extends { month: number; series: string }>(
       rows.filter((r) => r.series === SERIES_CURRENT),
       { ...line, strokeWidth: 2.5 },
     ),
+    Plot.dot(rows, { x: 'month', y, fill: 'series', ...dots, ...tipOption(options) }),
   ];
 }

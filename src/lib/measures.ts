@@ -11,7 +11,7 @@
 import type { InputColumn } from './columns.ts';
 import type { Query } from './query-runner.ts';
 import { rate, type Rate } from './rates.ts';
-import { sql } from './sql.ts';
+import { name as identifier, sql } from './sql.ts';
 
 /** Days from registration to the decision on acceptance (《信访工作条例》: 15 days). */
 export const DECISION_DAYS = 15;
@@ -222,4 +222,12 @@ export function collectiveCondition(threshold: number): Query {
 export function rateOf(name: RateName, value: (count: CountName) => number): Rate {
   const { numerator, denominator } = RATE_MEASURES[name];
   return rate(value(numerator), value(denominator));
+}
+
+/** A catalog count over the grouped records: `count(*) FILTER (…)` or the persons' sum. */
+export function countAggregate(name: CountName): Query {
+  const definition: CountDefinition = COUNT_MEASURES[name];
+  const where = definition.where === undefined ? sql`` : sql` FILTER (WHERE ${definition.where})`;
+  const value = definition.persons ? sql`coalesce(sum(persons)${where}, 0)` : sql`count(*)${where}`;
+  return sql`${value}::INTEGER AS ${identifier(name)}`;
 }

@@ -10,12 +10,12 @@ import {
   ANCHORS,
   COUNT_MEASURES,
   collectiveCondition,
+  countAggregate,
   datedColumns,
   HANDLING_COUNTS,
   REGISTRATION_TYPE,
   REGISTRATION_COUNTS,
   type Anchor,
-  type CountName,
 } from './measures.ts';
 import type { Query } from './query-runner.ts';
 import { join, name, sql } from './sql.ts';
@@ -55,19 +55,11 @@ function monthColumns(date: string): Query {
 const DIMENSIONS = sql`record_type::dim_record_type AS record_type, channel::dim_channel AS channel,
     level::dim_level AS level, category::dim_category AS category, region::dim_region AS region`;
 
-/** A catalog count as a column of a table grouped from dated records. */
-function countColumn(count: CountName): Query {
-  const definition = COUNT_MEASURES[count];
-  const where = definition.where === undefined ? sql`` : sql` FILTER (WHERE ${definition.where})`;
-  const value = definition.persons ? sql`coalesce(sum(persons)${where}, 0)` : sql`count(*)${where}`;
-  return sql`${value}::INTEGER AS ${name(count)}`;
-}
-
 function registrationTable(table: string, source: Query, extra: Query, threshold: number): Query {
   return sql`CREATE TABLE ${name(table)} AS
   SELECT ${extra}${monthColumns('registered_on')}, ${DIMENSIONS},
     ${collectiveCondition(threshold)} AS collective,
-    ${join(REGISTRATION_COUNTS.map(countColumn), ', ')}
+    ${join(REGISTRATION_COUNTS.map(countAggregate), ', ')}
   FROM ${source} GROUP BY ALL ORDER BY ALL`;
 }
 
@@ -159,7 +151,7 @@ export function cubeStatements(collectiveThreshold: number): Query[] {
     // Read only by the subcategory breakdown: batches and persons, no collective split.
     sql`CREATE TABLE cube_sub AS
   SELECT coalesce(subcategory, '未细分')::dim_subcategory AS subcategory, ${monthColumns('registered_on')},
-    ${DIMENSIONS}, ${countColumn('batches')}, ${countColumn('persons')}
+    ${DIMENSIONS}, ${countAggregate('batches')}, ${countAggregate('persons')}
   FROM records WHERE record_type = ${REGISTRATION_TYPE} GROUP BY ALL ORDER BY ALL`,
     handlingTable('cube_handling', RECORDS, false),
     handlingTable('cube_handling_tag', WITH_TAG, true),

@@ -339,7 +339,8 @@ function collectiveAlerts(
   for (const rows of byPair.values()) {
     const at = new Array<WindowRow | undefined>(frame.months.length);
     for (const row of rows) at[position.get(row.month)!] = row;
-    const petitioners = at.map((row) => row?.petitioners ?? 0);
+    // Array.from, not map: a month without a window row is a 0, not a hole map would skip.
+    const petitioners = Array.from(at, (row) => row?.petitioners ?? 0);
     const first = petitioners.findIndex((count, i) => count > 0 || (at[i]?.batches ?? 0) > 0);
     const start = Math.max(first, frame.firstFull);
     const collective = Array.from(at, (row) => row?.collectiveBatches ?? 0);

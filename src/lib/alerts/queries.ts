@@ -3,6 +3,7 @@
  * counts per series, and per region × category the rolling window ending on each month's last
  * day (or on the data's cutoff in its last month).
  */
+import { collectiveCondition, countAggregate } from '../measures.ts';
 import { sql } from '../sql.ts';
 import type { Query, SqlRow } from '../query-runner.ts';
 import type { WindowRow } from './detect.ts';
@@ -35,7 +36,7 @@ export function alertCountsQuery(): Query {
         sql: key,
         params: key.includes('?') ? [KEY_SEPARATOR] : [],
       }} AS key, strftime(registered_on, '%Y-%m') AS month,
-  count(*)::INTEGER AS batches, sum(persons)::INTEGER AS persons
+  ${countAggregate('batches')}, ${countAggregate('persons')}
 FROM ${{ sql: from, params: [] }} GROUP BY ALL`,
   );
   const union = parts.reduce((all, part) => sql`${all}\nUNION ALL\n${part}`);
@@ -47,6 +48,7 @@ export function alertRangeQuery(): Query {
 }
 
 export function alertWindowsQuery(days: number, collectiveThreshold: number): Query {
+  const collective = collectiveCondition(collectiveThreshold);
   return sql`WITH bounds AS (SELECT min(registered_on) AS first_day, max(registered_on) AS cutoff FROM records),
 months AS (
   SELECT strftime(m, '%Y-%m') AS month, least(last_day(m)::DATE, cutoff) AS window_end
@@ -54,8 +56,8 @@ months AS (
 )
 SELECT r.region, r.category, m.month, m.window_end::VARCHAR AS window_end,
   count(DISTINCT r.petitioner)::INTEGER AS petitioners, count(*)::INTEGER AS batches,
-  count(*) FILTER (WHERE r.channel = '来访' AND r.persons >= ${collectiveThreshold})::INTEGER AS collective_batches,
-  coalesce(sum(r.persons) FILTER (WHERE r.channel = '来访' AND r.persons >= ${collectiveThreshold}), 0)::INTEGER AS collective_persons
+  count(*) FILTER (WHERE ${collective})::INTEGER AS collective_batches,
+  coalesce(sum(r.persons) FILTER (WHERE ${collective}), 0)::INTEGER AS collective_persons
 FROM months m JOIN records r
   ON r.record_type = '登记' AND r.registered_on > m.window_end - ${days}::INTEGER AND r.registered_on <= m.window_end
 GROUP BY ALL

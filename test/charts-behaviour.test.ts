@@ -374,9 +374,9 @@ describe('zero denominators and empty rows', () => {
         if (name === 'alert-matrix') {
           // No alert is a figure, not missing data: every cell drawn pale, none shaded.
           const cells = [...svg.querySelectorAll('g[aria-label="cell"]')];
+          const matrix = fixtures['alert-matrix'].options;
           expect(cells.map((g) => g.querySelectorAll('rect').length)).toEqual([
-            (options as { rowOrder: string[] }).rowOrder.length *
-              (options as { columns: string[] }).columns.length,
+            (matrix.rowOrder?.length ?? 0) * (matrix.columns?.length ?? 0),
           ]);
           expect(texts(svg, 'text').join('')).not.toContain('无数据');
           continue;

@@ -170,7 +170,7 @@ export function cubeStatements(collectiveThreshold: number): Query[] {
   SELECT month, by_cutoff_day, unit, measure, days, sum(records)::INTEGER AS records
   FROM cube_timing GROUP BY ALL ORDER BY ALL`,
     // The data's first and last registration day and its size, without a scan of `records`.
-    sql`CREATE TABLE data_range AS
+    sql`CREATE TABLE cube_range AS
   SELECT min(registered_on) AS first_on, max(registered_on) AS last_on,
     count(*)::INTEGER AS records
   FROM records`,
@@ -190,5 +190,5 @@ export const CUBE_TABLES = [
   'cube_timing_tag',
   'cube_handling_top',
   'cube_timing_top',
-  'data_range',
+  'cube_range',
 ] as const;

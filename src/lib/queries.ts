@@ -172,12 +172,12 @@ export function recordValuesQuery(column: 'category' | 'region' | 'tag'): Query 
 
 /**
  * First and last registration day, and the number of records: fixes the default period. From the
- * tables' `data_range` (one row) when they exist, so the browser does not scan `records`.
+ * tables' `cube_range` (one row) when they exist, so the browser does not scan `records`.
  */
 export function dataRangeQuery(source: 'records' | 'cube' = 'records'): Query {
   return sql`SELECT
     strftime(min(registered_on), '%Y-%m-%d') AS first_on,
     strftime(max(registered_on), '%Y-%m-%d') AS last_on,
     CAST(${source === 'cube' ? sql`sum(records)` : sql`count(*)`} AS INTEGER) AS records
-  FROM ${source === 'cube' ? sql`(SELECT first_on AS registered_on, records FROM data_range UNION ALL SELECT last_on, 0 FROM data_range)` : sql`records`}`;
+  FROM ${source === 'cube' ? sql`(SELECT first_on AS registered_on, records FROM cube_range UNION ALL SELECT last_on, 0 FROM cube_range)` : sql`records`}`;
 }

@@ -6,7 +6,7 @@ import type { SqlRow } from '../lib/query-runner.ts';
 import type { Side } from '../lib/scope.ts';
 
 /** Both sides of every dashboard query, this period first. */
-export const SIDES = ['current', 'previous'] as const satisfies readonly Side[];
+export { SIDES } from '../lib/scope.ts';
 
 /** The chart series a side is drawn as: 本期 or 同期. */
 export function seriesOf(side: string): typeof SERIES_CURRENT | typeof SERIES_PREVIOUS {

@@ -176,19 +176,3 @@ export function cubeStatements(collectiveThreshold: number): Query[] {
   FROM records`,
   ];
 }
-
-export const CUBE_TABLES = [
-  'cube',
-  'cube_category',
-  'cube_region',
-  'cube_top',
-  'cube_tag',
-  'cube_sub',
-  'cube_handling',
-  'cube_handling_tag',
-  'cube_timing',
-  'cube_timing_tag',
-  'cube_handling_top',
-  'cube_timing_top',
-  'cube_range',
-] as const;

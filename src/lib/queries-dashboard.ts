@@ -15,7 +15,7 @@ import {
 import { dateRange, type Period, type ReportPeriod } from './periods.ts';
 import { filterClause } from './queries.ts';
 import type { Query } from './query-runner.ts';
-import { type DashboardScope, type FilterKey, type Side } from './scope.ts';
+import { SIDES, type DashboardScope, type FilterKey, type Side } from './scope.ts';
 import { join, name, sql } from './sql.ts';
 
 export type BreakdownKey = 'category' | 'region' | 'subcategory' | 'level' | 'channel';
@@ -96,8 +96,6 @@ function where(
   return { table: name(table), clause };
 }
 
-const SIDES_OF: readonly Side[] = ['current', 'previous'];
-
 /** The same grouped select for the period and its comparison period, as one result. */
 function bySide(
   scope: DashboardScope,
@@ -115,7 +113,7 @@ function bySide(
     '',
   );
   const grouped = groupBy.length === 0 ? sql`` : sql` GROUP BY ${join(groupBy.map(name), ', ')}`;
-  const selects = SIDES_OF.map((side) => {
+  const selects = SIDES.map((side) => {
     const w = where(scope, sideMonths(scope.period, side), groupBy, options);
     const registered = options.registeredOnly
       ? sql` AND record_type = ${REGISTRATION_TYPE}`
@@ -270,7 +268,7 @@ function handlingWhere(scope: DashboardScope, table: 'cube_handling' | 'cube_tim
 
 /** The catalog's handling counts by side (the report's rates and 法治化 terms). */
 export function handlingTotalsQuery(scope: DashboardScope): Query {
-  const selects = SIDES_OF.map((side) => {
+  const selects = SIDES.map((side) => {
     const w = handlingWhere(scope, 'cube_handling', side);
     return sql`SELECT CAST(${side} AS VARCHAR) AS side, ${sums(HANDLING_COUNTS)}
   FROM ${w.table} WHERE ${w.clause}`;
@@ -288,7 +286,7 @@ export function handlingQueries(scope: DashboardScope): { monthly: Query; units:
   WHERE ((${previous.clause}) OR (${current.clause}))
   GROUP BY month ORDER BY month`,
     units: sql`${join(
-      SIDES_OF.map((side) => {
+      SIDES.map((side) => {
         const w = side === 'current' ? current : previous;
         return sql`SELECT CAST(${side} AS VARCHAR) AS side, CAST(unit AS VARCHAR) AS unit, ${columns}
   FROM ${w.table} WHERE ${w.clause} GROUP BY unit`;

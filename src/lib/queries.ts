@@ -175,9 +175,14 @@ export function recordValuesQuery(column: 'category' | 'region' | 'tag'): Query 
  * tables' `cube_range` (one row) when they exist, so the browser does not scan `records`.
  */
 export function dataRangeQuery(source: 'records' | 'cube' = 'records'): Query {
+  if (source === 'cube') {
+    return sql`SELECT strftime(first_on, '%Y-%m-%d') AS first_on,
+    strftime(last_on, '%Y-%m-%d') AS last_on, records
+  FROM cube_range`;
+  }
   return sql`SELECT
     strftime(min(registered_on), '%Y-%m-%d') AS first_on,
     strftime(max(registered_on), '%Y-%m-%d') AS last_on,
-    CAST(${source === 'cube' ? sql`sum(records)` : sql`count(*)`} AS INTEGER) AS records
-  FROM ${source === 'cube' ? sql`(SELECT first_on AS registered_on, records FROM cube_range UNION ALL SELECT last_on, 0 FROM cube_range)` : sql`records`}`;
+    CAST(count(*) AS INTEGER) AS records
+  FROM records`;
 }

@@ -34,17 +34,7 @@ export interface DashboardScope extends RecordFilter {
 /** The period (current) and the one it is compared with (previous). */
 export type Side = 'current' | 'previous';
 
-export const SIDES: readonly Side[] = ['current', 'previous'];
-
-export function filterOf(source: RecordFilter): RecordFilter {
-  return {
-    channel: source.channel,
-    level: source.level,
-    category: source.category,
-    region: source.region,
-    tag: source.tag,
-  };
-}
+export const SIDES = ['current', 'previous'] as const satisfies readonly Side[];
 
 /**
  * A filter from text (the report command's options): blank means all; a channel or level outside

@@ -62,7 +62,9 @@ function medianRows(key: string, byMeasure: Map<TimingKey, Timing> | undefined):
 
 export async function timingPanels(context: PageContext): Promise<Panel[]> {
   const { scope, run } = context;
-  const queries = timingQueries(scope);
+  // A period picked by kind (not typed months) ends in the latest month.
+  const latestMonth = context.view.period === 'custom' ? undefined : scope.period.to;
+  const queries = timingQueries(scope, latestMonth);
   const [monthly, units] = await Promise.all([run(queries.monthly), run(queries.units)]);
   const byMonth = summaries(monthly, (row) => str(row, 'month'));
   const months = [...byMonth.keys()].sort();

@@ -6,7 +6,7 @@
  * here, exactly, in TypeScript, so the two engines and the two paths cannot differ.
  */
 import { DECISION_DAYS, HANDLING_DAYS, REGISTRATION_TYPE } from './measures.ts';
-import type { ReportPeriod } from './periods.ts';
+import { addMonths, yearToDate, type ReportPeriod } from './periods.ts';
 import { filterClause, sides } from './queries.ts';
 import type { Query } from './query-runner.ts';
 import { rate, type Rate } from './rates.ts';
@@ -69,7 +69,8 @@ export function timingEventsQuery(options: { filter?: RecordFilter; tags?: boole
 
 /**
  * The report's histograms: side × measure × unit × days, each record placed in a side by its end date
- * (the day it was accepted or closed), over the report's periods (cut at the cut-off day alike).
+ * (the day it was accepted or closed), over the report's periods (cut at the cut-off day alike);
+ * the comparison period as a whole (unit NULL): only the period is shown by unit.
  */
 export function timingQuery(
   period: ReportPeriod,
@@ -78,11 +79,21 @@ export function timingQuery(
 ): Query {
   return sql`WITH ${sides(period, cutoff)},
   events AS (${timingEventsQuery({ filter })})
-  SELECT s.side, e.measure, e.unit_name AS unit, e.days, CAST(count(*) AS INTEGER) AS records
+  SELECT s.side, e.measure, CASE WHEN s.side = ${'current'} THEN e.unit_name END AS unit, e.days,
+    CAST(count(*) AS INTEGER) AS records
   FROM events e
   JOIN sides s ON e.event_on >= s.start_on AND e.event_on < s.end_on
-  GROUP BY s.side, e.measure, e.unit_name, e.days
-  ORDER BY s.side, e.measure, e.unit_name, e.days`;
+  GROUP BY ALL
+  ORDER BY s.side, e.measure, unit, e.days`;
+}
+
+/**
+ * The first months of the periods that end in the latest month and are picked without typing
+ * months (view-state.ts `resolvePeriod`): 本年累计, 近12个月, 上月. The per-unit timing tables
+ * hold each of them summed whole (queries-cube.ts `STARTS` computes the same months in SQL).
+ */
+export function standardStarts(latestMonth: string): string[] {
+  return [...new Set([yearToDate(latestMonth).from, addMonths(latestMonth, -11), latestMonth])];
 }
 
 /** Records by days taken: one histogram per measure (and per side, unit or month). */

@@ -15,8 +15,9 @@ import {
 import { dateRange, type Period, type ReportPeriod } from './periods.ts';
 import { filterClause } from './queries.ts';
 import type { Query } from './query-runner.ts';
-import { SIDES, type DashboardScope, type FilterKey, type Side } from './scope.ts';
+import { FILTER_KEYS, SIDES, type DashboardScope, type FilterKey, type Side } from './scope.ts';
 import { join, name, sql } from './sql.ts';
+import { standardStarts } from './handling-time.ts';
 
 export type BreakdownKey = 'category' | 'region' | 'subcategory' | 'level' | 'channel';
 
@@ -246,75 +247,146 @@ export function knownValuesQueries(): Record<'months' | 'categories' | 'regions'
   };
 }
 
+/** A month's `month_no` in the handling and timing tables (queries-cube.ts): year × 12 + month − 1. */
+function monthNumber(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+/** `monthsClause` over `month_no`. */
+function monthNumbersClause(months: Period): Query {
+  const cut = months.throughDay == null ? -1 : monthNumber(months.to);
+  return sql`month_no BETWEEN CAST(${monthNumber(months.from)} AS INTEGER) AND CAST(${monthNumber(months.to)} AS INTEGER)
+    AND (month_no <> CAST(${cut} AS INTEGER) OR by_cutoff_day)`;
+}
+
+/** 'YYYY-MM' from `month_no`, as the other tables' `month`. */
+const MONTH_TEXT = sql`printf('%04d-%02d', month_no // 12, month_no % 12 + 1)`;
+
+/** The filters a view sets: none, one (which), or several (tag among them or not). */
+type Slice = { key: FilterKey | null } | { several: true; tag: boolean };
+
+function sliceOf(scope: DashboardScope): Slice {
+  const set = FILTER_KEYS.filter((key) => scope[key] !== null);
+  if (set.length <= 1) return { key: set[0] ?? null };
+  return { several: true, tag: set.includes('tag') };
+}
+
 /**
- * A handling table (cube_handling, cube_timing) and its filters: the tag variant for a tag, the
- * `_top` sum when no filter is set, else the full table. Its text changes only with the table.
+ * The table of a family for the view's filters, and the filter over it: `_top` (summed over every
+ * filter) with none, `_by_<key>` with one, the full table (or its `_tag` table) with several.
+ * Filters compare as the columns' ENUM types (a value the data lacks is NULL and matches nothing),
+ * so the full tables skip row groups by them. Its text changes only with the table.
  */
-function handlingWhere(scope: DashboardScope, table: 'cube_handling' | 'cube_timing', side: Side) {
-  const months = monthsClause(sideMonths(scope.period, side));
-  if (scope.tag !== null) {
+function sliceTable(scope: DashboardScope, family: string, full: string): Where {
+  const slice = sliceOf(scope);
+  if ('several' in slice) {
     return {
-      table: name(`${table}_tag`),
-      clause: sql`${months}${filterClause(scope, { tags: 'column' })}`,
+      table: name(slice.tag ? `${full}_tag` : full),
+      clause: filterClause(scope, { tags: slice.tag ? 'column' : 'none', enums: true }),
     };
   }
-  const filtered = (['channel', 'level', 'category', 'region'] as const).some(
-    (key) => scope[key] !== null,
-  );
-  return filtered
-    ? { table: name(table), clause: sql`${months}${filterClause(scope, { tags: 'none' })}` }
-    : { table: name(`${table}_top`), clause: months };
+  if (slice.key === null) return { table: name(`${family}_top`), clause: sql`` };
+  return {
+    table: name(`${family}_by_${slice.key}`),
+    clause: filterClause(scope, {
+      keys: [slice.key],
+      tags: slice.key === 'tag' ? 'column' : 'none',
+      enums: true,
+    }),
+  };
+}
+
+/** The two sides' months as rows that a table's `month_no` joins on: one scan answers both. */
+function sidesJoin(period: ReportPeriod): Query {
+  const row = (side: Side): Query => {
+    const months = sideMonths(period, side);
+    const cut = months.throughDay == null ? -1 : monthNumber(months.to);
+    return sql`(CAST(${side} AS VARCHAR), CAST(${monthNumber(months.from)} AS INTEGER),
+      CAST(${monthNumber(months.to)} AS INTEGER), CAST(${cut} AS INTEGER))`;
+  };
+  return sql`(VALUES ${row('current')}, ${row('previous')}) s(side, first_no, last_no, cut_no)`;
+}
+
+const IN_SIDE = sql`t.month_no BETWEEN s.first_no AND s.last_no AND (t.month_no <> s.cut_no OR t.by_cutoff_day)`;
+
+/** The rows of a table that the view's filters keep, as `t`. */
+function filtered(w: Where): Query {
+  return sql`(SELECT * FROM ${w.table} WHERE TRUE${w.clause}) t`;
+}
+
+function handlingTable(scope: DashboardScope): Where {
+  return sliceTable(scope, 'cube_handling', 'cube_handling');
 }
 
 /** The catalog's handling counts by side (the report's rates and 法治化 terms). */
 export function handlingTotalsQuery(scope: DashboardScope): Query {
-  const selects = SIDES.map((side) => {
-    const w = handlingWhere(scope, 'cube_handling', side);
-    return sql`SELECT CAST(${side} AS VARCHAR) AS side, ${sums(HANDLING_COUNTS)}
-  FROM ${w.table} WHERE ${w.clause}`;
-  });
-  return sql`${join(selects, '\nUNION ALL\n')}\nORDER BY ALL`;
+  return sql`SELECT s.side, ${sums(HANDLING_COUNTS)}
+  FROM ${sidesJoin(scope.period)} LEFT JOIN ${filtered(handlingTable(scope))} ON ${IN_SIDE}
+  GROUP BY s.side ORDER BY ALL`;
 }
 
 /** Handling counts month by month over both periods, and by responsible unit for the period. */
 export function handlingQueries(scope: DashboardScope): { monthly: Query; units: Query } {
-  const current = handlingWhere(scope, 'cube_handling', 'current');
-  const previous = handlingWhere(scope, 'cube_handling', 'previous');
+  const w = handlingTable(scope);
+  const months = (side: Side) => monthNumbersClause(sideMonths(scope.period, side));
   const columns = sums(HANDLING_COUNTS);
   return {
-    monthly: sql`SELECT month, ${columns} FROM ${current.table}
-  WHERE ((${previous.clause}) OR (${current.clause}))
-  GROUP BY month ORDER BY month`,
-    units: sql`${join(
-      SIDES.map((side) => {
-        const w = side === 'current' ? current : previous;
-        return sql`SELECT CAST(${side} AS VARCHAR) AS side, CAST(unit AS VARCHAR) AS unit, ${columns}
-  FROM ${w.table} WHERE ${w.clause} GROUP BY unit`;
-      }),
-      '\nUNION ALL\n',
-    )}\nORDER BY ALL`,
+    monthly: sql`SELECT ${MONTH_TEXT} AS month, ${columns} FROM ${w.table}
+  WHERE ((${months('previous')}) OR (${months('current')}))${w.clause}
+  GROUP BY month_no ORDER BY month`,
+    units: sql`SELECT s.side, CAST(t.unit AS VARCHAR) AS unit, ${columns}
+  FROM ${filtered(w)} JOIN ${sidesJoin(scope.period)} ON ${IN_SIDE}
+  GROUP BY s.side, t.unit ORDER BY ALL`,
   };
 }
 
 /**
- * 办理时效 histograms (handling-time.ts) from `cube_timing`: by month over the current period,
- * and by side × unit. Rows: measure, days, records and the month or side and unit.
+ * 办理时效 histograms (handling-time.ts): by month over the current period, and by side: by unit
+ * for the period, as a whole (unit NULL) for the comparison period. Rows: measure, days, records
+ * and the month or side and unit. `latestMonth`, when known: a period that ends in it and starts
+ * where a standard one does (`standardStarts`) reads the per-unit sums of the whole period, with
+ * no filter or one; other views read both sides from the full table in one scan.
  */
-export function timingQueries(scope: DashboardScope): { monthly: Query; units: Query } {
-  const current = handlingWhere(scope, 'cube_timing', 'current');
-  const select = (side: Side) => {
-    const w = handlingWhere(scope, 'cube_timing', side);
-    return sql`SELECT CAST(${side} AS VARCHAR) AS side, CAST(unit AS VARCHAR) AS unit, measure, days,
-    sum(records)::INTEGER AS records FROM ${w.table}
-  WHERE ${w.clause} GROUP BY unit, measure, days`;
-  };
+export function timingQueries(
+  scope: DashboardScope,
+  latestMonth?: string,
+): { monthly: Query; units: Query } {
+  const { period } = scope;
+  const months = sliceTable(scope, 'cube_timing_months', 'cube_timing');
+  const inMonths = (side: Side) =>
+    sql`${monthNumbersClause(sideMonths(period, side))}${months.clause}`;
+  const measure = sql`CAST(measure AS VARCHAR) AS measure, days, sum(records)::INTEGER AS records`;
+  const monthly = sql`SELECT ${MONTH_TEXT} AS month, ${measure} FROM ${months.table}
+  WHERE ${inMonths('current')}
+  GROUP BY month_no, measure, days ORDER BY ALL`;
+  const whole =
+    latestMonth !== undefined &&
+    !('several' in sliceOf(scope)) &&
+    period.to === latestMonth &&
+    standardStarts(latestMonth).includes(period.from);
+  if (!whole) {
+    const tag = scope.tag !== null;
+    const full: Where = {
+      table: name(tag ? 'cube_timing_tag' : 'cube_timing'),
+      clause: filterClause(scope, { tags: tag ? 'column' : 'none', enums: true }),
+    };
+    return {
+      monthly,
+      units: sql`SELECT s.side, CAST(CASE WHEN s.side = ${'current'} THEN t.unit END AS VARCHAR) AS unit,
+    ${measure}
+  FROM ${filtered(full)} JOIN ${sidesJoin(period)} ON ${IN_SIDE}
+  GROUP BY ALL ORDER BY ALL`,
+    };
+  }
+  const units = sliceTable(scope, 'cube_timing_units', 'cube_timing');
   return {
-    monthly: sql`SELECT month, measure, days, sum(records)::INTEGER AS records FROM ${current.table}
-  WHERE ${current.clause}
-  GROUP BY month, measure, days ORDER BY ALL`,
-    units: sql`${select('current')}
+    monthly,
+    units: sql`SELECT CAST(${'current'} AS VARCHAR) AS side, CAST(unit AS VARCHAR) AS unit, ${measure}
+  FROM ${units.table} WHERE since = CAST(${monthNumber(period.from)} AS INTEGER)${units.clause}
+  GROUP BY unit, measure, days
   UNION ALL
-  ${select('previous')}
+  SELECT CAST(${'previous'} AS VARCHAR) AS side, CAST(NULL AS VARCHAR) AS unit, ${measure}
+  FROM ${months.table} WHERE ${inMonths('previous')} GROUP BY measure, days
   ORDER BY ALL`,
   };
 }

@@ -14,24 +14,37 @@ import {
 } from './measures.ts';
 import { comparedPeriod, dateRange, nextDay, type Period, type ReportPeriod } from './periods.ts';
 import type { Query } from './query-runner.ts';
-import { FILTER_KEYS, NO_FILTER, type RecordFilter, type Side } from './scope.ts';
+import { FILTER_KEYS, NO_FILTER, type FilterKey, type RecordFilter, type Side } from './scope.ts';
 import { EMPTY, join, name, sql } from './sql.ts';
 
 /**
  * ` AND (? = '' OR d.channel = ?) …`: every filter in the text, set or not ('' binds "all"), so
  * the text does not change with the values and a prepared statement serves every filter. `tags`:
- * how the source holds tags, a list per record or one tag per row.
+ * how the source holds tags, a list per record or one tag per row. `enums`: the columns are the
+ * pre-aggregated tables' ENUM types (`dim_channel` …, queries-cube.ts) and the value is cast to
+ * them (TRY_CAST: a value the type lacks is NULL and matches nothing, as the text comparison
+ * does), so that DuckDB skips row groups by the columns' zone maps, which a text comparison
+ * cannot use.
  */
 export function filterClause(
   filter: RecordFilter,
-  options: { alias?: string; keys?: readonly string[]; tags?: 'list' | 'column' | 'none' } = {},
+  options: {
+    alias?: string;
+    keys?: readonly string[];
+    tags?: 'list' | 'column' | 'none';
+    enums?: boolean;
+  } = {},
 ): Query {
   const prefix = options.alias === undefined ? '' : `${options.alias}.`;
+  const equals = (key: FilterKey, value: string): Query =>
+    options.enums
+      ? sql`${name(`${prefix}${key}`)} = TRY_CAST(${value} AS ${name(`dim_${key}`)})`
+      : sql`${name(`${prefix}${key}`)} = ${value}`;
   const parts = FILTER_KEYS.filter((key) => key !== 'tag')
     .filter((key) => options.keys === undefined || options.keys.includes(key))
     .map((key) => {
       const value = filter[key] ?? '';
-      return sql` AND (${value} = '' OR ${name(`${prefix}${key}`)} = ${value})`;
+      return sql` AND (${value} = '' OR ${equals(key, value)})`;
     });
   const tags = options.tags ?? 'list';
   if (tags !== 'none') {
@@ -39,7 +52,7 @@ export function filterClause(
     parts.push(
       tags === 'list'
         ? sql` AND (${value} = '' OR list_contains(${name(`${prefix}tags`)}, ${value}))`
-        : sql` AND (${value} = '' OR ${name(`${prefix}tag`)} = ${value})`,
+        : sql` AND (${value} = '' OR ${equals('tag', value)})`,
     );
   }
   return join(parts, '');

@@ -41,7 +41,7 @@ export function reportQueries(
     const scope = { period, ...filter };
     return {
       ...reportCubeQueries(scope),
-      timing: timingQueries(scope).units,
+      timing: timingQueries(scope, cutoff.slice(0, 7)).units,
       upToDate: options.upToDate ? upToDateCubeQuery(scope, cutoff.slice(0, 7)) : null,
     };
   }

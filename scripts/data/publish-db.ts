@@ -26,6 +26,14 @@ import {
 
 /** DuckDB-WASM 1.4.3 reads this storage version; newer ones it does not. */
 export const STORAGE_VERSION = 'v1.4.0';
+/**
+ * 64 KiB blocks instead of DuckDB's 256 KiB: a table takes whole blocks, so each small
+ * pre-aggregated table costs 64 KiB, and the browser reads the file a block at a time. Measured at
+ * 1M records: the same tables in 22.4 MB instead of 24.1 MB, a visit reading 13% less; 32 KiB was
+ * larger again and 16 KiB almost three times the size. DuckDB-WASM 1.4.3 reads it.
+ */
+export const BLOCK_SIZE = 65_536;
+export const PUBLISHED_OPTIONS = `STORAGE_VERSION '${STORAGE_VERSION}', BLOCK_SIZE ${BLOCK_SIZE}`;
 export const PUBLISHED_CATALOG = 'pub';
 
 function tableDefinition(columns: Record<string, string>): string {
@@ -42,9 +50,7 @@ function dictionary(name: string, valueSql = 'value'): string {
 }
 
 export async function attachPublished(connection: DuckDBConnection, file: string): Promise<void> {
-  await connection.run(
-    `ATTACH ${sqlString(file)} AS ${PUBLISHED_CATALOG} (STORAGE_VERSION '${STORAGE_VERSION}')`,
-  );
+  await connection.run(`ATTACH ${sqlString(file)} AS ${PUBLISHED_CATALOG} (${PUBLISHED_OPTIONS})`);
 }
 
 /** SQL for each text column, over a staging row `f` with the dictionaries joined as below. */

@@ -19,6 +19,7 @@ import {
   type RecordColumn,
 } from '../../src/lib/schema.ts';
 import { siteConfig } from '../../src/site.config.ts';
+import { PUBLISHED_OPTIONS } from '../../scripts/data/publish-db.ts';
 
 type FieldValue = string | number | boolean | null | string[];
 
@@ -85,7 +86,7 @@ export async function writePublishedDb(
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    await connection.run(`ATTACH '${file.replaceAll("'", "''")}' AS db (STORAGE_VERSION 'v1.4.0')`);
+    await connection.run(`ATTACH '${file.replaceAll("'", "''")}' AS db (${PUBLISHED_OPTIONS})`);
     await connection.run('USE db');
     await connection.run('DROP TABLE IF EXISTS records');
     for (const column of RECORD_ENUM_COLUMNS) {

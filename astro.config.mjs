@@ -38,6 +38,6 @@ export default defineConfig({
   base: process.env.XINFANG_BASE_PATH ?? siteConfig.basePath,
   outDir: process.env.XINFANG_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [publishedData, answersSize],
 });

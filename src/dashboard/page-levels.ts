@@ -7,7 +7,7 @@ import { COMPARE_LABELS } from '../lib/view-state.ts';
 import { monthNumber, periodYear, type PageContext, type PageData } from './context.ts';
 import { panel, type Panel } from './panel.ts';
 import {
-  countsLabel,
+  barOf,
   groupCounts,
   isCollective,
   isPersuaded,
@@ -61,28 +61,16 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
         ['走访登记', registeredByLevel],
         ['劝返', persuadedByLevel],
       ] as const
-    ).map(([series, map]) => {
-      const counts = map.get(level) ?? { batches: 0, persons: 0 };
-      return {
-        key: level,
-        series,
-        value: counts[measure],
-        label: countsLabel(counts),
-      };
-    }),
+    ).map(([series, map]) => ({ key: level, series, ...barOf(map.get(level), measure) })),
   );
 
   const collective = SIDES.flatMap((name) => {
     const byLevel = groupCounts(totals, name, 'level', isCollective);
-    return levels.map((level) => {
-      const counts = byLevel.get(level) ?? { batches: 0, persons: 0 };
-      return {
-        key: level,
-        series: seriesOf(name),
-        value: counts[measure],
-        label: countsLabel(counts),
-      };
-    });
+    return levels.map((level) => ({
+      key: level,
+      series: seriesOf(name),
+      ...barOf(byLevel.get(level), measure),
+    }));
   });
 
   const months = new Map<string, { numerator: number; denominator: number }>();

@@ -16,6 +16,7 @@ export type ColumnKind =
   | 'pii';
 
 export interface ColumnSpec {
+  /** The headers that name the column; the first is its name for bureau staff. */
   aliases: readonly string[];
   kind: ColumnKind;
   required: boolean;
@@ -23,103 +24,48 @@ export interface ColumnSpec {
   label: string;
 }
 
-export const INPUT_COLUMNS = {
-  case_id: {
-    aliases: ['信访件编号', '事项编号', '编号'],
-    kind: 'id',
-    required: true,
-    label: '信访件编号',
-  },
-  record_type: { aliases: ['记录类型'], kind: 'vocabulary', required: false, label: '记录类型' },
-  registered_on: {
-    aliases: ['登记日期', '信访日期'],
-    kind: 'date',
-    required: true,
-    label: '登记日期',
-  },
-  channel: { aliases: ['信访形式', '形式'], kind: 'vocabulary', required: true, label: '信访形式' },
-  level: {
-    aliases: ['信访层级', '走访去向', '登记层级'],
-    kind: 'vocabulary',
-    required: true,
-    label: '信访层级',
-  },
-  persons: { aliases: ['人数', '信访人数'], kind: 'persons', required: false, label: '人数' },
-  category: {
-    aliases: ['问题类别', '内容分类', '一级分类'],
-    kind: 'category',
-    required: true,
-    label: '问题类别',
-  },
-  subcategory: { aliases: ['二级分类'], kind: 'text', required: false, label: '二级分类' },
-  tags: { aliases: ['专项标签', '标签'], kind: 'tags', required: false, label: '专项标签' },
-  purpose: { aliases: ['信访目的'], kind: 'vocabulary', required: false, label: '信访目的' },
-  region: {
-    aliases: ['问题属地', '属地', '乡镇街道'],
-    kind: 'text',
-    required: true,
-    label: '问题属地',
-  },
-  unit: { aliases: ['责任单位', '办理单位'], kind: 'text', required: false, label: '责任单位' },
-  source: { aliases: ['来源', '转送来源'], kind: 'vocabulary', required: false, label: '来源' },
-  acceptance: {
-    aliases: ['受理情况', '受理状态'],
-    kind: 'vocabulary',
-    required: false,
-    label: '受理情况',
-  },
-  accepted_on: {
-    aliases: ['受理日期', '告知日期'],
-    kind: 'date',
-    required: false,
-    label: '受理日期',
-  },
-  due_on: { aliases: ['办理期限', '到期日期'], kind: 'date', required: false, label: '办理期限' },
-  closed_on: { aliases: ['办结日期'], kind: 'date', required: false, label: '办结日期' },
-  satisfaction: {
-    aliases: ['满意度评价', '评价结果'],
-    kind: 'vocabulary',
-    required: false,
-    label: '满意度评价',
-  },
-  is_repeat: {
-    aliases: ['是否重复', '重复信访'],
-    kind: 'boolean',
-    required: false,
-    label: '是否重复',
-  },
-  leader_received: { aliases: ['领导接访'], kind: 'boolean', required: false, label: '领导接访' },
-  leader_case: { aliases: ['领导包案'], kind: 'boolean', required: false, label: '领导包案' },
-  supervised: { aliases: ['督办', '是否督办'], kind: 'boolean', required: false, label: '督办' },
-  resolved: {
-    aliases: ['是否化解', '化解情况'],
-    kind: 'boolean',
-    required: false,
-    label: '是否化解',
-  },
-  petitioner_id: {
-    aliases: ['信访人证件号码', '身份证号', '信访人编号'],
-    kind: 'petitioner',
-    required: false,
-    label: '信访人证件号码',
-  },
-  petitioner_name: {
-    aliases: ['信访人姓名', '姓名'],
-    kind: 'pii',
-    required: false,
-    label: '信访人姓名',
-  },
-  phone: { aliases: ['联系电话', '电话', '手机'], kind: 'pii', required: false, label: '联系电话' },
-  address: { aliases: ['住址', '地址'], kind: 'pii', required: false, label: '住址' },
-  content: {
-    aliases: ['诉求内容', '反映内容', '信访内容'],
-    kind: 'pii',
-    required: false,
-    label: '诉求内容',
-  },
-} as const satisfies Record<string, ColumnSpec>;
+type ColumnRow = readonly [ColumnKind, 'required' | 'optional', string, ...string[]];
 
-export type InputColumn = keyof typeof INPUT_COLUMNS;
+/** Each column: its kind, whether the export must have it, then its aliases (the label first). */
+const COLUMN_ROWS = {
+  case_id: ['id', 'required', '信访件编号', '事项编号', '编号'],
+  record_type: ['vocabulary', 'optional', '记录类型'],
+  registered_on: ['date', 'required', '登记日期', '信访日期'],
+  channel: ['vocabulary', 'required', '信访形式', '形式'],
+  level: ['vocabulary', 'required', '信访层级', '走访去向', '登记层级'],
+  persons: ['persons', 'optional', '人数', '信访人数'],
+  category: ['category', 'required', '问题类别', '内容分类', '一级分类'],
+  subcategory: ['text', 'optional', '二级分类'],
+  tags: ['tags', 'optional', '专项标签', '标签'],
+  purpose: ['vocabulary', 'optional', '信访目的'],
+  region: ['text', 'required', '问题属地', '属地', '乡镇街道'],
+  unit: ['text', 'optional', '责任单位', '办理单位'],
+  source: ['vocabulary', 'optional', '来源', '转送来源'],
+  acceptance: ['vocabulary', 'optional', '受理情况', '受理状态'],
+  accepted_on: ['date', 'optional', '受理日期', '告知日期'],
+  due_on: ['date', 'optional', '办理期限', '到期日期'],
+  closed_on: ['date', 'optional', '办结日期'],
+  satisfaction: ['vocabulary', 'optional', '满意度评价', '评价结果'],
+  is_repeat: ['boolean', 'optional', '是否重复', '重复信访'],
+  leader_received: ['boolean', 'optional', '领导接访'],
+  leader_case: ['boolean', 'optional', '领导包案'],
+  supervised: ['boolean', 'optional', '督办', '是否督办'],
+  resolved: ['boolean', 'optional', '是否化解', '化解情况'],
+  petitioner_id: ['petitioner', 'optional', '信访人证件号码', '身份证号', '信访人编号'],
+  petitioner_name: ['pii', 'optional', '信访人姓名', '姓名'],
+  phone: ['pii', 'optional', '联系电话', '电话', '手机'],
+  address: ['pii', 'optional', '住址', '地址'],
+  content: ['pii', 'optional', '诉求内容', '反映内容', '信访内容'],
+} as const satisfies Record<string, ColumnRow>;
+
+export type InputColumn = keyof typeof COLUMN_ROWS;
+
+export const INPUT_COLUMNS = Object.fromEntries(
+  Object.entries(COLUMN_ROWS).map(([name, [kind, need, ...aliases]]): [string, ColumnSpec] => [
+    name,
+    { aliases, kind, required: need === 'required', label: aliases[0] },
+  ]),
+) as Readonly<Record<InputColumn, ColumnSpec>>;
 
 export const INPUT_COLUMN_NAMES = Object.keys(INPUT_COLUMNS) as InputColumn[];
 

@@ -31,6 +31,9 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
   const year = periodYear(context);
   const levels = scope.level ? [scope.level] : [...LEVELS];
 
+  // Each side runs through its period's last month, a month without a visit adding 0: the cut-off
+  // month's total is then set against the comparison's, also when one of them had no visit.
+  const lastMonths = { current: scope.period.to, previous: scope.period.compareTo };
   const cumulativePanels: Panel[] = levels.map((level) =>
     panel({
       id: `cumulative-${level}`,
@@ -39,6 +42,7 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
       rows: SIDES.flatMap((side) =>
         [
           ...groupCounts(monthly, side, 'month', (row) => isVisit(row) && row['level'] === level),
+          [lastMonths[side], { batches: 0, persons: 0 }] as const,
         ].map(([month, counts]) => ({
           month: monthNumber(month),
           series: seriesOf(side),

@@ -3,6 +3,7 @@ import { MEASURE_UNITS } from '../lib/counts.ts';
 import { BATCHES_AND_PERSONS } from '../lib/measures.ts';
 import { monthlyQuery, totalsQuery } from '../lib/queries-dashboard.ts';
 import { LEVELS } from '../lib/schema.ts';
+import { monthSpan } from '../charts/months.ts';
 import { COMPARE_LABELS } from '../lib/view-state.ts';
 import { monthNumber, periodYear, type PageContext, type PageData } from './context.ts';
 import { panel, type Panel } from './panel.ts';
@@ -135,6 +136,10 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
           label: '越级访占走访比重',
           numeratorLabel: '越级访',
           denominatorLabel: '走访',
+          months: [
+            ...monthSpan([scope.period.compareFrom, scope.period.compareTo]),
+            ...monthSpan([scope.period.from, scope.period.to]),
+          ],
         },
         note: `含本期与比较期各月。越级访：进京、赴省、到市走访。${scope.level ? '此图不按层级筛选。' : ''}`,
       }),

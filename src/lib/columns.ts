@@ -2,18 +2,22 @@
  * Input columns of a bureau's export (data contract §1): canonical names, Chinese aliases,
  * which are required, and how a header as written is matched to a column.
  */
+import columnRows from './columns.json' with { type: 'json' };
 
-export type ColumnKind =
-  | 'id'
-  | 'date'
-  | 'vocabulary'
-  | 'category'
-  | 'persons'
-  | 'text'
-  | 'tags'
-  | 'boolean'
-  | 'petitioner'
-  | 'pii';
+const COLUMN_KINDS = [
+  'id',
+  'date',
+  'vocabulary',
+  'category',
+  'persons',
+  'text',
+  'tags',
+  'boolean',
+  'petitioner',
+  'pii',
+] as const;
+
+export type ColumnKind = (typeof COLUMN_KINDS)[number];
 
 export interface ColumnSpec {
   /** The headers that name the column; the first is its name for bureau staff. */
@@ -24,48 +28,39 @@ export interface ColumnSpec {
   label: string;
 }
 
-type ColumnRow = readonly [ColumnKind, 'required' | 'optional', string, ...string[]];
+const isColumnKind = (value: unknown): value is ColumnKind =>
+  (COLUMN_KINDS as readonly unknown[]).includes(value);
 
-/** Each column: its kind, whether the export must have it, then its aliases (the label first). */
-const COLUMN_ROWS = {
-  case_id: ['id', 'required', '信访件编号', '事项编号', '编号'],
-  record_type: ['vocabulary', 'optional', '记录类型'],
-  registered_on: ['date', 'required', '登记日期', '信访日期'],
-  channel: ['vocabulary', 'required', '信访形式', '形式'],
-  level: ['vocabulary', 'required', '信访层级', '走访去向', '登记层级'],
-  persons: ['persons', 'optional', '人数', '信访人数'],
-  category: ['category', 'required', '问题类别', '内容分类', '一级分类'],
-  subcategory: ['text', 'optional', '二级分类'],
-  tags: ['tags', 'optional', '专项标签', '标签'],
-  purpose: ['vocabulary', 'optional', '信访目的'],
-  region: ['text', 'required', '问题属地', '属地', '乡镇街道'],
-  unit: ['text', 'optional', '责任单位', '办理单位'],
-  source: ['vocabulary', 'optional', '来源', '转送来源'],
-  acceptance: ['vocabulary', 'optional', '受理情况', '受理状态'],
-  accepted_on: ['date', 'optional', '受理日期', '告知日期'],
-  due_on: ['date', 'optional', '办理期限', '到期日期'],
-  closed_on: ['date', 'optional', '办结日期'],
-  satisfaction: ['vocabulary', 'optional', '满意度评价', '评价结果'],
-  is_repeat: ['boolean', 'optional', '是否重复', '重复信访'],
-  leader_received: ['boolean', 'optional', '领导接访'],
-  leader_case: ['boolean', 'optional', '领导包案'],
-  supervised: ['boolean', 'optional', '督办', '是否督办'],
-  resolved: ['boolean', 'optional', '是否化解', '化解情况'],
-  petitioner_id: ['petitioner', 'optional', '信访人证件号码', '身份证号', '信访人编号'],
-  petitioner_name: ['pii', 'optional', '信访人姓名', '姓名'],
-  phone: ['pii', 'optional', '联系电话', '电话', '手机'],
-  address: ['pii', 'optional', '住址', '地址'],
-  content: ['pii', 'optional', '诉求内容', '反映内容', '信访内容'],
-} as const satisfies Record<string, ColumnRow>;
+/**
+ * The column table as columns.json writes it, checked: each column's row is its kind, `required`
+ * or `optional`, then its aliases (the label first). A bad row throws, naming the column.
+ */
+export function columnSpecs<K extends string>(
+  rows: Readonly<Record<K, readonly unknown[]>>,
+): Record<K, ColumnSpec> {
+  const specs = {} as Record<K, ColumnSpec>;
+  for (const name of Object.keys(rows) as K[]) {
+    const [kind, need, ...aliases] = rows[name];
+    const fail = (problem: string): Error => new Error(`columns.json, column ${name}: ${problem}`);
+    if (!isColumnKind(kind)) {
+      throw fail(`kind ${JSON.stringify(kind)} is not one of ${COLUMN_KINDS.join(', ')}`);
+    }
+    if (need !== 'required' && need !== 'optional') {
+      throw fail(`${JSON.stringify(need)} where required or optional belongs`);
+    }
+    if (!aliases.every((alias): alias is string => typeof alias === 'string' && alias !== '')) {
+      throw fail('every alias must be a non-empty string');
+    }
+    const [label] = aliases;
+    if (label === undefined) throw fail('no alias (the first is its label)');
+    specs[name] = { aliases, kind, required: need === 'required', label };
+  }
+  return specs;
+}
 
-export type InputColumn = keyof typeof COLUMN_ROWS;
+export type InputColumn = keyof typeof columnRows;
 
-export const INPUT_COLUMNS = Object.fromEntries(
-  Object.entries(COLUMN_ROWS).map(([name, [kind, need, ...aliases]]): [string, ColumnSpec] => [
-    name,
-    { aliases, kind, required: need === 'required', label: aliases[0] },
-  ]),
-) as Readonly<Record<InputColumn, ColumnSpec>>;
+export const INPUT_COLUMNS: Readonly<Record<InputColumn, ColumnSpec>> = columnSpecs(columnRows);
 
 export const INPUT_COLUMN_NAMES = Object.keys(INPUT_COLUMNS) as InputColumn[];
 

@@ -1,7 +1,8 @@
-import { cp, readdir, stat } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { folderSize } from './src/node/folder-size.ts';
 import { readablePublishedFolder } from './src/node/published-folder.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -26,15 +27,8 @@ const answersSize = {
   name: 'recorded-answers-size',
   hooks: {
     'astro:build:done': async ({ dir, logger }) => {
-      const folder = path.join(fileURLToPath(dir), 'answers');
-      const files = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
-      let bytes = 0;
-      let count = 0;
-      for (const file of files.filter((entry) => entry.isFile())) {
-        bytes += (await stat(path.join(file.parentPath, file.name))).size;
-        count++;
-      }
-      logger.info(`recorded answers: ${count} files, ${bytes} bytes in answers/`);
+      const { files, bytes } = await folderSize(path.join(fileURLToPath(dir), 'answers'));
+      logger.info(`recorded answers: ${files} files, ${bytes} bytes in answers/`);
     },
   },
 };
@@ -44,6 +38,6 @@ export default defineConfig({
   base: process.env.XINFANG_BASE_PATH ?? siteConfig.basePath,
   outDir: process.env.XINFANG_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [publishedData, answersSize],
 });

@@ -47,6 +47,35 @@ function layer(name, files, { folders = [], packages = null, dom = null }) {
   };
 }
 
+/**
+ * SQL is written only with the builder (src/lib/sql.ts): SQL text in a plain string or an untagged
+ * template, or a query object written by hand, fails the lint.
+ */
+const SQL_TEXT =
+  '/\\b(SELECT|INSERT INTO|CREATE (TABLE|TEMP|TYPE|VIEW)|COPY|ATTACH|DETACH|DROP (TABLE|TYPE|VIEW)|DELETE FROM|UPDATE [a-z_]+ SET|PRAGMA|CHECKPOINT|USE [a-z_]+$|WHERE|GROUP BY|ORDER BY)\\b|\\bSET [a-z_]+ =/';
+const SQL_ONLY_IN_BUILDER = {
+  files: ['src/**/*.ts', 'scripts/**/*.ts'],
+  ignores: ['src/lib/sql.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: `Literal[value=${SQL_TEXT}]`,
+        message: 'SQL text only in the sql tag (src/lib/sql.ts): values bound, names via name()',
+      },
+      {
+        selector: `TemplateLiteral:not(TaggedTemplateExpression > TemplateLiteral) > TemplateElement[value.raw=${SQL_TEXT}]`,
+        message: 'SQL text only in the sql tag (src/lib/sql.ts): values bound, names via name()',
+      },
+      {
+        selector:
+          "ObjectExpression:has(> Property[key.name='sql']):has(> Property[key.name='params'])",
+        message: 'a query is built with the sql tag (src/lib/sql.ts), not written by hand',
+      },
+    ],
+  },
+};
+
 const PAGE_SIDE = ['render', 'browser', 'build-time', 'node', 'components', 'pages', 'layouts'];
 
 export default tseslint.config(
@@ -109,4 +138,5 @@ export default tseslint.config(
       ],
     },
   },
+  SQL_ONLY_IN_BUILDER,
 );

@@ -2,7 +2,6 @@
  * npm run build:data [-- --input DIR --out DIR --mapping FILE --key-file FILE --allow-shrink]
  * Reads the bureau's exports and publishes petitions.duckdb, manifest.json and rejects.csv.
  */
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { BuildError } from './data/build-error.ts';
 import { buildData, removeTemporaryFoldersSync } from './data/build.ts';
@@ -15,6 +14,7 @@ import {
   runCommand,
 } from './data/cli.ts';
 import { KEY_ENV } from './data/pseudonym.ts';
+import { parseOptions } from './lib/cli-options.ts';
 
 const USAGE =
   '用法：npm run build:data -- [--input 目录] [--out 目录] [--mapping 映射文件] [--key-file 密钥文件] [--allow-shrink]';
@@ -28,22 +28,18 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 await runCommand('build:data', async () => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        input: { type: 'string' },
-        out: { type: 'string' },
-        mapping: { type: 'string' },
-        'key-file': { type: 'string' },
-        'allow-shrink': { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch {
-    throw new BuildError(`参数有误。${USAGE}`);
-  }
+  const values = parseOptions(
+    {
+      input: { type: 'string' },
+      out: { type: 'string' },
+      mapping: { type: 'string' },
+      'key-file': { type: 'string' },
+      'allow-shrink': { type: 'boolean' },
+    },
+    () => {
+      throw new BuildError(`参数有误。${USAGE}`);
+    },
+  );
   const result = await buildData({
     inputDir: path.resolve(values.input ?? DEFAULT_INPUT),
     outDir: path.resolve(values.out ?? DEFAULT_OUT),

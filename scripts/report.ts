@@ -8,7 +8,6 @@ import { PublishedDataError, readCheckedManifest } from '../src/node/published-m
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { isMonth, type Compare } from '../src/lib/periods.ts';
 import { computeReport, NoDataError, ReportInputError } from '../src/lib/report.ts';
 import { recordValuesQuery } from '../src/lib/queries.ts';
@@ -19,6 +18,7 @@ import { siteConfig } from '../src/site.config.ts';
 import { withAlerts } from '../src/lib/alerts/report-alerts.ts';
 import { AlertsFileError, readAlertsFile } from '../src/node/alerts-file.ts';
 import { openPublished } from '../src/node/duckdb-node.ts';
+import { parseOptions } from './lib/cli-options.ts';
 import { createRasterizer, FontNotFoundError } from './lib/rasterize.ts';
 import {
   ChartChoiceError,
@@ -59,32 +59,28 @@ interface Args {
 }
 
 function parse(argv: string[]): Args {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        from: { type: 'string' },
-        to: { type: 'string' },
-        compare: { type: 'string', default: 'yoy' },
-        json: { type: 'boolean', default: false },
-        data: { type: 'string' },
-        channel: { type: 'string' },
-        level: { type: 'string' },
-        category: { type: 'string' },
-        region: { type: 'string' },
-        tag: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        docx: { type: 'string' },
-        charts: { type: 'string' },
-        'no-charts': { type: 'boolean', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(`参数错误：${(error as Error).message}`);
-  }
+  const values = parseOptions(
+    {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      compare: { type: 'string', default: 'yoy' },
+      json: { type: 'boolean', default: false },
+      data: { type: 'string' },
+      channel: { type: 'string' },
+      level: { type: 'string' },
+      category: { type: 'string' },
+      region: { type: 'string' },
+      tag: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+      docx: { type: 'string' },
+      charts: { type: 'string' },
+      'no-charts': { type: 'boolean', default: false },
+    },
+    (reason) => {
+      throw new UsageError(`参数错误：${reason}`);
+    },
+    argv,
+  );
   for (const key of ['from', 'to'] as const) {
     const month = values[key];
     if (month !== undefined && !isMonth(month)) {

@@ -5,7 +5,7 @@
  * rises for the 苗头预警 backtest and writes which beside the sample (.sample-injected-rises.json).
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from './lib/cli-options.ts';
 import { BAD_KIND_LABELS } from './sample/bad-rows.ts';
 import { DEFAULT_RECORDS } from './sample/plan.ts';
 import { RISES_FILE } from './sample/rises.ts';
@@ -26,22 +26,19 @@ function seedOf(text: string): number {
   return h;
 }
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      out: { type: 'string' },
-      records: { type: 'string' },
-      seed: { type: 'string' },
-      through: { type: 'string' },
-      'inject-rises': { type: 'string' },
-    },
-  }));
-} catch (error) {
-  fail(
-    `参数有误（${(error as Error).message}）。\n用法：npm run sample -- [--out 目录] [--records 条数] [--seed 种子] [--through 年-月] [--inject-rises 种子]`,
-  );
-}
+const values = parseOptions(
+  {
+    out: { type: 'string' },
+    records: { type: 'string' },
+    seed: { type: 'string' },
+    through: { type: 'string' },
+    'inject-rises': { type: 'string' },
+  },
+  (reason) =>
+    fail(
+      `参数有误（${reason}）。\n用法：npm run sample -- [--out 目录] [--records 条数] [--seed 种子] [--through 年-月] [--inject-rises 种子]`,
+    ),
+);
 
 const out = path.resolve(values.out ?? path.join(root, 'data', 'sample'));
 const records =

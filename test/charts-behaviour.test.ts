@@ -331,6 +331,36 @@ describe('zero denominators and empty rows', () => {
     expect(table.rows.map((r) => r[1])).toEqual(['无', '无']);
   });
 
+  it('months between the two periods are on the axis, never counted as 0 / 0', () => {
+    const rows = [
+      { month: '2023-08', numerator: 2, denominator: 10 },
+      { month: '2023-09', numerator: 1, denominator: 5 },
+      { month: '2024-01', numerator: 3, denominator: 12 },
+    ];
+    const months = ['2023-08', '2023-09', '2024-01', '2024-02'];
+    const options = { unit: '批', name: '越级访占走访比重', width: 640, months };
+    const svg = renderSvg(chartSpec('share-line', rows, options));
+    expect(titles(svg, 'g[aria-label="dot"] circle')).toEqual([
+      '2023年8月 越级访占走访比重 20.0%（2 / 10批）',
+      '2023年9月 越级访占走访比重 20.0%（1 / 5批）',
+      '2024年1月 越级访占走访比重 25.0%（3 / 12批）',
+    ]);
+    // 2024-02 is covered and had no 走访: 0 / 0; 2023-10…12 were not counted at all.
+    expect(titles(svg, 'g[aria-label="dot"] path')).toEqual([
+      '2024年2月 越级访占走访比重：无（0 / 0批，分母为0）',
+    ]);
+    expect(svg.getAttribute('aria-description') ?? svg.textContent).toContain('4个月合计');
+    const line = svg.querySelector('g[aria-label="line"] path')?.getAttribute('d') ?? '';
+    expect(line.match(/M/g)).toHaveLength(2);
+    const table = chartTable('share-line', rows, options);
+    expect(table.rows.map((r) => r[0])).toEqual([
+      '2023年8月',
+      '2023年9月',
+      '2024年1月',
+      '2024年2月',
+    ]);
+  });
+
   it('a ranked row with no comparison draws no comparison tick and its table says 无', () => {
     const rows = [
       {

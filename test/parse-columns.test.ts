@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   INPUT_COLUMNS,
   columnForHeader,
+  columnSpecs,
   normaliseHeader,
   resolveHeaders,
   toHalfWidth,
@@ -50,5 +51,41 @@ describe('resolveHeaders', () => {
     const result = resolveHeaders(['编号', '留言时间', '回复内容', '事项编号'], overrides);
     expect(result.positions).toEqual({ petitioner_id: 0, registered_on: 1, case_id: 3 });
     expect(result.unknown).toEqual([]);
+  });
+});
+
+describe('the column table (src/lib/columns.json)', () => {
+  it('reads each row as kind, required or optional, then the aliases with the label first', () => {
+    expect(columnSpecs({ due_on: ['date', 'optional', '办理期限', '到期日期'] })).toEqual({
+      due_on: {
+        kind: 'date',
+        required: false,
+        aliases: ['办理期限', '到期日期'],
+        label: '办理期限',
+      },
+    });
+    expect(INPUT_COLUMNS.case_id).toMatchObject({
+      kind: 'id',
+      required: true,
+      label: '信访件编号',
+    });
+    // @ts-expect-error InputColumn is the union of the table's keys, not any string
+    const unknown: InputColumn = 'due_date';
+    expect(Object.hasOwn(INPUT_COLUMNS, unknown)).toBe(false);
+  });
+
+  it('rejects a bad row, naming the column', () => {
+    expect(() =>
+      columnSpecs({ a: ['text', 'optional', 'A'], due_on: ['datum', 'optional', 'x'] }),
+    ).toThrow('columns.json, column due_on: kind "datum" is not one of id, date, vocabulary');
+    expect(() => columnSpecs({ closed_on: ['date', true, '办结日期'] })).toThrow(
+      'columns.json, column closed_on: true where required or optional belongs',
+    );
+    expect(() => columnSpecs({ unit: ['text', 'optional'] })).toThrow(
+      'columns.json, column unit: no alias',
+    );
+    expect(() => columnSpecs({ unit: ['text', 'optional', '责任单位', 3] })).toThrow(
+      'columns.json, column unit: every alias must be a non-empty string',
+    );
   });
 });

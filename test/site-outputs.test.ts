@@ -151,7 +151,6 @@ describe('chart exports', () => {
     try {
       const page = await context.newPage();
       await page.goto(pageUrl('levels/'));
-      await page.waitForFunction(() => document.documentElement.classList.contains('js'));
       const card = page.locator('.chart-card').first();
       const title = (await card.locator('h2').textContent()) ?? '';
       const subtitle = (await card.locator('.subtitle').textContent()) ?? '';

@@ -82,6 +82,8 @@ describe('site pages in Chromium', () => {
           })),
         );
         expect(cards.length).toBeGreaterThan(0);
+        // The exports need the page's code: without it the <noscript> style hides their buttons.
+        expect(await page.locator('.card-actions').first().isVisible()).toBe(false);
         for (const card of cards) {
           expect(card, card.title).toMatchObject({ svg: true });
           expect(card.width, card.title).toBeGreaterThan(100);

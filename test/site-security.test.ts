@@ -46,9 +46,6 @@ describe('Content-Security-Policy', () => {
           'content',
         );
         expect(meta).toBe(PAGE_CSP);
-        expect(await page.evaluate(() => document.documentElement.classList.contains('js'))).toBe(
-          true,
-        );
         const inline = await page.$$eval(
           'script:not([src])',
           (nodes) =>

@@ -1,7 +1,8 @@
 /** Every figure of one built site, page by page, served from one local server. */
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { folderSize } from '../../src/node/folder-size.ts';
 import { visit, type Visit } from './changes.ts';
 import { coldFirstChange, coldLoad, type LoadRun } from './loads.ts';
 import { chartPages } from './pages.ts';
@@ -35,17 +36,6 @@ export interface MeasureOptions {
   /** How long one load may wait for the engine or one change for its answer. */
   timeoutMs: number;
   log: (line: string) => void;
-}
-
-async function folderSize(folder: string): Promise<{ files: number; bytes: number }> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
-  let bytes = 0;
-  let files = 0;
-  for (const entry of entries.filter((e) => e.isFile())) {
-    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
-    files++;
-  }
-  return { files, bytes };
 }
 
 const failure = (error: unknown): { error: string } => ({

@@ -49,6 +49,8 @@ import {
 } from './publish-folder.ts';
 import { RejectSink, duplicateReason } from './rejects.ts';
 import { siteConfig } from '../../src/site.config.ts';
+import { name, sql } from '../../src/lib/sql.ts';
+import { runQuery, runStatement } from '../../src/node/duckdb-node.ts';
 import { assertNotEmptied, publishedManifest } from './shrink-guard.ts';
 import { StagingWriter } from './staging.ts';
 import { OWN_CATEGORY } from './staging-codes.ts';
@@ -114,11 +116,13 @@ function summariseMisses(
 }
 
 async function dateRange(connection: DuckDBConnection): Promise<Manifest['dateRange']> {
-  const reader = await connection.runAndReadAll(
-    `SELECT min(registered_on)::VARCHAR AS first, max(registered_on)::VARCHAR AS last FROM ${PUBLISHED_CATALOG}.records`,
+  const [row] = await runQuery(
+    connection,
+    sql`SELECT min(registered_on)::VARCHAR AS first, max(registered_on)::VARCHAR AS last FROM ${name(`${PUBLISHED_CATALOG}.records`)}`,
   );
-  const [row] = reader.getRowObjectsJS() as { first: string | null; last: string | null }[];
-  return row?.first && row.last ? { from: row.first, to: row.last } : null;
+  const first = row?.['first'];
+  const last = row?.['last'];
+  return typeof first === 'string' && typeof last === 'string' ? { from: first, to: last } : null;
 }
 
 /** The labels that are not a class as written, with the class their rows count under. */
@@ -409,8 +413,8 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
           '请检查这些列是否误放了证件号、电话、邮箱、账号、姓名、住址或留言正文，或映射文件是否把个人信息列映射到了发布列（规则见 docs/mapping.md“隐私检查”）',
       );
     }
-    await connection.run(`CHECKPOINT ${PUBLISHED_CATALOG}`);
-    await connection.run(`DETACH ${PUBLISHED_CATALOG}`);
+    await runStatement(connection, sql`CHECKPOINT ${name(PUBLISHED_CATALOG)}`);
+    await runStatement(connection, sql`DETACH ${name(PUBLISHED_CATALOG)}`);
     close();
     await fs.writeFile(path.join(folder, PUBLISHED_FILES.alerts), `${JSON.stringify(alerts)}\n`);
     await fs.writeFile(

@@ -3,9 +3,9 @@
  * `petitioners` exist (catalog `schemaName`). Every text column they hold goes through the same
  * personal-data scan as `records` before anything is published.
  */
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { cubeStatements } from '../../src/lib/queries-cube.ts';
-import { inCatalog } from '../../src/node/duckdb-node.ts';
+import { inCatalog, runStatement } from '../../src/node/duckdb-node.ts';
 import { siteConfig } from '../../src/site.config.ts';
 
 export async function createDerivedTables(
@@ -15,7 +15,7 @@ export async function createDerivedTables(
 ): Promise<void> {
   await inCatalog(connection, schemaName, async () => {
     for (const statement of cubeStatements(collectiveThreshold)) {
-      await connection.run(statement.sql, statement.params as DuckDBValue[]);
+      await runStatement(connection, statement);
     }
   });
 }

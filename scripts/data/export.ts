@@ -10,9 +10,10 @@ import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { PUBLISHED_FILES } from '../../src/lib/schema.ts';
 import { EXPORT_COLUMNS, exportQuery } from '../../src/lib/export-csv.ts';
+import { sql } from '../../src/lib/sql.ts';
+import { attachReadOnly, runQuery, runStatement } from '../../src/node/duckdb-node.ts';
 import { BuildError } from './build-error.ts';
 import { BOM } from './csv-writer.ts';
-import { sqlString } from './staging-codes.ts';
 
 export interface ExportOptions {
   dataDir: string;
@@ -37,13 +38,14 @@ export async function exportRecords(options: ExportOptions): Promise<number> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
   const connection = await instance.connect();
   try {
-    await connection.run(`ATTACH ${sqlString(database)} AS db (READ_ONLY)`);
-    await connection.run('USE db');
-    await connection.run(
-      `COPY (${exportQuery().sql}) TO ${sqlString(body)} (FORMAT csv, HEADER true)`,
+    await attachReadOnly(connection, database, 'db');
+    await runStatement(connection, sql`USE db`);
+    await runStatement(
+      connection,
+      sql`COPY (${exportQuery()}) TO ${body} (FORMAT csv, HEADER true)`,
     );
-    const reader = await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM db.records');
-    const count = Number(reader.getRowObjectsJS()[0]?.['n'] ?? 0);
+    const [row] = await runQuery(connection, sql`SELECT count(*)::INTEGER AS n FROM db.records`);
+    const count = Number(row?.['n'] ?? 0);
     const output = createWriteStream(whole);
     output.write(BOM);
     await pipeline(createReadStream(body), output);

@@ -6,6 +6,8 @@
  * vocabularies, not free text or per-person values. Findings carry counts only.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { name, sql } from '../../src/lib/sql.ts';
+import { readQuery, runQuery } from '../../src/node/duckdb-node.ts';
 import {
   PII_KINDS,
   PII_KIND_LABELS,
@@ -71,33 +73,31 @@ export function scanTexts(
   return hasFindings(finding) ? finding : null;
 }
 
-const quoteIdentifier = (name: string): string => `"${name.replaceAll('"', '""')}"`;
-
 /** Scans the distinct values of every non-numeric column of every table in `catalog`. */
 export async function scanDatabase(
   connection: DuckDBConnection,
   catalog: string,
   personal: PersonalValues,
 ): Promise<PiiFinding[]> {
-  const columns = (
-    await connection.runAndReadAll(
-      `SELECT table_name, column_name, data_type FROM information_schema.columns
-       WHERE table_catalog = ? ORDER BY table_name, ordinal_position`,
-      [catalog],
-    )
-  ).getRowObjectsJS() as { table_name: string; column_name: string; data_type: string }[];
+  const columns = (await runQuery(
+    connection,
+    sql`SELECT table_name, column_name, data_type FROM information_schema.columns
+       WHERE table_catalog = ${catalog} ORDER BY table_name, ordinal_position`,
+  )) as { table_name: string; column_name: string; data_type: string }[];
   const findings: PiiFinding[] = [];
   for (const { table_name: table, column_name: column, data_type: type } of columns) {
     const where = `${table}.${column}`;
     if (NON_TEXT_TYPES.test(type)) continue;
-    const source = `${quoteIdentifier(catalog)}.${quoteIdentifier(table)}`;
+    // Every published table and column is named by the build (name() checks it): a name it
+    // refuses stops the build, as a finding would.
+    const source = name(`${catalog}.${table}`);
+    const value = name(column);
     const isList = /^VARCHAR\[\]$/.test(type);
-    const expression = isList
-      ? `unnest(${quoteIdentifier(column)})`
-      : `CAST(${quoteIdentifier(column)} AS VARCHAR)`;
+    const expression = isList ? sql`unnest(${value})` : sql`CAST(${value} AS VARCHAR)`;
     const values = ((
-      await connection.runAndReadAll(
-        `SELECT DISTINCT v FROM (SELECT ${expression} AS v FROM ${source}) WHERE v IS NOT NULL`,
+      await readQuery(
+        connection,
+        sql`SELECT DISTINCT v FROM (SELECT ${expression} AS v FROM ${source}) WHERE v IS NOT NULL`,
       )
     ).getColumnsJS()[0] ?? []) as string[];
     const isRecords = table === RECORDS;
@@ -108,20 +108,20 @@ export async function scanDatabase(
       freeText: 0,
     };
     if (isRecords) {
-      const [counts] = (
-        await connection.runAndReadAll(
-          `SELECT count(v)::DOUBLE AS n FROM (SELECT ${expression} AS v FROM ${source})`,
-        )
-      ).getRowObjectsJS() as { n: number }[];
-      const total = counts?.n ?? 0;
+      const [counts] = await runQuery(
+        connection,
+        sql`SELECT count(v)::DOUBLE AS n FROM (SELECT ${expression} AS v FROM ${source})`,
+      );
+      const total = Number(counts?.['n'] ?? 0);
       if (total >= UNIQUE_MIN_VALUES && values.length > total * UNIQUE_MAX_SHARE) {
         finding.mostlyUnique = { distinct: values.length, values: total };
       }
     }
     if (isList) {
       const lists = ((
-        await connection.runAndReadAll(
-          `SELECT DISTINCT v FROM (SELECT ${quoteIdentifier(column)} AS v FROM ${source}) WHERE len(v) > 1`,
+        await readQuery(
+          connection,
+          sql`SELECT DISTINCT v FROM (SELECT ${value} AS v FROM ${source}) WHERE len(v) > 1`,
         )
       ).getColumnsJS()[0] ?? []) as string[][];
       for (const list of lists) {
@@ -136,10 +136,10 @@ export async function scanDatabase(
     if (hasFindings(finding)) findings.push(finding);
   }
   const types = (
-    await connection.runAndReadAll(
-      `SELECT type_name, labels FROM duckdb_types()
-       WHERE database_name = ? AND logical_type = 'ENUM' AND labels IS NOT NULL ORDER BY type_name`,
-      [catalog],
+    await readQuery(
+      connection,
+      sql`SELECT type_name, labels FROM duckdb_types()
+       WHERE database_name = ${catalog} AND logical_type = 'ENUM' AND labels IS NOT NULL ORDER BY type_name`,
     )
   ).getRowObjectsJS() as { type_name: string; labels: string[] }[];
   for (const { type_name: name, labels } of types) {

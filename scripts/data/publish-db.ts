@@ -6,12 +6,16 @@
  * then the vocabulary columns (long runs), then the dates (registered_on, accepted_on, closed_on).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Query } from '../../src/lib/query-runner.ts';
 import {
   RECORD_ENUM_COLUMNS,
+  columnsSql,
   recordEnumTypeSql,
   storedRecordColumns,
   type RecordEnumColumn,
 } from '../../src/lib/schema.ts';
+import { join, list, literal, name, sql } from '../../src/lib/sql.ts';
+import { runStatement } from '../../src/node/duckdb-node.ts';
 import {
   CATEGORY_SHIFT,
   FLAG_SHIFTS,
@@ -19,8 +23,6 @@ import {
   REPEAT_DERIVE,
   REPEAT_SHIFT,
   flagSql,
-  sqlList,
-  sqlString,
   unpackSql,
 } from './staging-codes.ts';
 
@@ -33,46 +35,44 @@ export const STORAGE_VERSION = 'v1.4.0';
  * larger again and 16 KiB almost three times the size. DuckDB-WASM 1.4.3 reads it.
  */
 export const BLOCK_SIZE = 65_536;
-export const PUBLISHED_OPTIONS = `STORAGE_VERSION '${STORAGE_VERSION}', BLOCK_SIZE ${BLOCK_SIZE}`;
+/** The published database's ATTACH options (the build's, and the tests' databases). */
+export const PUBLISHED_OPTIONS: Query = sql`STORAGE_VERSION ${STORAGE_VERSION}, BLOCK_SIZE ${BLOCK_SIZE}`;
 export const PUBLISHED_CATALOG = 'pub';
 
-function tableDefinition(columns: Record<string, string>): string {
-  return Object.entries(columns)
-    .map(([name, type]) => `${name} ${type}`)
-    .join(', ');
-}
+const day = (column: string): Query =>
+  sql`CASE WHEN ${name(column)} >= 0 THEN (DATE '1970-01-01' + ${name(column)})::DATE END`;
 
-const day = (column: string): string =>
-  `CASE WHEN ${column} >= 0 THEN (DATE '1970-01-01' + ${column})::DATE END`;
-
-function dictionary(name: string, valueSql = 'value'): string {
-  return `(SELECT id, ${valueSql} AS value FROM dictionary WHERE name = ${sqlString(name)})`;
+function dictionary(dictionaryName: string, value = sql`value`): Query {
+  return sql`(SELECT id, ${value} AS value FROM dictionary WHERE name = ${dictionaryName})`;
 }
 
 export async function attachPublished(connection: DuckDBConnection, file: string): Promise<void> {
-  await connection.run(`ATTACH ${sqlString(file)} AS ${PUBLISHED_CATALOG} (${PUBLISHED_OPTIONS})`);
+  await runStatement(
+    connection,
+    sql`ATTACH ${literal(file)} AS ${name(PUBLISHED_CATALOG)} (${PUBLISHED_OPTIONS})`,
+  );
 }
 
 /** SQL for each text column, over a staging row `f` with the dictionaries joined as below. */
-function textColumns(categories: readonly string[]): Record<RecordEnumColumn, string> {
+function textColumns(categories: readonly string[]): Record<RecordEnumColumn, Query> {
   return {
     record_type: unpackSql('record_type'),
     channel: unpackSql('channel'),
     level: unpackSql('level'),
-    category: `CASE WHEN f.cat = ${OWN_CATEGORY} THEN lb.value
-                ELSE ${sqlList(categories)}[f.cat + 1] END`,
-    category_raw: 'lb.value',
-    subcategory: 'sub.value',
+    category: sql`CASE WHEN f.cat = ${OWN_CATEGORY} THEN lb.value
+                ELSE ${list(categories)}[f.cat + 1] END`,
+    category_raw: sql`lb.value`,
+    subcategory: sql`sub.value`,
     purpose: unpackSql('purpose'),
-    region: 'rg.value',
-    unit: 'un.value',
+    region: sql`rg.value`,
+    unit: sql`un.value`,
     source: unpackSql('source'),
     acceptance: unpackSql('acceptance'),
     satisfaction: unpackSql('satisfaction'),
   };
 }
 
-const DICTIONARY_JOINS = `
+const DICTIONARY_JOINS = sql`
     LEFT JOIN ${dictionary('subcategory')} sub ON sub.id = f.subcategory
     LEFT JOIN ${dictionary('region')} rg ON rg.id = f.region
     LEFT JOIN ${dictionary('unit')} un ON un.id = f.unit
@@ -84,24 +84,28 @@ const DICTIONARY_JOINS = `
  */
 async function createRecordTypes(
   connection: DuckDBConnection,
-  texts: Record<RecordEnumColumn, string>,
+  texts: Record<RecordEnumColumn, Query>,
 ): Promise<void> {
-  const columns = RECORD_ENUM_COLUMNS.map((column) => `${texts[column]} AS ${column}`);
-  await connection.run(`
+  const columns = RECORD_ENUM_COLUMNS.map((column) => sql`${texts[column]} AS ${name(column)}`);
+  await runStatement(
+    connection,
+    sql`
     CREATE TEMP TABLE published_texts AS
-    SELECT DISTINCT ${columns.join(',\n           ')}
+    SELECT DISTINCT ${join(columns, ',\n           ')}
     FROM (SELECT DISTINCT codes, (codes >> ${CATEGORY_SHIFT}) & 255 AS cat,
-                 subcategory, region, unit, label FROM staging) f${DICTIONARY_JOINS}`);
+                 subcategory, region, unit, label FROM staging) f${DICTIONARY_JOINS}`,
+  );
   for (const column of RECORD_ENUM_COLUMNS) {
-    await connection.run(
+    await runStatement(
+      connection,
       recordEnumTypeSql(
         column,
-        `SELECT ${column} AS v FROM published_texts`,
+        sql`SELECT ${name(column)} AS v FROM published_texts`,
         `${PUBLISHED_CATALOG}.main.`,
       ),
     );
   }
-  await connection.run('DROP TABLE published_texts');
+  await runStatement(connection, sql`DROP TABLE published_texts`);
 }
 
 /**
@@ -109,7 +113,7 @@ async function createRecordTypes(
  * values each, so that runs of equal values compress to almost nothing; the dates last. Measured
  * at 1M records: 9.96 B/record against 11.80 sorted by date alone (both with ENUMs).
  */
-const RECORD_ORDER = `date_trunc('month', registered_on), record_type, acceptance, region, unit,
+const RECORD_ORDER = sql`date_trunc('month', registered_on), record_type, acceptance, region, unit,
     category, category_raw, subcategory, channel, level, registered_on, accepted_on, closed_on`;
 
 export async function createPublishedTables(
@@ -120,22 +124,27 @@ export async function createPublishedTables(
   if (!Number.isInteger(repeatWindowMonths) || repeatWindowMonths < 1) {
     throw new Error(`重复信访的回溯月数应为正整数：${repeatWindowMonths}`);
   }
-  const pub = PUBLISHED_CATALOG;
-  await connection.run(`
+  const records = name(`${PUBLISHED_CATALOG}.records`);
+  await runStatement(
+    connection,
+    sql`
     CREATE TABLE petitioner_numbers AS
     SELECT pseudonym, row_number() OVER (ORDER BY pseudonym)::UINTEGER AS petitioner
-    FROM (SELECT DISTINCT pseudonym FROM staging WHERE pseudonym <> '')`);
+    FROM (SELECT DISTINCT pseudonym FROM staging WHERE pseudonym <> '')`,
+  );
 
   const texts = textColumns(categories);
   await createRecordTypes(connection, texts);
-  const flags = Object.entries(FLAG_SHIFTS)
-    .map(([name, shift]) => `${flagSql(shift)} AS ${name}`)
-    .join(',\n           ');
-  await connection.run(
-    `CREATE TABLE ${pub}.records (${tableDefinition(storedRecordColumns(`${pub}.main.`))})`,
+  const flags = join(
+    Object.entries(FLAG_SHIFTS).map(([flag, shift]) => sql`${flagSql(shift)} AS ${name(flag)}`),
+    ',\n           ',
+  );
+  await runStatement(
+    connection,
+    sql`CREATE TABLE ${records} (${columnsSql(storedRecordColumns(`${PUBLISHED_CATALOG}.main.`))})`,
   );
   // reg is a day number; a day the earlier month lacks (02-29) becomes that month's last day.
-  const published = `
+  const published = sql`
     WITH base AS (
       SELECT s.file_index, s.line, s.reg, s.acc, s.due, s.closed, s.persons, s.codes,
              s.subcategory, s.tags, s.region, s.unit, s.label, pn.petitioner,
@@ -149,7 +158,7 @@ export async function createPublishedTables(
              CASE WHEN rep = ${REPEAT_DERIVE}
                   THEN coalesce(petitioner IS NOT NULL
                                 AND DATE '1970-01-01' + max(CASE WHEN rt = 0 THEN reg END) OVER earlier
-                                    >= (DATE '1970-01-01' + reg - to_months(?::INTEGER))::DATE,
+                                    >= (DATE '1970-01-01' + reg - to_months(${repeatWindowMonths}::INTEGER))::DATE,
                               false)
                   ELSE rep = 1 END AS derived_repeat
       FROM base
@@ -179,13 +188,13 @@ export async function createPublishedTables(
            f.petitioner,
            f.file_index, f.line
     FROM flagged f${DICTIONARY_JOINS}
-    LEFT JOIN ${dictionary('tags', 'string_split(value, chr(31))')} tg ON tg.id = f.tags
+    LEFT JOIN ${dictionary('tags', sql`string_split(value, chr(31))`)} tg ON tg.id = f.tags
   `;
-  await connection.run(
-    `
-    INSERT INTO ${pub}.records
+  await runStatement(
+    connection,
+    sql`
+    INSERT INTO ${records}
     SELECT * EXCLUDE (file_index, line) FROM (${published})
     ORDER BY ${RECORD_ORDER}, file_index, line`,
-    [repeatWindowMonths],
   );
 }

@@ -4,6 +4,8 @@
  */
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { spreadsheetSafe } from '../../src/lib/spreadsheet-safe.ts';
+import { sql } from '../../src/lib/sql.ts';
+import { runStatement, streamQuery } from '../../src/node/duckdb-node.ts';
 import { CsvFileWriter } from './csv-writer.ts';
 
 const safeField = (field: string | number): string | number =>
@@ -28,8 +30,11 @@ export class RejectSink {
   }
 
   static async create(connection: DuckDBConnection): Promise<RejectSink> {
-    await connection.run(`CREATE TABLE rejects (file_index INTEGER NOT NULL, line INTEGER NOT NULL,
-      column_name VARCHAR NOT NULL, kind VARCHAR NOT NULL, reason VARCHAR NOT NULL)`);
+    await runStatement(
+      connection,
+      sql`CREATE TABLE rejects (file_index INTEGER NOT NULL, line INTEGER NOT NULL,
+      column_name VARCHAR NOT NULL, kind VARCHAR NOT NULL, reason VARCHAR NOT NULL)`,
+    );
     return new RejectSink(connection, await connection.createAppender('rejects'));
   }
 
@@ -53,8 +58,9 @@ export class RejectSink {
     this.appender.closeSync();
     const writer = new CsvFileWriter(file, REJECT_HEADER);
     try {
-      const result = await this.connection.stream(
-        'SELECT file_index, line, column_name, kind, reason FROM rejects ORDER BY file_index, line',
+      const result = await streamQuery(
+        this.connection,
+        sql`SELECT file_index, line, column_name, kind, reason FROM rejects ORDER BY file_index, line`,
       );
       for await (const rows of result.yieldRowsJs()) {
         for (const [fileIndex, line, column, kind, reason] of rows as [

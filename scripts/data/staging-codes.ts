@@ -11,6 +11,8 @@ import {
   SATISFACTIONS,
   SOURCES,
 } from '../../src/lib/schema.ts';
+import type { Query } from '../../src/lib/query-runner.ts';
+import { list, sql } from '../../src/lib/sql.ts';
 
 interface PackedField {
   shift: number;
@@ -61,22 +63,13 @@ export function packValue(column: PackedColumn, value: string | null): number {
   return code << PACKED[column].shift;
 }
 
-export function sqlString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
-export function sqlList(values: readonly string[]): string {
-  return `[${values.map(sqlString).join(', ')}]`;
-}
-
 /** SQL expression (over column `codes`) giving a packed field's value. */
-export function unpackSql(column: PackedColumn): string {
+export function unpackSql(column: PackedColumn): Query {
   const field = PACKED[column];
-  const code = `((codes >> ${field.shift}) & ${(1 << field.bits) - 1})`;
-  const index = field.nullable ? code : `${code} + 1`;
-  return `${sqlList(field.values)}[${index}]`;
+  const code = sql`((codes >> ${field.shift}) & ${(1 << field.bits) - 1})`;
+  return sql`${list(field.values)}[${field.nullable ? code : sql`${code} + 1`}]`;
 }
 
-export function flagSql(shift: number): string {
-  return `((codes >> ${shift}) & 1) = 1`;
+export function flagSql(shift: number): Query {
+  return sql`((codes >> ${shift}) & 1) = 1`;
 }

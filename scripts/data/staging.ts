@@ -21,6 +21,8 @@ import {
   type DictionaryName,
   type StagingBatch,
 } from './file-reader.ts';
+import { join, name, sql } from '../../src/lib/sql.ts';
+import { readQuery, runStatement } from '../../src/node/duckdb-node.ts';
 import { CATEGORY_SHIFT } from './staging-codes.ts';
 
 /** Staging table: file_index, then the batch columns, then case_id and pseudonym. */
@@ -54,11 +56,11 @@ export class StagingWriter {
 
   static async create(connection: DuckDBConnection): Promise<StagingWriter> {
     const columns = [
-      ...COLUMNS.map((name) => `${name} INTEGER NOT NULL`),
-      'case_id VARCHAR NOT NULL',
-      'pseudonym VARCHAR NOT NULL',
-    ].join(', ');
-    await connection.run(`CREATE TABLE staging (${columns})`);
+      ...COLUMNS.map((column) => sql`${name(column)} INTEGER NOT NULL`),
+      sql`case_id VARCHAR NOT NULL`,
+      sql`pseudonym VARCHAR NOT NULL`,
+    ];
+    await runStatement(connection, sql`CREATE TABLE staging (${join(columns, ', ')})`);
     return new StagingWriter(connection, await connection.createAppender('staging'));
   }
 
@@ -127,8 +129,9 @@ export class StagingWriter {
   /** Closes the appender and loads table `dictionary(name, id, value)`. */
   async finish(): Promise<void> {
     this.appender.closeSync();
-    await this.connection.run(
-      'CREATE TABLE dictionary (name VARCHAR NOT NULL, id INTEGER NOT NULL, value VARCHAR NOT NULL)',
+    await runStatement(
+      this.connection,
+      sql`CREATE TABLE dictionary (name VARCHAR NOT NULL, id INTEGER NOT NULL, value VARCHAR NOT NULL)`,
     );
     const dictionary = await this.connection.createAppender('dictionary');
     for (const name of DICTIONARIES) {
@@ -147,7 +150,9 @@ export class StagingWriter {
    * `onDuplicate` in read order, then removed. The first one read stands.
    */
   async removeDuplicates(onDuplicate: (duplicate: Duplicate) => void): Promise<void> {
-    await this.connection.run(`
+    await runStatement(
+      this.connection,
+      sql`
       CREATE TABLE duplicates AS
       SELECT file_index, line, first_file_index, first_line FROM (
         SELECT file_index, line,
@@ -156,17 +161,18 @@ export class StagingWriter {
                row_number() OVER earlier AS position
         FROM staging
         WINDOW earlier AS (PARTITION BY case_id ORDER BY file_index, line)
-      ) WHERE position > 1`);
+      ) WHERE position > 1`,
+    );
     // Read page by page, each page whole before it is handed over: `onDuplicate` appends to
     // rejects on this connection, and an appender flush (every 204,800 rows) silently ends a
     // streaming result that is still open.
     let after = { file: -1, line: -1 };
     for (;;) {
-      const page = await this.connection.runAndReadAll(
-        `SELECT file_index, line, first_file_index, first_line FROM duplicates
-         WHERE file_index > $file OR (file_index = $file AND line > $line)
-         ORDER BY file_index, line LIMIT $limit`,
-        { ...after, limit: DUPLICATE_PAGE_ROWS },
+      const page = await readQuery(
+        this.connection,
+        sql`SELECT file_index, line, first_file_index, first_line FROM duplicates
+         WHERE file_index > ${after.file} OR (file_index = ${after.file} AND line > ${after.line})
+         ORDER BY file_index, line LIMIT ${DUPLICATE_PAGE_ROWS}`,
       );
       const rows = page.getRowsJS() as number[][];
       for (const [fileIndex, line, firstFileIndex, firstLine] of rows) {
@@ -181,15 +187,19 @@ export class StagingWriter {
       if (!last || rows.length < DUPLICATE_PAGE_ROWS) break;
       after = { file: last[0]!, line: last[1]! };
     }
-    await this.connection.run(`DELETE FROM staging USING duplicates d
-      WHERE staging.file_index = d.file_index AND staging.line = d.line`);
-    await this.connection.run('DROP TABLE duplicates');
+    await runStatement(
+      this.connection,
+      sql`DELETE FROM staging USING duplicates d
+      WHERE staging.file_index = d.file_index AND staging.line = d.line`,
+    );
+    await runStatement(this.connection, sql`DROP TABLE duplicates`);
   }
 
   /** Rows left per file after duplicates were removed. */
   async rowsPerFile(): Promise<Map<number, number>> {
-    const reader = await this.connection.runAndReadAll(
-      'SELECT file_index, count(*)::INTEGER AS n FROM staging GROUP BY file_index',
+    const reader = await readQuery(
+      this.connection,
+      sql`SELECT file_index, count(*)::INTEGER AS n FROM staging GROUP BY file_index`,
     );
     return new Map(
       (reader.getRowsJS() as number[][]).map(([fileIndex, count]) => [fileIndex!, count!]),
@@ -198,10 +208,13 @@ export class StagingWriter {
 
   /** Rows per category index (OWN_CATEGORY: the label is the class) and the export's label. */
   async categoryLabels(): Promise<{ index: number; label: string; rows: number }[]> {
-    const reader = await this.connection.runAndReadAll(`
+    const reader = await readQuery(
+      this.connection,
+      sql`
       SELECT (s.codes >> ${CATEGORY_SHIFT}) & 255 AS cat, d.value, count(*)::INTEGER AS n
-      FROM staging s JOIN dictionary d ON d.name = 'label' AND d.id = s.label
-      GROUP BY ALL ORDER BY n DESC, d.value`);
+      FROM staging s JOIN dictionary d ON d.name = ${'label'} AND d.id = s.label
+      GROUP BY ALL ORDER BY n DESC, d.value`,
+    );
     return (reader.getRowsJS() as [number, string, number][]).map(([index, label, rows]) => ({
       index,
       label,

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toSqlRow, type QueryRunner } from '../../src/lib/query-runner.ts';
+import { sql } from '../../src/lib/sql.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -29,25 +30,26 @@ export async function openPublishedInWasm(
   await db.instantiate();
   db.open({ path: ':memory:', allowUnsignedExtensions: false });
   const connection = db.connect();
-  connection.query('SET autoinstall_known_extensions = false');
-  connection.query('SET autoload_known_extensions = false');
+  const run: QueryRunner = async (query) => {
+    const statement = connection.prepare(query.sql);
+    try {
+      const table = statement.query(...query.params);
+      return table.toArray().map((row) => toSqlRow(row.toJSON()));
+    } finally {
+      statement.close();
+    }
+  };
+  await run(sql`SET autoinstall_known_extensions = false`);
+  await run(sql`SET autoload_known_extensions = false`);
   // Any extension fetch would fail at once here instead of waiting on the internet.
-  connection.query(`SET custom_extension_repository = 'http://127.0.0.1:9'`);
+  await run(sql`SET custom_extension_repository = 'http://127.0.0.1:9'`);
   db.registerFileBuffer('published.duckdb', new Uint8Array(await readFile(databaseFile)));
-  connection.query(`ATTACH 'published.duckdb' AS db (READ_ONLY)`);
-  connection.query('USE db');
-  const version = String(connection.query('SELECT version() AS v').toArray()[0]?.toJSON()['v']);
+  await run(sql`ATTACH 'published.duckdb' AS db (READ_ONLY)`);
+  await run(sql`USE db`);
+  const [row] = await run(sql`SELECT version() AS v`);
   return {
-    version,
-    run: async (query) => {
-      const statement = connection.prepare(query.sql);
-      try {
-        const table = statement.query(...query.params);
-        return table.toArray().map((row) => toSqlRow(row.toJSON()));
-      } finally {
-        statement.close();
-      }
-    },
+    version: String(row?.['v']),
+    run,
     close: () => {
       connection.close();
       db.reset();

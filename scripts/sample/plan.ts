@@ -6,6 +6,7 @@ import type { Counts } from '../../src/lib/counts.ts';
 import type { Channel, Level } from '../../src/lib/schema.ts';
 import { MONTHS, monthOfYear, yearOfMonth } from './dates.ts';
 import { apportion, shuffle, splitTotal, type Rng } from './prng.ts';
+import plan from './plan.json' with { type: 'json' };
 
 export type UpperLevel = '进京' | '赴省' | '到市';
 export type OtherChannel = '来信' | '网上信访' | '电话';
@@ -28,95 +29,23 @@ export interface PeriodSpec {
   supervised: { total: number; resolved: number };
 }
 
-const v = (batches: number, persons: number, collective: Counts | null = null): VisitSpec => ({
-  batches,
-  persons,
-  collective,
-});
-
-/** The default sample: 2022 full year, 2023 1-9月, 2023 10-12月, 2024 1-9月. */
-const DEFAULT_PERIODS: readonly PeriodSpec[] = [
-  {
-    from: 0,
-    to: 11,
-    visits: {
-      进京: v(20, 22),
-      赴省: v(48, 90),
-      到市: v(44, 88),
-      本级: v(58, 150, { batches: 5, persons: 42 }),
-    },
-    others: { 来信: 210, 网上信访: 230, 电话: 90 },
-    persuaded: {
-      进京: { batches: 48, persons: 80 },
-      赴省: { batches: 18, persons: 60 },
-      到市: { batches: 8, persons: 50 },
-    },
-    leaderReceived: { batches: 200, persons: null },
-    leaderCases: { total: 22, resolved: 18 },
-    supervised: { total: 30, resolved: 24 },
-  },
-  {
-    from: 12,
-    to: 20,
-    visits: {
-      进京: v(15, 16),
-      赴省: v(42, 84),
-      到市: v(38, 80),
-      本级: v(53, 158, { batches: 6, persons: 53 }),
-    },
-    others: { 来信: 168, 网上信访: 184, 电话: 94 },
-    persuaded: {
-      进京: { batches: 96, persons: 170 },
-      赴省: { batches: 30, persons: 95 },
-      到市: { batches: 10, persons: 70 },
-    },
-    leaderReceived: { batches: 190, persons: null },
-    leaderCases: { total: 20, resolved: 17 },
-    supervised: { total: 32, resolved: 25 },
-  },
-  {
-    from: 21,
-    to: 23,
-    visits: {
-      进京: v(6, 6),
-      赴省: v(17, 30),
-      到市: v(13, 26),
-      本级: v(18, 45, { batches: 2, persons: 12 }),
-    },
-    others: { 来信: 56, 网上信访: 70, 电话: 26 },
-    persuaded: {
-      进京: { batches: 30, persons: 52 },
-      赴省: { batches: 11, persons: 40 },
-      到市: { batches: 4, persons: 30 },
-    },
-    leaderReceived: { batches: 70, persons: null },
-    leaderCases: { total: 6, resolved: 5 },
-    supervised: { total: 10, resolved: 8 },
-  },
-  {
-    from: 24,
-    to: 32,
-    visits: {
-      进京: v(16, 17),
-      赴省: v(102, 179, { batches: 4, persons: 39 }),
-      到市: v(59, 138, { batches: 5, persons: 42 }),
-      本级: v(60, 127, { batches: 3, persons: 20 }),
-    },
-    others: { 来信: 150, 网上信访: 206, 电话: 96 },
-    persuaded: {
-      进京: { batches: 143, persons: 268 },
-      赴省: { batches: 73, persons: 331 },
-      到市: { batches: 20, persons: 236 },
-    },
-    leaderReceived: { batches: 232, persons: 345 },
-    leaderCases: { total: 25, resolved: 24 },
-    supervised: { total: 41, resolved: 36 },
-  },
-];
-
 const LEVEL_KEYS = ['进京', '赴省', '到市', '本级'] as const;
 const UPPER_KEYS = ['进京', '赴省', '到市'] as const;
 const OTHER_KEYS = ['来信', '网上信访', '电话'] as const;
+
+/** A visit spec as plan.json writes it: no `collective` = none. */
+const visitSpec = (s: Counts & { collective?: Counts }): VisitSpec => ({
+  ...s,
+  collective: s.collective ?? null,
+});
+
+/** The default sample (plan.json): 2022 full year, 2023 1-9月, 2023 10-12月, 2024 1-9月. */
+const DEFAULT_PERIODS: readonly PeriodSpec[] = plan.map((p) => ({
+  ...p,
+  visits: Object.fromEntries(
+    LEVEL_KEYS.map((level) => [level, visitSpec(p.visits[level])]),
+  ) as Record<Level, VisitSpec>,
+}));
 
 function periodRecords(spec: PeriodSpec): number {
   let n = 0;

@@ -282,8 +282,8 @@ function subcategoryAndTags(
     subcategory = (pickSubcategory.get(category)?.[arrears ? 1 : 0] as (rng: Rng) => string)(rng);
     const sub = list.find((s) => s.name === subcategory);
     if (sub?.tag !== undefined) {
-      const p = arrears && sub.tag[0] === '两拖欠' ? 0.95 : sub.tag[1];
-      if (chance(rng, p)) tags.push(sub.tag[0]);
+      const p = arrears && sub.tag.name === '两拖欠' ? 0.95 : sub.tag.chance;
+      if (chance(rng, p)) tags.push(sub.tag.name);
     }
   }
   if (person !== null && !person.local && chance(rng, 0.4)) tags.push('三跨三分离');

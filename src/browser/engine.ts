@@ -8,6 +8,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { toSqlRow, type QueryRunner, type SqlRow } from '../lib/query-runner.ts';
+import { sql } from '../lib/sql.ts';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -35,10 +36,15 @@ async function open(databaseUrl: string): Promise<QueryRunner> {
   });
   await db.registerFileURL('published.duckdb', databaseUrl, duckdb.DuckDBDataProtocol.HTTP, false);
   const connection = await db.connect();
-  await connection.query('SET autoinstall_known_extensions = false');
-  await connection.query('SET autoload_known_extensions = false');
-  await connection.query(`ATTACH 'published.duckdb' AS db (READ_ONLY)`);
-  await connection.query('USE db');
+  // No values: each runs as written (the cached prepared statements below are for queries).
+  for (const statement of [
+    sql`SET autoinstall_known_extensions = false`,
+    sql`SET autoload_known_extensions = false`,
+    sql`ATTACH 'published.duckdb' AS db (READ_ONLY)`,
+    sql`USE db`,
+  ]) {
+    await connection.query(statement.sql);
+  }
   return cachedResults(cachedStatements(connection));
 }
 

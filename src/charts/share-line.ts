@@ -28,20 +28,32 @@ export interface ShareLineOptions extends ChartOptions {
   /** Names of the part and the whole, for the table view: '越级访', '走访'. */
   numeratorLabel?: string | undefined;
   denominatorLabel?: string | undefined;
+  /**
+   * The months the rows cover (both periods of a comparison). A month between them has no point
+   * and breaks the line: it was not counted, so it is neither 0 nor 0 / 0. Unset: every month.
+   */
+  months?: readonly string[] | undefined;
 }
 
 export interface SharePoint extends RateValue {
   month: string;
+  /** False for a month between the covered ones (`months`): on the axis, not counted. */
+  covered: boolean;
 }
 
-/** Every month from first to last; a month with no row is 0 / 0 (no percentage). */
-function sharePoints(rows: readonly ShareLineRow[]): SharePoint[] {
+/**
+ * Every month from first to last; a covered month with no row is 0 / 0 (no percentage). E.g.
+ * 本年累计 2024-01…09 against 2023-01…09: 2023-10…12 are on the axis, uncovered.
+ */
+function sharePoints(rows: readonly ShareLineRow[], options: ShareLineOptions): SharePoint[] {
   const data = finiteRows(rows, 'numerator', 'denominator');
-  return monthSpan(data.map((r) => r.month)).map((month) => {
+  const covered = options.months === undefined ? null : new Set(options.months);
+  const months = covered === null ? data.map((r) => r.month) : [...covered];
+  return monthSpan(months).map((month) => {
     const own = data.filter((r) => r.month === month);
     const numerator = own.reduce((sum, r) => sum + r.numerator, 0);
     const denominator = own.reduce((sum, r) => sum + r.denominator, 0);
-    return { month, ...rateValue(numerator, denominator) };
+    return { month, covered: covered?.has(month) ?? true, ...rateValue(numerator, denominator) };
   });
 }
 
@@ -53,8 +65,9 @@ function pointTitle(p: SharePoint, options: ShareLineOptions): string {
 
 /** A share over time as a percent line; months whose whole is 0 leave a gap. */
 export const shareLineChart: ChartSpec<ShareLineRow, ShareLineOptions> = (rows, options) => {
-  const points = sharePoints(rows);
-  if (points.length === 0) return emptyChart(options);
+  const points = sharePoints(rows, options);
+  const counted = points.filter((p) => p.covered);
+  if (counted.length === 0) return emptyChart(options);
   const { width, compact } = widthAndLayout(options);
   const height = chartHeight(options, compact ? 220 : 260);
   const marginLeft = 44;
@@ -63,13 +76,13 @@ export const shareLineChart: ChartSpec<ShareLineRow, ShareLineOptions> = (rows, 
     points.map((p) => p.month),
     width - marginLeft - marginRight,
   );
-  const drawn = points.filter((p) => p.percent !== null);
-  const numerator = points.reduce((sum, p) => sum + p.numerator, 0);
-  const denominator = points.reduce((sum, p) => sum + p.denominator, 0);
+  const drawn = counted.filter((p) => p.percent !== null);
+  const numerator = counted.reduce((sum, p) => sum + p.numerator, 0);
+  const denominator = counted.reduce((sum, p) => sum + p.denominator, 0);
   const overall = rateValue(numerator, denominator, options.unit);
-  const gaps = points.length - drawn.length;
+  const gaps = counted.length - drawn.length;
   const description =
-    `${options.name}，${points.length}个月合计${overall.detail}` +
+    `${options.name}，${counted.length}个月合计${overall.detail}` +
     (gaps > 0 ? `；${gaps}个月分母为0，未画点。` : '。');
   const y = (p: SharePoint) => p.percent ?? Number.NaN;
   const frame = { width, height, marginLeft, marginRight, marginTop: 24 };
@@ -95,7 +108,7 @@ export const shareLineChart: ChartSpec<ShareLineRow, ShareLineOptions> = (rows, 
         ...tipOption(options),
       }),
       Plot.dot(
-        points.filter((p) => p.percent === null),
+        counted.filter((p) => p.percent === null),
         {
           x: 'month',
           y: () => 0,
@@ -117,11 +130,13 @@ export const shareLineTable: ChartTable<ShareLineRow, ShareLineOptions> = (rows,
       options.numeratorLabel ?? '分子',
       options.denominatorLabel ?? '分母',
     ],
-    rows: sharePoints(rows).map((p) => [
-      monthTitle(p.month),
-      p.text,
-      `${p.numerator}${options.unit}`,
-      `${p.denominator}${options.unit}`,
-    ]),
+    rows: sharePoints(rows, options)
+      .filter((p) => p.covered)
+      .map((p) => [
+        monthTitle(p.month),
+        p.text,
+        `${p.numerator}${options.unit}`,
+        `${p.denominator}${options.unit}`,
+      ]),
   };
 };

@@ -7,11 +7,14 @@ import {
   TIMINGS,
   type DayCount,
   type Timing,
+  type TimingDefinition,
   type TimingKey,
 } from '../lib/handling-time.ts';
 import { timingQueries } from '../lib/queries-dashboard.ts';
 import type { SqlRow } from '../lib/query-runner.ts';
+import { TIMING_FIGURES } from '../lib/figure-columns.ts';
 import { periodYear, type PageContext } from './context.ts';
+import { coveredSeries } from './coverage.ts';
 import { panel, type Panel } from './panel.ts';
 import { num, str } from './rows.ts';
 
@@ -45,8 +48,12 @@ function summaries(
 }
 
 /** A median bar only where there is a median: a unit or month with no timed record has none. */
-function medianRows(key: string, byMeasure: Map<TimingKey, Timing> | undefined): GroupedBarsRow[] {
-  return TIMINGS.flatMap((timing) => {
+function medianRows(
+  timings: readonly TimingDefinition[],
+  key: string,
+  byMeasure: Map<TimingKey, Timing> | undefined,
+): GroupedBarsRow[] {
+  return timings.flatMap((timing) => {
     const value = byMeasure?.get(timing.key);
     if (!value || value.median === null) return [];
     return [
@@ -62,6 +69,11 @@ function medianRows(key: string, byMeasure: Map<TimingKey, Timing> | undefined):
 
 export async function timingPanels(context: PageContext): Promise<Panel[]> {
   const { scope, run } = context;
+  const covered = coveredSeries(
+    TIMINGS.map((t) => [TIMING_FIGURES[t.key], `${t.label}、${t.withinLabel}`] as const),
+    context.coverage ?? {},
+  );
+  const timings = TIMINGS.filter((t) => covered.shown.includes(TIMING_FIGURES[t.key]));
   // A period picked by kind (not typed months) ends in the latest month.
   const latestMonth = context.view.period === 'custom' ? undefined : scope.period.to;
   const queries = timingQueries(scope, latestMonth);
@@ -74,7 +86,7 @@ export async function timingPanels(context: PageContext): Promise<Panel[]> {
       ? `${month.slice(0, 4)}年${Number(month.slice(5))}月`
       : `${Number(month.slice(5))}月`;
   const rateRows: RateLinesRow[] = months.flatMap((month) =>
-    TIMINGS.map((timing) => {
+    timings.map((timing) => {
       const value = byMonth.get(month)?.get(timing.key);
       return {
         month,
@@ -93,22 +105,22 @@ export async function timingPanels(context: PageContext): Promise<Panel[]> {
   const busiest = [...current.keys()]
     .sort((a, b) => timed(b) - timed(a) || (a < b ? -1 : 1))
     .slice(0, UNIT_LIMIT);
-  const series = TIMINGS.map((timing) => `${timing.label}中位数`);
-  const note = NOTE;
+  const series = timings.map((timing) => `${timing.label}中位数`);
+  const note = `${covered.note}${NOTE}`;
   return [
     panel({
       id: 'timing-rates',
-      title: `办理时效：${TIMINGS.map((t) => t.withinLabel).join('、')}（月度）`,
+      title: `办理时效：${timings.map((t) => t.withinLabel).join('、')}（月度）`,
       chart: 'rate-lines',
       rows: rateRows,
-      options: { unit: '件', label: '办理时效', rates: TIMINGS.map((t) => t.withinLabel) },
+      options: { unit: '件', label: '办理时效', rates: timings.map((t) => t.withinLabel) },
       note,
     }),
     panel({
       id: 'timing-months',
       title: '办理用时中位数（月度）',
       chart: 'grouped-bars',
-      rows: months.flatMap((month) => medianRows(monthName(month), byMonth.get(month))),
+      rows: months.flatMap((month) => medianRows(timings, monthName(month), byMonth.get(month))),
       options: { unit: '天', label: '办理用时中位数', keyLabel: '月份', series },
       note,
     }),
@@ -116,7 +128,7 @@ export async function timingPanels(context: PageContext): Promise<Panel[]> {
       id: 'timing-units',
       title: '各责任单位办理用时中位数（本期）',
       chart: 'grouped-bars',
-      rows: busiest.flatMap((name) => medianRows(name, current.get(name))),
+      rows: busiest.flatMap((name) => medianRows(timings, name, current.get(name))),
       options: {
         unit: '天',
         label: '各责任单位办理用时中位数',

@@ -6,6 +6,7 @@ import { ACCEPTANCES } from '../lib/schema.ts';
 import { NO_DENOMINATOR } from '../lib/figure-columns.ts';
 import type { RankedBarsRow } from '../charts/ranked-bars.ts';
 import { previousLabel, type PageContext, type PageData } from './context.ts';
+import { coveredSeries } from './coverage.ts';
 import { timingPanels } from './handling-timing.ts';
 import { panel } from './panel.ts';
 import { num, str, isRegistered } from './rows.ts';
@@ -20,10 +21,14 @@ const ACCEPTANCE_COLUMNS: Record<(typeof ACCEPTANCES)[number], CountName> = {
 /** The per-unit rates chart shows the units with the most items due. */
 const UNIT_LIMIT = 12;
 
-const RATE_LABELS = HANDLING_RATES.map((name) => RATE_MEASURES[name].label);
-
 export async function handlingPage(context: PageContext): Promise<PageData> {
   const { scope, run } = context;
+  const covered = coveredSeries(
+    HANDLING_RATES.map((name) => [name, RATE_MEASURES[name].label] as const),
+    context.coverage ?? {},
+  );
+  const rates = covered.shown;
+  const rateLabels = rates.map((name) => RATE_MEASURES[name].label);
   const queries = handlingQueries(scope);
   const [monthly, handling, units, timing] = await Promise.all([
     run(monthlyQuery(scope, { counts: Object.values(ACCEPTANCE_COLUMNS), typeOnly: true })),
@@ -44,7 +49,7 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
   const rateRows = handling
     .filter((row) => inPeriod(str(row, 'month')))
     .flatMap((row) =>
-      HANDLING_RATES.map((name) => {
+      rates.map((name) => {
         const value = rateOf(name, (count) => num(row, count));
         return {
           month: str(row, 'month'),
@@ -92,7 +97,7 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
     )
     .slice(0, UNIT_LIMIT);
   const unitRates = busiest.flatMap((row) =>
-    HANDLING_RATES.map((name) => {
+    rates.map((name) => {
       const value = rateOf(name, (count) => num(row, count));
       return {
         key: str(row, 'unit'),
@@ -124,8 +129,8 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
         title: '办理质量指标月度走势',
         chart: 'rate-lines',
         rows: rateRows,
-        options: { unit: '件', label: '办理质量指标', rates: RATE_LABELS },
-        note: '及时受理率按受理期限（登记后15日）所在月份、按期办结率按办理期限所在月份、满意率和参评率按办结月份统计。',
+        options: { unit: '件', label: '办理质量指标', rates: rateLabels },
+        note: `${covered.note}及时受理率按受理期限（登记后15日）所在月份、按期办结率按办理期限所在月份、满意率和参评率按办结月份统计。`,
       }),
       panel({
         id: 'unit-rates',
@@ -136,10 +141,10 @@ export async function handlingPage(context: PageContext): Promise<PageData> {
           unit: '%',
           label: '各责任单位办理质量指标',
           keyLabel: '责任单位',
-          series: RATE_LABELS,
+          series: rateLabels,
           orientation: 'horizontal',
         },
-        note: `到期件最多的${UNIT_LIMIT}个单位；各单位按期办结率见下图。`,
+        note: `${covered.note}到期件最多的${UNIT_LIMIT}个单位${rates.includes('onTimeClosure') ? '；各单位按期办结率见下图' : ''}。`,
       }),
       panel({
         id: 'units',

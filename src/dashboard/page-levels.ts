@@ -3,11 +3,12 @@ import { MEASURE_UNITS } from '../lib/counts.ts';
 import { BATCHES_AND_PERSONS } from '../lib/measures.ts';
 import { monthlyQuery, totalsQuery } from '../lib/queries-dashboard.ts';
 import { LEVELS } from '../lib/schema.ts';
+import { monthSpan } from '../charts/months.ts';
 import { COMPARE_LABELS } from '../lib/view-state.ts';
 import { monthNumber, periodYear, type PageContext, type PageData } from './context.ts';
 import { panel, type Panel } from './panel.ts';
 import {
-  countsLabel,
+  barOf,
   groupCounts,
   isCollective,
   isPersuaded,
@@ -31,6 +32,9 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
   const year = periodYear(context);
   const levels = scope.level ? [scope.level] : [...LEVELS];
 
+  // Each side runs through its period's last month, a month without a visit adding 0: the cut-off
+  // month's total is then set against the comparison's, also when one of them had no visit.
+  const lastMonths = { current: scope.period.to, previous: scope.period.compareTo };
   const cumulativePanels: Panel[] = levels.map((level) =>
     panel({
       id: `cumulative-${level}`,
@@ -39,6 +43,7 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
       rows: SIDES.flatMap((side) =>
         [
           ...groupCounts(monthly, side, 'month', (row) => isVisit(row) && row['level'] === level),
+          [lastMonths[side], { batches: 0, persons: 0 }] as const,
         ].map(([month, counts]) => ({
           month: monthNumber(month),
           series: seriesOf(side),
@@ -57,28 +62,16 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
         ['走访登记', registeredByLevel],
         ['劝返', persuadedByLevel],
       ] as const
-    ).map(([series, map]) => {
-      const counts = map.get(level) ?? { batches: 0, persons: 0 };
-      return {
-        key: level,
-        series,
-        value: counts[measure],
-        label: countsLabel(counts),
-      };
-    }),
+    ).map(([series, map]) => ({ key: level, series, ...barOf(map.get(level), measure) })),
   );
 
   const collective = SIDES.flatMap((name) => {
     const byLevel = groupCounts(totals, name, 'level', isCollective);
-    return levels.map((level) => {
-      const counts = byLevel.get(level) ?? { batches: 0, persons: 0 };
-      return {
-        key: level,
-        series: seriesOf(name),
-        value: counts[measure],
-        label: countsLabel(counts),
-      };
-    });
+    return levels.map((level) => ({
+      key: level,
+      series: seriesOf(name),
+      ...barOf(byLevel.get(level), measure),
+    }));
   });
 
   const months = new Map<string, { numerator: number; denominator: number }>();
@@ -143,6 +136,10 @@ export async function levelsPage(context: PageContext): Promise<PageData> {
           label: '越级访占走访比重',
           numeratorLabel: '越级访',
           denominatorLabel: '走访',
+          months: [
+            ...monthSpan([scope.period.compareFrom, scope.period.compareTo]),
+            ...monthSpan([scope.period.from, scope.period.to]),
+          ],
         },
         note: `含本期与比较期各月。越级访：进京、赴省、到市走访。${scope.level ? '此图不按层级筛选。' : ''}`,
       }),

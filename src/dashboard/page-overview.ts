@@ -14,7 +14,7 @@ import {
   type PageData,
 } from './context.ts';
 import { panel } from './panel.ts';
-import { countsLabel, groupCounts, isRegistered, isVisit, SIDES, seriesOf } from './rows.ts';
+import { barOf, countsLabel, groupCounts, isRegistered, isVisit, SIDES, seriesOf } from './rows.ts';
 
 export async function overviewPage(context: PageContext): Promise<PageData> {
   const { scope, run, measure } = context;
@@ -38,15 +38,11 @@ export async function overviewPage(context: PageContext): Promise<PageData> {
 
   const pyramidRows = SIDES.flatMap((side) => {
     const byLevel = groupCounts(totals, side, 'level', isVisit);
-    return LEVELS.map((level) => {
-      const counts = byLevel.get(level) ?? { batches: 0, persons: 0 };
-      return {
-        level,
-        series: seriesOf(side),
-        value: counts[measure],
-        label: countsLabel(counts),
-      };
-    });
+    return LEVELS.map((level) => ({
+      level,
+      series: seriesOf(side),
+      ...barOf(byLevel.get(level), measure),
+    }));
   });
 
   const { compare } = context.view;

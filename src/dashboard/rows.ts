@@ -1,6 +1,6 @@
 /** Reading the dashboard queries' rows: sums over the rows that match, for one side. */
 import { SERIES_CURRENT, SERIES_PREVIOUS } from '../charts/theme.ts';
-import type { Counts } from '../lib/counts.ts';
+import type { Counts, Measure } from '../lib/counts.ts';
 import { countsText } from '../lib/wording.ts';
 import type { SqlRow } from '../lib/query-runner.ts';
 import type { Side } from '../lib/scope.ts';
@@ -16,6 +16,15 @@ export function seriesOf(side: string): typeof SERIES_CURRENT | typeof SERIES_PR
 /** '12批 / 25人次': both counts, for hover text beside the measure drawn. */
 export function countsLabel(counts: Counts): string {
   return countsText(counts, 'batch', ' / ');
+}
+
+/** A bar's value in the measure drawn, with both counts as its hover text; no counts: zero. */
+export function barOf(
+  counts: Counts | undefined,
+  measure: Measure,
+): { value: number; label: string } {
+  const known = counts ?? { batches: 0, persons: 0 };
+  return { value: known[measure], label: countsLabel(known) };
 }
 
 export function num(row: SqlRow, key: string): number {

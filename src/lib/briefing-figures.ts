@@ -5,7 +5,7 @@
 import { changeWords, pointsChangeWords } from './change.ts';
 import type { Counts } from './counts.ts';
 import type { Compare } from './periods.ts';
-import { NO_DATA, NO_DENOMINATOR, type Figure } from './figure-columns.ts';
+import { NO_DATA, NO_DENOMINATOR, TIMING_FIGURES, type Figure } from './figure-columns.ts';
 import type { RateKey, Report } from './report.ts';
 import { ratePercentText, type Rate } from './rates.ts';
 import { scoreText } from './rule-of-law.ts';
@@ -104,6 +104,13 @@ export function daysChangeText(current: Timing, previous: Timing): string {
 function timingRows(report: Report): FigureRow[] {
   const { compare } = report.period;
   return TIMINGS.flatMap((timing) => {
+    const figure = TIMING_FIGURES[timing.key];
+    if (report.unavailable[figure] !== undefined) {
+      return [
+        noDataRow(`${timing.label}中位数`, report, figure),
+        noDataRow(timing.withinLabel, report, figure),
+      ];
+    }
     const value = report.handlingTime[timing.key];
     const median = (t: Timing) => {
       const days = daysText(t.median);

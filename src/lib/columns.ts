@@ -2,20 +2,25 @@
  * Input columns of a bureau's export (data contract §1): canonical names, Chinese aliases,
  * which are required, and how a header as written is matched to a column.
  */
+import columnRows from './columns.json' with { type: 'json' };
 
-export type ColumnKind =
-  | 'id'
-  | 'date'
-  | 'vocabulary'
-  | 'category'
-  | 'persons'
-  | 'text'
-  | 'tags'
-  | 'boolean'
-  | 'petitioner'
-  | 'pii';
+const COLUMN_KINDS = [
+  'id',
+  'date',
+  'vocabulary',
+  'category',
+  'persons',
+  'text',
+  'tags',
+  'boolean',
+  'petitioner',
+  'pii',
+] as const;
+
+export type ColumnKind = (typeof COLUMN_KINDS)[number];
 
 export interface ColumnSpec {
+  /** The headers that name the column; the first is its name for bureau staff. */
   aliases: readonly string[];
   kind: ColumnKind;
   required: boolean;
@@ -23,103 +28,39 @@ export interface ColumnSpec {
   label: string;
 }
 
-export const INPUT_COLUMNS = {
-  case_id: {
-    aliases: ['信访件编号', '事项编号', '编号'],
-    kind: 'id',
-    required: true,
-    label: '信访件编号',
-  },
-  record_type: { aliases: ['记录类型'], kind: 'vocabulary', required: false, label: '记录类型' },
-  registered_on: {
-    aliases: ['登记日期', '信访日期'],
-    kind: 'date',
-    required: true,
-    label: '登记日期',
-  },
-  channel: { aliases: ['信访形式', '形式'], kind: 'vocabulary', required: true, label: '信访形式' },
-  level: {
-    aliases: ['信访层级', '走访去向', '登记层级'],
-    kind: 'vocabulary',
-    required: true,
-    label: '信访层级',
-  },
-  persons: { aliases: ['人数', '信访人数'], kind: 'persons', required: false, label: '人数' },
-  category: {
-    aliases: ['问题类别', '内容分类', '一级分类'],
-    kind: 'category',
-    required: true,
-    label: '问题类别',
-  },
-  subcategory: { aliases: ['二级分类'], kind: 'text', required: false, label: '二级分类' },
-  tags: { aliases: ['专项标签', '标签'], kind: 'tags', required: false, label: '专项标签' },
-  purpose: { aliases: ['信访目的'], kind: 'vocabulary', required: false, label: '信访目的' },
-  region: {
-    aliases: ['问题属地', '属地', '乡镇街道'],
-    kind: 'text',
-    required: true,
-    label: '问题属地',
-  },
-  unit: { aliases: ['责任单位', '办理单位'], kind: 'text', required: false, label: '责任单位' },
-  source: { aliases: ['来源', '转送来源'], kind: 'vocabulary', required: false, label: '来源' },
-  acceptance: {
-    aliases: ['受理情况', '受理状态'],
-    kind: 'vocabulary',
-    required: false,
-    label: '受理情况',
-  },
-  accepted_on: {
-    aliases: ['受理日期', '告知日期'],
-    kind: 'date',
-    required: false,
-    label: '受理日期',
-  },
-  due_on: { aliases: ['办理期限', '到期日期'], kind: 'date', required: false, label: '办理期限' },
-  closed_on: { aliases: ['办结日期'], kind: 'date', required: false, label: '办结日期' },
-  satisfaction: {
-    aliases: ['满意度评价', '评价结果'],
-    kind: 'vocabulary',
-    required: false,
-    label: '满意度评价',
-  },
-  is_repeat: {
-    aliases: ['是否重复', '重复信访'],
-    kind: 'boolean',
-    required: false,
-    label: '是否重复',
-  },
-  leader_received: { aliases: ['领导接访'], kind: 'boolean', required: false, label: '领导接访' },
-  leader_case: { aliases: ['领导包案'], kind: 'boolean', required: false, label: '领导包案' },
-  supervised: { aliases: ['督办', '是否督办'], kind: 'boolean', required: false, label: '督办' },
-  resolved: {
-    aliases: ['是否化解', '化解情况'],
-    kind: 'boolean',
-    required: false,
-    label: '是否化解',
-  },
-  petitioner_id: {
-    aliases: ['信访人证件号码', '身份证号', '信访人编号'],
-    kind: 'petitioner',
-    required: false,
-    label: '信访人证件号码',
-  },
-  petitioner_name: {
-    aliases: ['信访人姓名', '姓名'],
-    kind: 'pii',
-    required: false,
-    label: '信访人姓名',
-  },
-  phone: { aliases: ['联系电话', '电话', '手机'], kind: 'pii', required: false, label: '联系电话' },
-  address: { aliases: ['住址', '地址'], kind: 'pii', required: false, label: '住址' },
-  content: {
-    aliases: ['诉求内容', '反映内容', '信访内容'],
-    kind: 'pii',
-    required: false,
-    label: '诉求内容',
-  },
-} as const satisfies Record<string, ColumnSpec>;
+const isColumnKind = (value: unknown): value is ColumnKind =>
+  (COLUMN_KINDS as readonly unknown[]).includes(value);
 
-export type InputColumn = keyof typeof INPUT_COLUMNS;
+/**
+ * The column table as columns.json writes it, checked: each column's row is its kind, `required`
+ * or `optional`, then its aliases (the label first). A bad row throws, naming the column.
+ */
+export function columnSpecs<K extends string>(
+  rows: Readonly<Record<K, readonly unknown[]>>,
+): Record<K, ColumnSpec> {
+  const specs = {} as Record<K, ColumnSpec>;
+  for (const name of Object.keys(rows) as K[]) {
+    const [kind, need, ...aliases] = rows[name];
+    const fail = (problem: string): Error => new Error(`columns.json, column ${name}: ${problem}`);
+    if (!isColumnKind(kind)) {
+      throw fail(`kind ${JSON.stringify(kind)} is not one of ${COLUMN_KINDS.join(', ')}`);
+    }
+    if (need !== 'required' && need !== 'optional') {
+      throw fail(`${JSON.stringify(need)} where required or optional belongs`);
+    }
+    if (!aliases.every((alias): alias is string => typeof alias === 'string' && alias !== '')) {
+      throw fail('every alias must be a non-empty string');
+    }
+    const [label] = aliases;
+    if (label === undefined) throw fail('no alias (the first is its label)');
+    specs[name] = { aliases, kind, required: need === 'required', label };
+  }
+  return specs;
+}
+
+export type InputColumn = keyof typeof columnRows;
+
+export const INPUT_COLUMNS: Readonly<Record<InputColumn, ColumnSpec>> = columnSpecs(columnRows);
 
 export const INPUT_COLUMN_NAMES = Object.keys(INPUT_COLUMNS) as InputColumn[];
 

@@ -7,6 +7,7 @@
 import { INPUT_COLUMNS, type InputColumn } from './columns.ts';
 import { COUNT_MEASURES, rateColumns, type Need } from './measures.ts';
 import type { ColumnCoverage } from './schema.ts';
+import type { TimingKey } from './handling-time.ts';
 
 /** Columns whose coverage the manifest records (the personal-data-only ones are left out). */
 export const COVERAGE_COLUMNS = (Object.keys(INPUT_COLUMNS) as InputColumn[]).filter(
@@ -56,6 +57,8 @@ export const FIGURE_COLUMNS = {
   ruleOfLawSupervision: rateColumns('ruleOfLawSupervision'),
   acceptance: ['acceptance'],
   handlingTime: ['acceptance', ['accepted_on', 'closed_on']],
+  acceptanceTime: ['acceptance', 'accepted_on'],
+  closureTime: ['closed_on'],
   petitioners: ['petitioner_id'],
   units: ['unit'],
   subcategories: ['subcategory'],
@@ -63,6 +66,12 @@ export const FIGURE_COLUMNS = {
 } as const satisfies Record<string, readonly Need[]>;
 
 export type Figure = keyof typeof FIGURE_COLUMNS;
+
+/** The figure of each 办理时效 measure (handling-time.ts): 受理用时 and 办结用时 need their own dates. */
+export const TIMING_FIGURES: Record<TimingKey, Figure> = {
+  acceptance: 'acceptanceTime',
+  closure: 'closureTime',
+};
 
 export const FIGURES = Object.keys(FIGURE_COLUMNS) as Figure[];
 
@@ -124,6 +133,7 @@ export const PANEL_FIGURES: Readonly<Record<string, readonly PanelNeed[]>> = {
   'overview:pyramid': ['visits'],
   'categories:drill-level': ['visits'],
   'categories:drill-subcategory': ['subcategories'],
+  'levels:persuaded': ['persuadedBack'],
   'regions:levels': ['visits'],
   'handling:acceptance': ['acceptance'],
   'handling:rates': [RATES],

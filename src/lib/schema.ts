@@ -3,6 +3,8 @@
  * the report command, the site's build and DuckDB-WASM in the browser.
  */
 import type { BuildSettings } from './build-settings.ts';
+import type { Query } from './query-runner.ts';
+import { columnType, join, name, sql } from './sql.ts';
 
 export const CHANNELS = ['来信', '来访', '网上信访', '电话'] as const;
 export const LEVELS = ['进京', '赴省', '到市', '本级'] as const;
@@ -114,17 +116,21 @@ export function recordEnumType(column: RecordEnumColumn): string {
 }
 
 /**
- * The statement that makes a column's ENUM type from the values `valuesSql` (a query with
- * column `v`) returns; an ENUM needs one value at least, so '' stands in when there is none.
+ * The statement that makes a column's ENUM type from the values `values` (a query with column
+ * `v`) returns; an ENUM needs one value at least, so '' stands in when there is none.
  */
-export function recordEnumTypeSql(
-  column: RecordEnumColumn,
-  valuesSql: string,
-  schema = '',
-): string {
-  return `CREATE TYPE ${schema}${recordEnumType(column)} AS ENUM (
-  WITH present AS (SELECT DISTINCT v FROM (${valuesSql}) WHERE v IS NOT NULL)
+export function recordEnumTypeSql(column: RecordEnumColumn, values: Query, schema = ''): Query {
+  return sql`CREATE TYPE ${name(`${schema}${recordEnumType(column)}`)} AS ENUM (
+  WITH present AS (SELECT DISTINCT v FROM (${values}) WHERE v IS NOT NULL)
   SELECT v FROM present UNION ALL SELECT '' WHERE NOT EXISTS (FROM present) ORDER BY v)`;
+}
+
+/** A table definition's columns: `name TYPE, …` (types as storedRecordColumns gives them). */
+export function columnsSql(columns: Readonly<Record<string, string>>): Query {
+  return join(
+    Object.entries(columns).map(([column, type]) => sql`${name(column)} ${columnType(type)}`),
+    ', ',
+  );
 }
 
 /** RECORD_COLUMNS as stored: each ENUM column with its type (`schema` qualifies the name). */

@@ -11,6 +11,7 @@ import {
   PUBLISHED_FILES,
   RECORD_COLUMNS,
   RECORD_ENUM_COLUMNS,
+  columnsSql,
   recordEnumType,
   recordEnumTypeSql,
   storedRecordColumns,
@@ -19,6 +20,8 @@ import {
   type RecordColumn,
 } from '../../src/lib/schema.ts';
 import { siteConfig } from '../../src/site.config.ts';
+import { literal, name, sql } from '../../src/lib/sql.ts';
+import { runStatement } from '../../src/node/duckdb-node.ts';
 import { PUBLISHED_OPTIONS } from '../../scripts/data/publish-db.ts';
 
 type FieldValue = string | number | boolean | null | string[];
@@ -54,12 +57,6 @@ const DEFAULTS: Record<RecordColumn, FieldValue> = {
   petitioner: null,
 };
 
-function columnsSql(columns: Record<string, string>): string {
-  return Object.entries(columns)
-    .map(([name, type]) => `${name} ${type}`)
-    .join(', ');
-}
-
 /** How each column's bound value becomes its type (tags travel as one ';'-joined string). */
 function placeholder(column: RecordColumn): string {
   const type = RECORD_COLUMNS[column].replace(' NOT NULL', '');
@@ -86,13 +83,13 @@ export async function writePublishedDb(
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    await connection.run(`ATTACH '${file.replaceAll("'", "''")}' AS db (${PUBLISHED_OPTIONS})`);
+    await runStatement(connection, sql`ATTACH ${literal(file)} AS db (${PUBLISHED_OPTIONS})`);
     await connection.run('USE db');
     await connection.run('DROP TABLE IF EXISTS records');
     for (const column of RECORD_ENUM_COLUMNS) {
       await connection.run(`DROP TYPE IF EXISTS ${recordEnumType(column)}`);
     }
-    await connection.run(`CREATE TEMP TABLE texts (${columnsSql(RECORD_COLUMNS)})`);
+    await runStatement(connection, sql`CREATE TEMP TABLE texts (${columnsSql(RECORD_COLUMNS)})`);
     const columns = Object.keys(RECORD_COLUMNS) as RecordColumn[];
     const rowSql = `(${columns.map(placeholder).join(', ')})`;
     for (let start = 0; start < records.length; start += CHUNK) {
@@ -107,9 +104,13 @@ export async function writePublishedDb(
       );
     }
     for (const column of RECORD_ENUM_COLUMNS) {
-      await connection.run(recordEnumTypeSql(column, `SELECT ${column} AS v FROM texts`));
+      const values = sql`SELECT ${name(column)} AS v FROM texts`;
+      await runStatement(connection, recordEnumTypeSql(column, values));
     }
-    await connection.run(`CREATE TABLE records (${columnsSql(storedRecordColumns())})`);
+    await runStatement(
+      connection,
+      sql`CREATE TABLE records (${columnsSql(storedRecordColumns())})`,
+    );
     await connection.run('INSERT INTO records SELECT * FROM texts ORDER BY rowid');
     await connection.run('DROP TABLE texts');
   } finally {

@@ -4,43 +4,38 @@
  * day (or on the data's cutoff in its last month).
  */
 import { collectiveCondition, countAggregate } from '../measures.ts';
-import { sql } from '../sql.ts';
+import { join, sql } from '../sql.ts';
 import type { Query, SqlRow } from '../query-runner.ts';
 import type { WindowRow } from './detect.ts';
 import { KEY_SEPARATOR, type CountRow, type SeriesDimension } from './series.ts';
 
-const ESCALATED = `channel = '来访' AND level IN ('进京', '赴省', '到市')`;
+const ESCALATED = sql`channel = '来访' AND level IN ('进京', '赴省', '到市')`;
+const REGISTERED = sql`records WHERE record_type = '登记'`;
+const WITH_UNIT = sql`${REGISTERED} AND unit IS NOT NULL`;
+const pair = (first: Query, second: Query): Query => sql`${first} || ${KEY_SEPARATOR} || ${second}`;
 
 /** dimension → the key expression and the rows it counts (column names fixed, never user text). */
-const SERIES: [SeriesDimension, key: string, from: string][] = [
-  ['region-category', `region || ? || category`, `records WHERE record_type = '登记'`],
-  ['region', 'region', `records WHERE record_type = '登记'`],
-  ['category', 'category', `records WHERE record_type = '登记'`],
-  ['unit', 'unit', `records WHERE record_type = '登记' AND unit IS NOT NULL`],
-  ['level', 'level', `records WHERE record_type = '登记'`],
-  ['tag', 'tag', `(SELECT *, unnest(tags) AS tag FROM records WHERE record_type = '登记')`],
-  ['escalated', 'region', `records WHERE record_type = '登记' AND ${ESCALATED}`],
-  ['visits', 'region', `records WHERE record_type = '登记' AND channel = '来访'`],
-  [
-    'unit-category',
-    `unit || ? || category`,
-    `records WHERE record_type = '登记' AND unit IS NOT NULL`,
-  ],
-  ['unit-region', `unit || ? || region`, `records WHERE record_type = '登记' AND unit IS NOT NULL`],
+const SERIES: [SeriesDimension, key: Query, from: Query][] = [
+  ['region-category', pair(sql`region`, sql`category`), REGISTERED],
+  ['region', sql`region`, REGISTERED],
+  ['category', sql`category`, REGISTERED],
+  ['unit', sql`unit`, WITH_UNIT],
+  ['level', sql`level`, REGISTERED],
+  ['tag', sql`tag`, sql`(SELECT *, unnest(tags) AS tag FROM ${REGISTERED})`],
+  ['escalated', sql`region`, sql`${REGISTERED} AND ${ESCALATED}`],
+  ['visits', sql`region`, sql`${REGISTERED} AND channel = '来访'`],
+  ['unit-category', pair(sql`unit`, sql`category`), WITH_UNIT],
+  ['unit-region', pair(sql`unit`, sql`region`), WITH_UNIT],
 ];
 
 export function alertCountsQuery(): Query {
   const parts = SERIES.map(
     ([dimension, key, from]) =>
-      sql`SELECT ${dimension} AS dimension, ${{
-        sql: key,
-        params: key.includes('?') ? [KEY_SEPARATOR] : [],
-      }} AS key, strftime(registered_on, '%Y-%m') AS month,
+      sql`SELECT ${dimension} AS dimension, ${key} AS key, strftime(registered_on, '%Y-%m') AS month,
   ${countAggregate('batches')}, ${countAggregate('persons')}
-FROM ${{ sql: from, params: [] }} GROUP BY ALL`,
+FROM ${from} GROUP BY ALL`,
   );
-  const union = parts.reduce((all, part) => sql`${all}\nUNION ALL\n${part}`);
-  return sql`${union}\nORDER BY dimension, key, month`;
+  return sql`${join(parts, '\nUNION ALL\n')}\nORDER BY dimension, key, month`;
 }
 
 export function alertRangeQuery(): Query {

@@ -29,10 +29,11 @@ import {
 /** DuckDB-WASM 1.4.3 reads this storage version; newer ones it does not. */
 export const STORAGE_VERSION = 'v1.4.0';
 /**
- * 64 KiB blocks instead of DuckDB's 256 KiB: a table takes whole blocks, so each small
- * pre-aggregated table costs 64 KiB, and the browser reads the file a block at a time. Measured at
- * 1M records: the same tables in 22.4 MB instead of 24.1 MB, a visit reading 13% less; 32 KiB was
- * larger again and 16 KiB almost three times the size. DuckDB-WASM 1.4.3 reads it.
+ * 64 KiB blocks instead of DuckDB's 256 KiB: a table takes whole blocks, so each of the two dozen
+ * small pre-aggregated tables costs 64 KiB, and the browser reads the file a block at a time.
+ * Measured at 1M records: 22.0 MB instead of 26.2 MB, a visit to 办理与考核 in Chromium reading
+ * 20.9 MB instead of 24.4 MB but in 135 requests instead of 60 (docs/scale.md); 32 KiB blocks were
+ * larger again, 16 KiB almost three times the size. DuckDB-WASM 1.4.3 reads it.
  */
 export const BLOCK_SIZE = 65_536;
 /** The published database's ATTACH options (the build's, and the tests' databases). */

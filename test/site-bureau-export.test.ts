@@ -5,13 +5,8 @@
  * run's Chromium with JavaScript on (DuckDB-WASM answering a filter change) and off (the build's
  * markup). Every expected figure is counted here from the fixture rows.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveStatic } from '../scripts/serve.ts';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   BUREAU_CUTOFF,
   BUREAU_MAPPING,
@@ -22,7 +17,7 @@ import {
   RENAMED,
   type BureauRow,
 } from './helpers/bureau-export.ts';
-import { buildSiteFrom } from './setup/build-site-from.ts';
+import { servedExport } from './setup/served-export.ts';
 
 const BASE = '/bx/';
 const ROWS = bureauRows();
@@ -60,31 +55,13 @@ const YTD = {
 };
 const OWN = (r: BureauRow) => r.category === OWN_CLASS;
 
-let dir = '';
-let origin = '';
-let browser: Browser;
-let close: () => Promise<void> = async () => {};
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'xf-bureau-site-'));
-  const input = path.join(dir, 'raw');
-  await mkdir(input);
-  await writeFile(path.join(input, '信访登记表.csv'), bureauCsv(ROWS));
-  await writeFile(path.join(input, 'mapping.json'), JSON.stringify(BUREAU_MAPPING));
-  const { site } = await buildSiteFrom({ input, dir, basePath: BASE });
-  const server = serveStatic(site, BASE);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.connect(inject('site').wsEndpoint);
-  close = async () => {
-    await browser.close();
-    await new Promise((resolve) => server.close(resolve));
-  };
-}, 300_000);
-
-afterAll(async () => {
-  await close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+const served = servedExport({
+  prefix: 'xf-bureau-site-',
+  basePath: BASE,
+  files: () => ({
+    '信访登记表.csv': bureauCsv(ROWS),
+    'mapping.json': JSON.stringify(BUREAU_MAPPING),
+  }),
 });
 
 interface Opened {
@@ -103,12 +80,12 @@ async function open(
   page: string,
   options: { js?: boolean; engineOnly?: boolean; search?: string } = {},
 ): Promise<Opened> {
-  const context = await browser.newContext({ javaScriptEnabled: options.js ?? true });
+  const context = await served.browser.newContext({ javaScriptEnabled: options.js ?? true });
   const problems: string[] = [];
   const database: string[] = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.origin !== origin) return route.abort();
+    if (url.origin !== served.origin) return route.abort();
     if (options.engineOnly && url.pathname.startsWith(`${BASE}answers/`)) {
       // Not a recorded file of this data: the page refuses it and asks the engine.
       return route.fulfill({ json: {} });
@@ -124,7 +101,7 @@ async function open(
     if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
     if (response.url().includes('petitions.duckdb')) database.push(String(response.status()));
   });
-  await tab.goto(`${origin}${BASE}${page}${options.search ?? ''}`);
+  await tab.goto(`${served.origin}${BASE}${page}${options.search ?? ''}`);
   return { tab, problems, database };
 }
 
@@ -286,7 +263,7 @@ describe('a bureau’s own export, cut off mid-month, in the browser', () => {
       expect(ranking.table.find((cells) => cells[1] === RENAMED.counted)?.[2]).toBe(
         `${counted('2024-01-01', BUREAU_CUTOFF, renamed).batches}批`,
       );
-      await tab.goto(`${origin}${BASE}about/`);
+      await tab.goto(`${served.origin}${BASE}about/`);
       const about = await tab.evaluate(() =>
         [...document.querySelectorAll('[data-categories] tr')].map((tr) =>
           [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim() ?? ''),

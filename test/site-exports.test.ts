@@ -4,14 +4,11 @@
  * page of empty cards; what the export lacks says 无数据 with the reason. Screenshots are kept
  * in XF_SCREENSHOTS (default: a temporary folder) for a person to look at.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveStatic } from '../scripts/serve.ts';
-import { buildSiteFrom } from './setup/build-site-from.ts';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servedExport } from './setup/served-export.ts';
 
 const BASE = '/board/';
 const CLASSES = ['城建', '交通', '教育', '环保', '医疗', '治安', '其他事项'];
@@ -51,39 +48,19 @@ function boardCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
-let dir = '';
-let origin = '';
-let browser: Browser;
-let close: () => Promise<void> = async () => {};
 const shots = process.env['XF_SCREENSHOTS'] ?? '';
 
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'xf-board-site-'));
-  const input = path.join(dir, 'raw');
-  await mkdir(input);
-  await writeFile(path.join(input, '留言板.csv'), boardCsv());
-  await writeFile(path.join(input, 'mapping.json'), JSON.stringify(MAPPING));
-  const { site } = await buildSiteFrom({ input, dir, basePath: BASE });
-  const server = serveStatic(site, BASE);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.connect(inject('site').wsEndpoint);
-  close = async () => {
-    await browser.close();
-    await new Promise((resolve) => server.close(resolve));
-  };
-}, 300_000);
-
-afterAll(async () => {
-  await close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+const served = servedExport({
+  prefix: 'xf-board-site-',
+  basePath: BASE,
+  files: () => ({ '留言板.csv': boardCsv(), 'mapping.json': JSON.stringify(MAPPING) }),
 });
 
 async function open(page: string): Promise<{ tab: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const problems: string[] = [];
   await context.route('**/*', (route) =>
-    new URL(route.request().url()).origin === origin ? route.continue() : route.abort(),
+    new URL(route.request().url()).origin === served.origin ? route.continue() : route.abort(),
   );
   const tab = await context.newPage();
   tab.on('console', (m) => {
@@ -98,12 +75,12 @@ async function open(page: string): Promise<{ tab: Page; problems: string[] }> {
       problems.push(`HTTP ${response.status()} ${response.url()}`);
     }
   });
-  await tab.goto(`${origin}${BASE}${page}`);
+  await tab.goto(`${served.origin}${BASE}${page}`);
   return { tab, problems };
 }
 
 async function shoot(tab: Page, name: string): Promise<void> {
-  const folder = shots || path.join(dir, 'screenshots');
+  const folder = shots || path.join(served.dir, 'screenshots');
   await mkdir(folder, { recursive: true });
   await tab.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true });
 }
@@ -166,7 +143,7 @@ describe('a message-board export in the browser', () => {
     for (const name of CLASSES) expect(ranking).toContain(name);
     expect(ranking).not.toContain('其他\n');
     await shoot(tab, 'categories');
-    await tab.goto(`${origin}${BASE}about/`);
+    await tab.goto(`${served.origin}${BASE}about/`);
     expect(await tab.locator('[data-columns]').innerText()).toContain(
       '“受理情况”（acceptance）：所有文件都没有这一列',
     );

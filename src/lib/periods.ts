@@ -42,8 +42,11 @@ function format(year: number, month: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 }
 
-/** Months since year 0, so months can be added and subtracted as integers. */
-function index(month: string): number {
+/**
+ * Months since year 0, so months can be added and subtracted as integers: '2024-09' → 24,296
+ * (the `month_no` of the handling and timing tables, queries-cube.ts).
+ */
+export function monthIndex(month: string): number {
   const p = parts(month);
   return p.year * 12 + (p.month - 1);
 }
@@ -53,16 +56,16 @@ function fromIndex(i: number): string {
 }
 
 export function addMonths(month: string, count: number): string {
-  return fromIndex(index(month) + count);
+  return fromIndex(monthIndex(month) + count);
 }
 
 /** Number of months from `from` to `to`, both included. */
 export function monthCount(period: Period): number {
-  return index(period.to) - index(period.from) + 1;
+  return monthIndex(period.to) - monthIndex(period.from) + 1;
 }
 
 export function compareMonths(a: string, b: string): number {
-  return index(a) - index(b);
+  return monthIndex(a) - monthIndex(b);
 }
 
 function isLeapYear(year: number): boolean {

@@ -18,6 +18,7 @@ import {
   type Anchor,
 } from './measures.ts';
 import type { Query } from './query-runner.ts';
+import { enumTypeSql } from './schema.ts';
 import { FILTER_KEYS, type FilterKey } from './scope.ts';
 import { join, name, sql } from './sql.ts';
 
@@ -73,7 +74,12 @@ const WITH_TAG = sql`(SELECT unnest(tags) AS tag, * FROM records)`;
  */
 function monthNumberColumns(date: string): Query {
   const column = name(date);
-  return sql`CAST(year(${column}) * 12 + month(${column}) - 1 AS INTEGER) AS month_no, (day(${column}) <= ${CUTOFF_DAY}) AS by_cutoff_day`;
+  return sql`${monthNo(column)} AS month_no, (day(${column}) <= ${CUTOFF_DAY}) AS by_cutoff_day`;
+}
+
+/** A date's `month_no` (periods.ts `monthIndex` in SQL). */
+function monthNo(date: Query): Query {
+  return sql`CAST(year(${date}) * 12 + month(${date}) - 1 AS INTEGER)`;
 }
 
 /**
@@ -175,7 +181,7 @@ function timingTable(table: string, tag: boolean): Query {
  * without typing months: 本年累计 (January), 近12个月, 上月 (`standardStarts`, handling-time.ts).
  */
 const STARTS = sql`latest AS (
-    SELECT CAST(year(max(registered_on)) * 12 + month(max(registered_on)) - 1 AS INTEGER) AS last_no
+    SELECT ${monthNo(sql`max(registered_on)`)} AS last_no
     FROM records
   ),
   starts AS (SELECT DISTINCT unnest([last_no - last_no % 12, last_no - 11, last_no]) AS since, last_no FROM latest)`;
@@ -212,12 +218,7 @@ function timingSlices(): Query[] {
 export function cubeStatements(collectiveThreshold: number): Query[] {
   collectiveCondition(collectiveThreshold);
   return [
-    // An ENUM needs one value at least: '' stands in when the data has none (no tags, say).
-    ...ENUMS.map(
-      ([type, values]) => sql`CREATE TYPE ${name(type)} AS ENUM (
-  WITH present AS (SELECT DISTINCT v FROM (${values}) WHERE v IS NOT NULL)
-  SELECT v FROM present UNION ALL SELECT '' WHERE NOT EXISTS (FROM present) ORDER BY v)`,
-    ),
+    ...ENUMS.map(([type, values]) => enumTypeSql(type, values)),
     registrationTable('cube', RECORDS, sql``, collectiveThreshold),
     // `cube` summed without region, without category, without both: most filter changes read
     // one of these (a few thousand rows at a million records) instead of `cube`.

@@ -12,7 +12,7 @@ import {
   REGISTRATION_TYPE,
   type CountName,
 } from './measures.ts';
-import { dateRange, type Period, type ReportPeriod } from './periods.ts';
+import { dateRange, monthIndex, type Period, type ReportPeriod } from './periods.ts';
 import { filterClause } from './queries.ts';
 import type { Query } from './query-runner.ts';
 import { FILTER_KEYS, SIDES, type DashboardScope, type FilterKey, type Side } from './scope.ts';
@@ -247,15 +247,10 @@ export function knownValuesQueries(): Record<'months' | 'categories' | 'regions'
   };
 }
 
-/** A month's `month_no` in the handling and timing tables (queries-cube.ts): year × 12 + month − 1. */
-function monthNumber(month: string): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-}
-
 /** `monthsClause` over `month_no`. */
 function monthNumbersClause(months: Period): Query {
-  const cut = months.throughDay == null ? -1 : monthNumber(months.to);
-  return sql`month_no BETWEEN CAST(${monthNumber(months.from)} AS INTEGER) AND CAST(${monthNumber(months.to)} AS INTEGER)
+  const cut = months.throughDay == null ? -1 : monthIndex(months.to);
+  return sql`month_no BETWEEN CAST(${monthIndex(months.from)} AS INTEGER) AND CAST(${monthIndex(months.to)} AS INTEGER)
     AND (month_no <> CAST(${cut} AS INTEGER) OR by_cutoff_day)`;
 }
 
@@ -300,9 +295,9 @@ function sliceTable(scope: DashboardScope, family: string, full: string): Where 
 function sidesJoin(period: ReportPeriod): Query {
   const row = (side: Side): Query => {
     const months = sideMonths(period, side);
-    const cut = months.throughDay == null ? -1 : monthNumber(months.to);
-    return sql`(CAST(${side} AS VARCHAR), CAST(${monthNumber(months.from)} AS INTEGER),
-      CAST(${monthNumber(months.to)} AS INTEGER), CAST(${cut} AS INTEGER))`;
+    const cut = months.throughDay == null ? -1 : monthIndex(months.to);
+    return sql`(CAST(${side} AS VARCHAR), CAST(${monthIndex(months.from)} AS INTEGER),
+      CAST(${monthIndex(months.to)} AS INTEGER), CAST(${cut} AS INTEGER))`;
   };
   return sql`(VALUES ${row('current')}, ${row('previous')}) s(side, first_no, last_no, cut_no)`;
 }
@@ -382,7 +377,7 @@ export function timingQueries(
   return {
     monthly,
     units: sql`SELECT CAST(${'current'} AS VARCHAR) AS side, CAST(unit AS VARCHAR) AS unit, ${measure}
-  FROM ${units.table} WHERE since = CAST(${monthNumber(period.from)} AS INTEGER)${units.clause}
+  FROM ${units.table} WHERE since = CAST(${monthIndex(period.from)} AS INTEGER)${units.clause}
   GROUP BY unit, measure, days
   UNION ALL
   SELECT CAST(${'previous'} AS VARCHAR) AS side, CAST(NULL AS VARCHAR) AS unit, ${measure}

@@ -120,7 +120,15 @@ export function recordEnumType(column: RecordEnumColumn): string {
  * `v`) returns; an ENUM needs one value at least, so '' stands in when there is none.
  */
 export function recordEnumTypeSql(column: RecordEnumColumn, values: Query, schema = ''): Query {
-  return sql`CREATE TYPE ${name(`${schema}${recordEnumType(column)}`)} AS ENUM (
+  return enumTypeSql(`${schema}${recordEnumType(column)}`, values);
+}
+
+/**
+ * `CREATE TYPE type AS ENUM` of the values `values` (a query of one column `v`) holds, sorted. An
+ * ENUM needs one value at least: '' stands in when the data has none (no tags, say).
+ */
+export function enumTypeSql(type: string, values: Query): Query {
+  return sql`CREATE TYPE ${name(type)} AS ENUM (
   WITH present AS (SELECT DISTINCT v FROM (${values}) WHERE v IS NOT NULL)
   SELECT v FROM present UNION ALL SELECT '' WHERE NOT EXISTS (FROM present) ORDER BY v)`;
 }
